@@ -1,0 +1,77 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/auth";
+import { getDb } from "@/db/client";
+import { registerPerson, registerUnit } from "@/lib/accounts/register";
+import { loginSchema, personRegistrationSchema, unitRegistrationSchema } from "@/lib/accounts/schemas";
+import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
+import { writeAudit } from "@/lib/audit";
+import { loginFailureMessage, type LoginFailure } from "@/lib/auth/login";
+import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
+import { describeUnexpected, UserError } from "@/lib/errors";
+
+export async function loginAction(raw: unknown): Promise<ActionResult> {
+  const parsed = loginSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "请填写用户名和密码", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code ?? "invalid";
+      const [reason, extra] = code.split(":");
+      const n = extra ? Number(extra) : undefined;
+      const known: LoginFailure[] = ["invalid", "locked", "disabled", "pending", "throttled"];
+      const r = (known as string[]).includes(reason) ? (reason as LoginFailure) : "invalid";
+      return {
+        ok: false,
+        message: loginFailureMessage(r, r === "invalid" ? undefined : n, r === "invalid" ? n : undefined),
+      };
+    }
+    throw err;
+  }
+  redirect("/workspace");
+}
+
+export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) {
+    const db = await getDb();
+    await writeAudit(db, {
+      actorId: user.id,
+      actorRole: user.role,
+      actorOrgId: user.orgId,
+      action: "auth.logout",
+      targetType: "user",
+      targetId: user.id,
+      outcome: "success",
+      ip: await currentRequestIp(),
+    });
+  }
+  await signOut({ redirectTo: "/" });
+}
+
+export async function registerPersonAction(raw: unknown): Promise<ActionResult> {
+  const parsed = personRegistrationSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "注册信息有误，请按提示修改", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await registerPerson(await getDb(), parsed.data, await currentRequestIp());
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    return { ok: false, message: describeUnexpected(err, "registerPerson") };
+  }
+  return { ok: true, data: undefined, message: "注册成功，请使用证件号码和密码登录" };
+}
+
+export async function registerUnitAction(raw: unknown): Promise<ActionResult> {
+  const parsed = unitRegistrationSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "注册信息有误，请按提示修改", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await registerUnit(await getDb(), parsed.data, await currentRequestIp());
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    return { ok: false, message: describeUnexpected(err, "registerUnit") };
+  }
+  return { ok: true, data: undefined, message: "注册申请已提交，请等待所在地区人社部门或主管部门审核" };
+}

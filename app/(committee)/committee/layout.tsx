@@ -1,0 +1,5 @@
+import { areaLayout } from "@/app/_area/area-layout";
+
+export const dynamic = "force-dynamic";
+
+export default areaLayout(["committee_member"]);

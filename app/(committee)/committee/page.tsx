@@ -1,0 +1,7 @@
+import { AreaHome } from "@/app/_area/area-home";
+import { requireRolePage } from "@/lib/auth/session";
+
+export default async function Home() {
+  const user = await requireRolePage(["committee_member"]);
+  return <AreaHome user={user} pending={[]} />;
+}

@@ -1,0 +1,7 @@
+import { SubordinatesPage } from "@/app/_area/subordinates-page";
+import { requireRolePage } from "@/lib/auth/session";
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; page?: string }> }) {
+  const user = await requireRolePage(["dept"]);
+  return <SubordinatesPage user={user} basePath="/dept/subordinates" searchParams={await searchParams} />;
+}

@@ -1,0 +1,104 @@
+import { Badge, Card } from "@/components/ui/card";
+import { Pagination, parsePage } from "@/components/ui/pagination";
+import { getDb } from "@/db/client";
+import { listAuditRows } from "@/lib/audit";
+import { getAuditScopeOrgIds } from "@/lib/audit/scope";
+import { requireRolePage } from "@/lib/auth/session";
+
+type Search = { action?: string; outcome?: string; from?: string; to?: string; page?: string };
+const OUTCOMES = { success: "成功", failure: "失败", denied: "拒绝" } as const;
+const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "account.register_person": "个人注册",
+  "account.register_unit": "单位注册",
+  "account.change_password": "修改密码",
+  "org.decide_subordinate": "下属单位审核/停用",
+};
+
+function parseDate(s: string | undefined, endOfDay = false): Date | undefined {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
+  const d = new Date(`${s}T${endOfDay ? "23:59:59.999" : "00:00:00"}+08:00`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireRolePage(["hrss"]);
+  const sp = await searchParams;
+  const db = await getDb();
+  const page = parsePage(sp.page);
+  const outcome = sp.outcome && sp.outcome in OUTCOMES ? (sp.outcome as keyof typeof OUTCOMES) : undefined;
+  const action = sp.action && sp.action.length < 64 ? sp.action : undefined;
+  const { rows, total } = await listAuditRows(
+    db,
+    { action, outcome, from: parseDate(sp.from), to: parseDate(sp.to, true), orgIds: await getAuditScopeOrgIds(db, user) },
+    page,
+  );
+  const fmt = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
+  return (
+    <Card title="审计日志">
+      <form className="mb-4 flex flex-wrap items-end gap-2 text-sm" action="/hrss/audit">
+        <label className="flex flex-col gap-1">
+          操作
+          <select name="action" defaultValue={action ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+            <option value="">全部</option>
+            {Object.entries(ACTION_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          结果
+          <select name="outcome" defaultValue={outcome ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+            <option value="">全部</option>
+            {Object.entries(OUTCOMES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          起始日期
+          <input type="date" name="from" defaultValue={sp.from} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          截止日期
+          <input type="date" name="to" defaultValue={sp.to} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button className="rounded-md bg-brand-600 px-3 py-1.5 text-white">筛选</button>
+      </form>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2">时间</th>
+              <th className="px-3 py-2">操作</th>
+              <th className="px-3 py-2">角色</th>
+              <th className="px-3 py-2">对象</th>
+              <th className="px-3 py-2">结果</th>
+              <th className="px-3 py-2">IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className="whitespace-nowrap px-3 py-2">{fmt.format(r.at)}</td>
+                <td className="px-3 py-2">{ACTION_LABELS[r.action] ?? r.action}</td>
+                <td className="px-3 py-2">{r.actorRole ?? "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{r.targetType ? `${r.targetType}:${r.targetId?.slice(0, 8)}` : "—"}</td>
+                <td className="px-3 py-2">
+                  <Badge tone={r.outcome === "success" ? "green" : r.outcome === "denied" ? "red" : "amber"}>{OUTCOMES[r.outcome]}</Badge>
+                </td>
+                <td className="px-3 py-2 text-xs">{r.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageSize={20} total={total} basePath="/hrss/audit" params={{ action, outcome, from: sp.from, to: sp.to }} />
+    </Card>
+  );
+}

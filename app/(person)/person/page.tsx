@@ -1,0 +1,37 @@
+import { AreaHome } from "@/app/_area/area-home";
+import { getDb } from "@/db/client";
+import { getPersonProfile } from "@/lib/accounts/queries";
+import { requireRolePage } from "@/lib/auth/session";
+
+export default async function PersonHome() {
+  const user = await requireRolePage(["person"]);
+  const profile = await getPersonProfile(await getDb(), user.id);
+  return (
+    <AreaHome
+      user={user}
+      pending={[]}
+      extra={
+        profile && (
+          <dl className="mt-4 grid gap-3 border-t border-slate-100 pt-4 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-slate-500">证件</dt>
+              <dd data-testid="masked-id">
+                {profile.idTypeLabel} {profile.maskedIdNumber}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">出生日期 / 性别</dt>
+              <dd>
+                {profile.birthDate ?? "—"} {profile.genderLabel}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">手机号码</dt>
+              <dd>{profile.maskedPhone}</dd>
+            </div>
+          </dl>
+        )
+      }
+    />
+  );
+}

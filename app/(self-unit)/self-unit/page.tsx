@@ -1,0 +1,7 @@
+import { AreaHome } from "@/app/_area/area-home";
+import { requireRolePage } from "@/lib/auth/session";
+
+export default async function Home() {
+  const user = await requireRolePage(["self_unit"]);
+  return <AreaHome user={user} pending={[]} />;
+}

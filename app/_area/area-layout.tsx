@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { logoutAction } from "@/app/(auth)/actions";
+import { requireRolePage } from "@/lib/auth/session";
+import type { Role } from "@/lib/roles";
+import { AreaShell } from "@/components/area/area-shell";
+
+/** Builds the server layout of one role area: the role is checked on the server before anything renders. */
+export function areaLayout(roles: readonly Role[]) {
+  return async function AreaLayout({ children }: { children: ReactNode }) {
+    const user = await requireRolePage(roles);
+    return (
+      <AreaShell role={user.role} userName={user.name} orgName={user.orgName} isCertDivision={user.orgIsCertDivision} logout={logoutAction}>
+        {children}
+      </AreaShell>
+    );
+  };
+}

@@ -1,0 +1,58 @@
+import type { NextAuthConfig } from "next-auth";
+import { isRole, ROLES } from "@/lib/roles";
+
+export const IDLE_TIMEOUT_SEC = 30 * 60;
+export const ABSOLUTE_TIMEOUT_SEC = 12 * 60 * 60;
+
+const AREA_PREFIXES = ["/person", "/unit", "/dept", "/hrss", "/self-unit", "/expert", "/committee", "/workspace"];
+
+/**
+ * Edge-safe part of the configuration (no database, no providers), shared by proxy.ts and auth.ts.
+ * The JWT expires 30 minutes after the last request (idle timeout) because every request through
+ * the proxy re-issues it; the absolute limit is enforced from the login time kept in the token.
+ */
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SEC, updateAge: 0 },
+  providers: [],
+  logger: {
+    error(error) {
+      // A wrong password is not a server error; authenticate() audits it.
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname;
+      const protectedArea = AREA_PREFIXES.some((p) => path === p || path.startsWith(p + "/"));
+      return protectedArea ? Boolean(auth?.user) : true;
+    },
+    jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
+      if (user) {
+        const u = user as { id?: string; role?: string; orgId?: string | null; sessionVersion?: number };
+        token.uid = u.id;
+        token.role = u.role;
+        token.orgId = u.orgId ?? null;
+        token.sv = u.sessionVersion;
+        token.loginAt = now;
+      }
+      if (typeof token.loginAt !== "number" || now - token.loginAt > ABSOLUTE_TIMEOUT_SEC) return null;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string" && isRole(token.role)) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+        session.user.orgId = typeof token.orgId === "string" ? token.orgId : null;
+        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+export { ROLES };

@@ -1,0 +1,35 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "@/auth.config";
+import { getDb } from "@/db/client";
+import { authenticate } from "@/lib/auth/login";
+import { clientIpFromHeaders } from "@/lib/auth/request-ip";
+
+/** Carries the failure reason to the login action ("locked:12", "invalid:3" …). */
+class LoginRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const identifier = typeof credentials.identifier === "string" ? credentials.identifier : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        if (!identifier || !password) throw new LoginRefused("invalid");
+        const db = await getDb();
+        const result = await authenticate(db, identifier, password, clientIpFromHeaders(request.headers));
+        if (!result.ok) {
+          const extra = result.retryAfterMinutes ?? result.remainingAttempts;
+          throw new LoginRefused(extra !== undefined ? `${result.reason}:${extra}` : result.reason);
+        }
+        return { ...result.user, id: result.user.id, name: result.user.name };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,66 @@
+import type { Role } from "@/lib/roles";
+
+/** A function of a role area. `href` absent = not built yet ("即将开放"), never a fake link. */
+export type NavItem = { label: string; href?: string; certDivisionOnly?: boolean };
+
+const common: NavItem[] = [{ label: "修改密码", href: "/account/password" }];
+
+export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
+  person: [
+    { label: "首页", href: "/person" },
+    { label: "职称申报" },
+    { label: "职称证书补录" },
+    { label: "职称证书查询" },
+    ...common,
+  ],
+  unit: [
+    { label: "首页", href: "/unit" },
+    { label: "申报人员管理" },
+    { label: "单位内部核验" },
+    { label: "申报公示" },
+    { label: "单位推荐" },
+    ...common,
+  ],
+  dept: [
+    { label: "首页", href: "/dept" },
+    { label: "下属单位管理", href: "/dept/subordinates" },
+    { label: "评审权备案审核" },
+    { label: "职称评审推荐审核" },
+    { label: "证书补录（评委会）" },
+    ...common,
+  ],
+  hrss: [
+    { label: "首页", href: "/hrss" },
+    { label: "下属单位管理", href: "/hrss/subordinates" },
+    { label: "评审权备案审核" },
+    { label: "证书补录（评委会）" },
+    { label: "证书确认", certDivisionOnly: true },
+    { label: "审计日志", href: "/hrss/audit" },
+    ...common,
+  ],
+  self_unit: [
+    { label: "首页", href: "/self-unit" },
+    { label: "申报人员管理" },
+    { label: "单位内部核验" },
+    { label: "申报公示" },
+    { label: "评审权备案" },
+    { label: "专家库管理" },
+    { label: "线上评审管理" },
+    { label: "证书补录（评委会）" },
+    ...common,
+  ],
+  expert: [
+    { label: "首页", href: "/expert" },
+    { label: "个人信息维护" },
+    { label: "回避声明" },
+    { label: "线上评审" },
+    ...common,
+  ],
+  committee_member: [
+    { label: "首页", href: "/committee" },
+    { label: "评审材料分发" },
+    { label: "评审会议与投票" },
+    { label: "统票" },
+    ...common,
+  ],
+};

@@ -1,0 +1,50 @@
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { orgs } from "./orgs";
+
+export const userRole = pgEnum("user_role", [
+  "person",
+  "unit",
+  "dept",
+  "hrss",
+  "self_unit",
+  "expert",
+  "committee_member",
+]);
+export const idType = pgEnum("id_type", ["resident", "hmt_permit", "foreign_permanent", "passport"]);
+export const userStatus = pgEnum("user_status", ["pending", "active", "disabled", "rejected"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    username: text("username").unique(),
+    role: userRole("role").notNull(),
+    orgId: uuid("org_id").references(() => orgs.id),
+    name: text("name").notNull(),
+    idType: idType("id_type"),
+    /** Normalised (trimmed, half-width, upper-case). Never sent to the browser unmasked. */
+    idNumber: text("id_number"),
+    nationality: text("nationality"),
+    gender: text("gender"),
+    birthDate: date("birth_date"),
+    phone: text("phone"),
+    passwordHash: text("password_hash").notNull(),
+    status: userStatus("status").notNull().default("active"),
+    /** Bumped on disable / password change: every older JWT stops working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    firstFailedAt: timestamp("first_failed_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    sensitiveConsentAt: timestamp("sensitive_consent_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_id_doc_uq").on(t.idType, t.idNumber),
+    index("users_org_idx").on(t.orgId),
+    index("users_id_number_idx").on(t.idNumber),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,127 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orgs, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { hashPassword } from "@/lib/auth/password";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { UserError } from "@/lib/errors";
+import { normalizeCreditCode } from "@/lib/validation/credit-code";
+import { validateIdDocument } from "@/lib/validation/id-number";
+import type { PersonRegistrationInput, UnitRegistrationInput } from "./schemas";
+
+const DUPLICATE_ID = "该证件号码已注册，请直接登录；如忘记密码请联系客服";
+
+/** 个人注册: one account per normalised 证件类型 + 证件号码. Input must already be parsed by the schema. */
+export async function registerPerson(db: Db, input: PersonRegistrationInput, ip: string | null): Promise<{ userId: string }> {
+  const check = validateIdDocument(input.idType, input.idNumber);
+  if (!check.ok) throw new UserError(check.message, { idNumber: check.message });
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.idType, input.idType), eq(users.idNumber, check.normalized)))
+        .limit(1);
+      if (existing) throw new UserError(DUPLICATE_ID, { idNumber: DUPLICATE_ID });
+      const [row] = await tx
+        .insert(users)
+        .values({
+          role: "person",
+          name: input.name,
+          idType: input.idType,
+          idNumber: check.normalized,
+          nationality: input.idType === "passport" ? (input.nationality ?? null) : null,
+          gender: check.gender ?? null,
+          birthDate: check.birthDate ?? null,
+          phone: input.phone,
+          passwordHash,
+          status: "active",
+          sensitiveConsentAt: new Date(),
+        })
+        .returning({ id: users.id });
+      await writeAudit(tx, {
+        actorId: row.id,
+        actorRole: "person",
+        action: "account.register_person",
+        targetType: "user",
+        targetId: row.id,
+        outcome: "success",
+        ip,
+        detail: { idType: input.idType },
+      });
+      return { userId: row.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new UserError(DUPLICATE_ID, { idNumber: DUPLICATE_ID });
+    throw err;
+  }
+}
+
+/** 单位注册: creates the organisation and its administrator account, both pending approval. */
+export async function registerUnit(db: Db, input: UnitRegistrationInput, ip: string | null): Promise<{ orgId: string }> {
+  const creditCode = normalizeCreditCode(input.creditCode);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [region] = await tx
+        .select({ id: orgs.id, regionCode: orgs.regionCode })
+        .from(orgs)
+        .where(and(eq(orgs.id, input.regionOrgId), eq(orgs.kind, "hrss"), eq(orgs.status, "active"), eq(orgs.isCertDivision, false)))
+        .limit(1);
+      if (!region) throw new UserError("所选地区人社部门不存在", { regionOrgId: "请重新选择所在地区" });
+      const [supervisor] = await tx
+        .select({ id: orgs.id })
+        .from(orgs)
+        .where(and(eq(orgs.id, input.supervisorId), eq(orgs.kind, "dept"), eq(orgs.status, "active")))
+        .limit(1);
+      if (!supervisor) throw new UserError("所选主管部门不存在", { supervisorId: "请重新选择主管部门" });
+      const [dupCode] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.creditCode, creditCode)).limit(1);
+      if (dupCode) throw new UserError("该统一社会信用代码已注册", { creditCode: "该统一社会信用代码已注册，请勿重复注册" });
+      const [dupUser] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
+      if (dupUser) throw new UserError("该用户名已被使用", { username: "该用户名已被使用，请换一个" });
+
+      const [org] = await tx
+        .insert(orgs)
+        .values({
+          name: input.name,
+          kind: "unit",
+          regionCode: region.regionCode,
+          parentId: region.id,
+          supervisorId: supervisor.id,
+          creditCode,
+          status: "pending",
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+        })
+        .returning({ id: orgs.id });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: input.username,
+          role: "unit",
+          orgId: org.id,
+          name: input.contactName,
+          phone: input.contactPhone,
+          passwordHash,
+          status: "pending",
+        })
+        .returning({ id: users.id });
+      await writeAudit(tx, {
+        actorId: user.id,
+        actorRole: "unit",
+        actorOrgId: org.id,
+        action: "account.register_unit",
+        targetType: "org",
+        targetId: org.id,
+        outcome: "success",
+        ip,
+        detail: { creditCode, name: input.name },
+      });
+      return { orgId: org.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new UserError("统一社会信用代码或用户名已被注册", { creditCode: "该统一社会信用代码已注册" });
+    throw err;
+  }
+}
