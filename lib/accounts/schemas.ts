@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/auth/password-policy";
 import { validateCreditCode } from "@/lib/validation/credit-code";
 import { ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/schemas";
-import { PASSWORD_POLICY } from "@/lib/auth/password";
+import { PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm() {

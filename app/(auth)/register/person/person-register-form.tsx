@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { personRegistrationSchema, type PersonRegistrationInput } from "@/lib/accounts/schemas";
-import { PASSWORD_POLICY } from "@/lib/auth/password";
+import { PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import { ID_TYPE_LABELS, ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
 import { registerPersonAction } from "../../actions";
 

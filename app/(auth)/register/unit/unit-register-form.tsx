@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { unitRegistrationSchema, type UnitRegistrationInput } from "@/lib/accounts/schemas";
-import { PASSWORD_POLICY } from "@/lib/auth/password";
+import { PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import type { OrgOption } from "@/lib/orgs/queries";
 import { registerUnitAction } from "../../actions";
 
