@@ -70,7 +70,7 @@ export default async function PortalHome() {
           </p>
         </div>
       </section>
-      <main className="mx-auto -mt-6 w-full max-w-6xl flex-1 space-y-8 px-4">
+      <main className="mx-auto mt-6 w-full max-w-6xl flex-1 space-y-8 px-4">
         <section aria-labelledby="personal">
           <h2 id="personal" className="mb-3 text-lg font-semibold text-slate-800">
             个人办事

@@ -28,7 +28,7 @@ export const personRegistrationSchema = z
     phone: phoneSchema,
     password: passwordSchema,
     confirmPassword: z.string(),
-    consent: z.boolean().refine((v) => v, "请阅读并单独同意《敏感个人信息处理告知书》"),
+    consent: z.boolean().refine((v) => v, "请阅读并勾选同意敏感个人信息处理告知"),
   })
   .superRefine((v, ctx) => {
     const check = validateIdDocument(v.idType, v.idNumber);
