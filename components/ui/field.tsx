@@ -14,7 +14,11 @@ export function Field({ label, htmlFor, error, hint, required, children }: {
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
-        {required && <span className="mr-0.5 text-red-600">*</span>}
+        {required && (
+          <span aria-hidden className="mr-0.5 text-red-600">
+            *
+          </span>
+        )}
         {label}
       </label>
       {children}
