@@ -1,10 +1,18 @@
 import NextAuth from "next-auth";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
 
-// Gating here only refreshes the session cookie and sends anonymous visitors to /login.
-// Real authorization happens on the server in every layout, action and route handler.
+// Gating here only refreshes the session cookie (sliding idle timeout) and sends anonymous visitors
+// to /login. Real authorization happens on the server in every layout, action and route handler.
 const { auth } = NextAuth(authConfig);
-export const proxy = auth;
+const refreshSession = auth as unknown as (req: NextRequest, ev: NextFetchEvent) => Promise<Response | undefined>;
+
+export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  // Only page loads slide the session: on a POST (server action) the refreshed cookie would race
+  // with what the action itself sets — signing out would then leave the session alive.
+  if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
+  return (await refreshSession(req, ev)) ?? NextResponse.next();
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],

@@ -90,6 +90,9 @@ test("the 专技处 account sees 证书确认 in its menu; a city HR account doe
   await login.loginAndLand("demo_zjc", "/hrss");
   await expect(page.getByRole("navigation", { name: "功能菜单" })).toContainText("证书确认");
   await login.logout();
+  // Signed out for real: the area now sends the visitor to the login page.
+  await page.goto("/hrss");
+  await expect(page).toHaveURL(/\/login/);
   await login.loginAndLand("demo_hrss", "/hrss");
   await expect(page.getByRole("navigation", { name: "功能菜单" })).not.toContainText("证书确认");
 });
@@ -115,7 +118,10 @@ test("a 主管部门 approves a pending unit registration and the HR audit log s
   await expect(row).toBeVisible();
   await page.screenshot({ path: shot("subordinates-pending"), fullPage: true });
   await row.getByRole("button", { name: "审核通过" }).click();
-  await expect(row.getByText("已审核通过")).toBeVisible();
+  // Approved: it leaves the pending list and shows as 正常 under 全部.
+  await expect(row).toHaveCount(0);
+  await page.goto("/hrss/subordinates?q=贵阳市第二人民医院");
+  await expect(page.getByRole("row", { name: /贵阳市第二人民医院/ }).getByText("正常")).toBeVisible();
   await page.getByRole("link", { name: "审计日志" }).click();
   await expect(page.getByRole("cell", { name: "下属单位审核/停用" }).first()).toBeVisible();
   await page.screenshot({ path: shot("audit-log"), fullPage: true });
