@@ -11,6 +11,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   // Only page loads slide the session: on a POST (server action) the refreshed cookie would race
   // with what the action itself sets — signing out would then leave the session alive.
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
+  // Prefetches are not user activity and, in flight during sign-out, would revive the cookie.
+  if (req.headers.has("next-router-prefetch") || req.headers.get("purpose") === "prefetch") return NextResponse.next();
   return (await refreshSession(req, ev)) ?? NextResponse.next();
 }
 

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db/client";
+import { endAllSessions } from "@/lib/accounts/admin";
 import { registerPerson, registerUnit } from "@/lib/accounts/register";
 import { loginSchema, personRegistrationSchema, unitRegistrationSchema } from "@/lib/accounts/schemas";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
@@ -38,6 +39,8 @@ export async function logoutAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) {
     const db = await getDb();
+    // Revoke on the server too: a JWT copy (or a cookie re-set by a request still in flight) is dead.
+    await endAllSessions(db, user.id);
     await writeAudit(db, {
       actorId: user.id,
       actorRole: user.role,

@@ -25,3 +25,8 @@ export async function disableUser(tx: Db, userId: string): Promise<void> {
     .returning({ id: users.id });
   if (rows.length === 0) throw new StaleStateError();
 }
+
+/** Sign-out: bump the session version so every token issued before now stops working. */
+export async function endAllSessions(db: Db, userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}
