@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, orgs, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { changeOwnPassword, disableUser } from "@/lib/accounts/admin";
+import { changeOwnPassword, disableUser, endAllSessions } from "@/lib/accounts/admin";
 import { registerPerson, registerUnit } from "@/lib/accounts/register";
 import { authenticate } from "@/lib/auth/login";
 import { idCheckChar } from "@/lib/validation/id-number";
@@ -120,7 +120,7 @@ describe("login lockout", () => {
 });
 
 describe("session version", () => {
-  it("ends existing sessions when the password changes or the account is disabled", async () => {
+  it("ends existing sessions on sign-out, password change or when the account is disabled", async () => {
     const id = validResidentId("52040219800505005");
     const { userId } = await registerPerson(t.db, personInput(id), null);
     sessionClaims.current = { id: userId, sessionVersion: 1 };
@@ -131,9 +131,14 @@ describe("session version", () => {
     sessionClaims.current = { id: userId, sessionVersion: 2 };
     expect((await getCurrentUser())?.id).toBe(userId);
 
-    await t.db.transaction((tx) => disableUser(tx, userId));
+    await endAllSessions(t.db, userId); // sign-out
     expect(await getCurrentUser()).toBeNull();
     sessionClaims.current = { id: userId, sessionVersion: 3 };
+    expect((await getCurrentUser())?.id).toBe(userId);
+
+    await t.db.transaction((tx) => disableUser(tx, userId));
+    expect(await getCurrentUser()).toBeNull();
+    sessionClaims.current = { id: userId, sessionVersion: 4 };
     expect(await getCurrentUser()).toBeNull(); // disabled, whatever the version
     expect(await authenticate(t.db, id, "NewPassw0rd", null)).toMatchObject({ ok: false, reason: "disabled" });
   });
