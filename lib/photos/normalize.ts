@@ -1,0 +1,157 @@
+/**
+ * Server-side check and normalisation of a certificate photo (DOMAIN §5, issue 4), whatever the
+ * browser sent. The browser tool is a convenience; this is the gate.
+ *
+ * Why each rule exists (thresholds and messages live in ./rules.ts, shared with the browser tool):
+ * - Size ≤ 10 MB, checked on the buffer length first: nothing is parsed for an oversized upload.
+ * - Real type by content (./sniff.ts): the name and MIME type are the client's claim. Only JPEG, PNG,
+ *   WebP and HEIF reach sharp, which keeps libvips' SVG, PDF and TIFF loaders out of reach of
+ *   uploads; a rejected file is named ("实际是 PDF 文档") so the user knows what went wrong.
+ * - HEIC: the prebuilt sharp has libheif without an HEVC decoder (patents), so iPhone HEIC is not
+ *   decodable here; AVIF (same container, AV1) is. We try and, on failure, tell the user to export JPEG.
+ * - Pixel limit (60 MP) read from the header before decoding, and `limitInputPixels` on the decoder as
+ *   a second line: a tiny PNG can declare 400 MP and exhaust memory and CPU (decompression bomb).
+ * - Source ≥ 295×413 after EXIF orientation: upscaling makes a blurry printed photo.
+ * - EXIF orientation applied: phones store portrait shots sideways plus an orientation tag.
+ * - Transparency is rejected, not flattened (see PHOTO_MAX_TRANSPARENT_FRACTION): a transparent
+ *   background means a cut-out, and flattening it onto white would pass the background rule by
+ *   construction. An alpha channel that is (almost) unused is flattened onto white.
+ * - Background near-white on a border sample (top and sides, not the bottom where the shoulders are),
+ *   overall darkness and blown-out face: the certificate rules ask for a white-background, evenly lit
+ *   portrait; each failure has its own message so the user knows what to reshoot.
+ * - Output: crop to 295:413 (the tool's output already has the aspect, so it is only resized; a
+ *   whole photo is cropped around the person, found against the white background: ./framing.ts),
+ *   JPEG 295×413 with quality stepped down until ≤ 60 KB (the PDF embeds it; committees download
+ *   hundreds), pixels converted to sRGB from any embedded profile (Display P3, CMYK), and no
+ *   metadata: EXIF may hold the GPS position and the camera's serial number.
+ *
+ * All content checks run on the one 295×413 raster that becomes the output: one decode per photo
+ * (JPEG shrink-on-load keeps a 12 MP photo cheap), and what is checked is exactly what is stored.
+ */
+import { createHash } from "node:crypto";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import {
+  PHOTO_HEIGHT,
+  PHOTO_MAX_INPUT_BYTES,
+  PHOTO_MAX_INPUT_PIXELS,
+  PHOTO_MAX_OUTPUT_BYTES,
+  PHOTO_MIN_OUTPUT_BYTES,
+  PHOTO_WIDTH,
+  evaluatePhotoPixels,
+  isPhotoSourceLargeEnough,
+  photoError,
+  type PhotoError,
+} from "./rules";
+import { chooseCropWindow, cropRaster } from "./framing";
+import { sniffImageType, sniffedLabel } from "./sniff";
+
+export * from "./rules";
+
+export type NormalizedPhoto = {
+  ok: true;
+  /** Baseline JPEG, sRGB, no EXIF/ICC/XMP. */
+  jpeg: Buffer;
+  /** Hex SHA-256 of `jpeg`: the content hash to store beside it (dedupe, integrity, cache key). */
+  sha256: string;
+  width: typeof PHOTO_WIDTH;
+  height: typeof PHOTO_HEIGHT;
+  bytes: number;
+  /** JPEG quality that met the size cap (for diagnostics). */
+  quality: number;
+};
+export type PhotoRejection = { ok: false; errors: PhotoError[] };
+
+/** JPEG qualities tried in order until the output fits PHOTO_MAX_OUTPUT_BYTES. */
+const QUALITY_STEPS = [90, 84, 78, 72, 65, 58, 50, 42] as const;
+/** Tried when the first step gives less than PHOTO_MIN_OUTPUT_BYTES (a smooth photo). */
+const QUALITY_HIGH = 95;
+
+const reject = (...errors: PhotoError[]): PhotoRejection => ({ ok: false, errors });
+
+export async function normalizeIdPhoto(input: Buffer): Promise<NormalizedPhoto | PhotoRejection> {
+  if (input.length === 0) return reject(photoError("empty_file"));
+  if (input.length > PHOTO_MAX_INPUT_BYTES) return reject(photoError("file_too_large", input.length));
+
+  const type = sniffImageType(input);
+  if (type.kind === "other" || type.kind === "unknown") return reject(photoError("unsupported_type", sniffedLabel(type)));
+  const isHeif = type.kind === "heif";
+  const unreadable = () => reject(photoError(isHeif ? "heic_unsupported" : "decode_failed"));
+
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    return unreadable();
+  }
+  if (!meta.width || !meta.height) return unreadable();
+  if (meta.width * meta.height > PHOTO_MAX_INPUT_PIXELS) return reject(photoError("too_many_pixels", meta.width, meta.height));
+
+  const errors: PhotoError[] = [];
+  // Orientations 5–8 swap width and height.
+  const [srcW, srcH] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
+  const tooSmall = !isPhotoSourceLargeEnough(srcW, srcH);
+  if (tooSmall) errors.push(photoError("too_small", srcW, srcH));
+
+  // Decode once, straight to frame size: one side fits 295×413, the other covers it (JPEG
+  // shrink-on-load makes this cheap); a too-small source is stretched to the frame just for analysis.
+  // failOn "error" rejects truncated files but tolerates the warnings some phone JPEGs raise.
+  let decoded: { data: Buffer; info: OutputInfo };
+  try {
+    decoded = await sharp(input, { limitInputPixels: PHOTO_MAX_INPUT_PIXELS, failOn: "error" })
+      .autoOrient()
+      .resize(PHOTO_WIDTH, PHOTO_HEIGHT, { fit: tooSmall ? "fill" : "outside" })
+      .toColourspace("srgb")
+      .raw({ depth: "uchar" })
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    if (err instanceof Error && /pixel limit/i.test(err.message)) {
+      return reject(photoError("too_many_pixels", meta.width, meta.height));
+    }
+    return unreadable();
+  }
+  const { info } = decoded;
+  if ((info.channels !== 3 && info.channels !== 4) || info.width < PHOTO_WIDTH || info.height < PHOTO_HEIGHT) return unreadable();
+  const channels = info.channels;
+  const full = { data: decoded.data, width: info.width, height: info.height, channels } as const;
+  const { left, top } = chooseCropWindow(full, PHOTO_WIDTH, PHOTO_HEIGHT);
+  const data = cropRaster(full, left, top, PHOTO_WIDTH, PHOTO_HEIGHT);
+
+  // A too-small source is still analysed so the user sees every problem at once.
+  errors.push(...evaluatePhotoPixels({ data, width: PHOTO_WIDTH, height: PHOTO_HEIGHT, channels }).errors);
+  if (errors.length) return reject(...errors);
+
+  const encode = (quality: number) => {
+    let img = sharp(data, { raw: { width: PHOTO_WIDTH, height: PHOTO_HEIGHT, channels } });
+    if (channels === 4) img = img.flatten({ background: "#ffffff" });
+    return img.jpeg({ quality, chromaSubsampling: "4:2:0", progressive: false, mozjpeg: false }).toBuffer();
+  };
+
+  let jpeg: Buffer | null = null;
+  let quality = 0;
+  for (const q of QUALITY_STEPS) {
+    const out = await encode(q);
+    if (out.length <= PHOTO_MAX_OUTPUT_BYTES) {
+      jpeg = out;
+      quality = q;
+      break;
+    }
+  }
+  if (!jpeg) return reject(photoError("output_too_large"));
+  if (jpeg.length < PHOTO_MIN_OUTPUT_BYTES && quality === QUALITY_STEPS[0]) {
+    const finer = await encode(QUALITY_HIGH);
+    if (finer.length <= PHOTO_MAX_OUTPUT_BYTES) {
+      jpeg = finer;
+      quality = QUALITY_HIGH;
+    }
+  }
+
+  return {
+    ok: true,
+    jpeg,
+    sha256: createHash("sha256").update(jpeg).digest("hex"),
+    width: PHOTO_WIDTH,
+    height: PHOTO_HEIGHT,
+    bytes: jpeg.length,
+    quality,
+  };
+}

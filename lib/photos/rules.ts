@@ -1,0 +1,234 @@
+/**
+ * Certificate photo rules (DOMAIN §5) shared by the server check (lib/photos/normalize.ts, sharp) and
+ * the browser photo tool (components/photo-tool, canvas). No Node or sharp imports here: a client
+ * component imports this file. Both sides run the same `evaluatePhotoPixels` on a 295×413 raster, so
+ * the tool's live checks predict the server's verdict; the server stays authoritative.
+ */
+
+/** Output spec: 1寸 portrait, 295×413 px (25×35 mm at 300 dpi). */
+export const PHOTO_WIDTH = 295;
+export const PHOTO_HEIGHT = 413;
+/** Largest stored JPEG (the printed PDF embeds it; the committee downloads hundreds at once). */
+export const PHOTO_MAX_OUTPUT_BYTES = 60 * 1024;
+/** Below this a 295×413 portrait has visibly lost detail; we raise quality when the cap allows. */
+export const PHOTO_MIN_OUTPUT_BYTES = 10 * 1024;
+
+/** Upload cap, checked on the buffer length before anything is parsed (a phone JPEG is 2–6 MB). */
+export const PHOTO_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/**
+ * Decompression-bomb guard, checked on the header before decoding: a 20000×20000 PNG is < 100 KB on
+ * disk but 1.2 GB of pixels. 60 MP admits every common camera and 50 MP phone mode (8160×6120).
+ */
+export const PHOTO_MAX_INPUT_PIXELS = 60_000_000;
+
+/** Alpha below this counts as a transparent pixel (anti-aliased edges of an opaque PNG stay above). */
+export const PHOTO_ALPHA_OPAQUE_MIN = 250;
+/**
+ * Share of transparent pixels above which the photo is rejected: transparency in a portrait means a
+ * cut-out (background removed by an app); we reject rather than flatten so such edits do not pass
+ * the white-background rule by construction. Fewer (stray edge pixels) are flattened onto white.
+ */
+export const PHOTO_MAX_TRANSPARENT_FRACTION = 0.001;
+
+/**
+ * Background sample, as fractions of the 295×413 frame: a strip along the top and two strips along
+ * the sides down to `sideBottom`. The bottom is skipped (shoulders and clothes fill it); the face
+ * guide (`PHOTO_FACE_GUIDE`) keeps the head clear of these strips.
+ */
+export const PHOTO_BACKGROUND_SAMPLE = { top: 0.06, side: 0.1, sideBottom: 0.55 } as const;
+/** Mean brightness (luma 0–255, Rec. 601) the background sample must reach: white or light grey. */
+export const PHOTO_BG_MIN_MEAN_LUMA = 200;
+/**
+ * Mean colour spread (max(R,G,B) − min(R,G,B), per pixel) the background sample may have: a white
+ * wall under normal white balance stays below ~20; 证件照 blue (67,142,219) is ~150, light blue ~55.
+ */
+export const PHOTO_BG_MAX_MEAN_CHROMA = 30;
+
+/** Mean luma of the whole frame below which the photo is too dark (a white background lifts a good photo to ≥ 140). */
+export const PHOTO_MIN_MEAN_LUMA = 90;
+/** Face region (fractions of the frame) inside the guide oval, where overexposure is measured. */
+export const PHOTO_FACE_REGION = { left: 0.3, right: 0.7, top: 0.22, bottom: 0.6 } as const;
+/** Luma at or above which a pixel is blown out (pure white, no detail). */
+export const PHOTO_CLIPPED_LUMA = 250;
+/** Share of blown-out pixels in the face region above which the face is overexposed (flash, sun). */
+export const PHOTO_MAX_FACE_CLIPPED_FRACTION = 0.3;
+
+/**
+ * Head-position guide drawn by the browser tool (fractions of the frame): the head with hair fills
+ * the oval, the top of the hair sits on `headTopY`, the shoulders on `shoulderY`. It matches the
+ * usual 1寸 proportions (head ≈ 55–60 % of the width) and keeps clear of the background sample.
+ */
+export const PHOTO_FACE_GUIDE = { cx: 0.5, cy: 0.36, rx: 0.29, ry: 0.27, headTopY: 0.09, shoulderY: 0.8 } as const;
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const pixelsLabel = (pixels: number) =>
+  pixels >= 1e8 ? `${(pixels / 1e8).toFixed(1)} 亿` : `${Math.round(pixels / 1e4)} 万`;
+
+/** One Chinese message per rule; the argument makes it specific to the photo at hand. */
+export const PHOTO_MESSAGES = {
+  empty_file: () => "文件为空，请重新选择照片",
+  file_too_large: (bytes: number) =>
+    `文件过大（${mb(bytes)} MB），照片文件不能超过 ${mb(PHOTO_MAX_INPUT_BYTES)} MB；请使用页面上的照片工具裁剪后上传`,
+  unsupported_type: (what: string | null) =>
+    what
+      ? `该文件实际是${/^[A-Za-z0-9]/.test(what) ? " " : ""}${what}，不是照片（与文件扩展名无关）；请上传 JPEG、PNG 或 WebP 格式的照片`
+      : "无法识别的文件类型，不是 JPEG、PNG 或 WebP 格式的照片；请重新选择照片",
+  heic_unsupported: (where: "server" | "browser" = "server") =>
+    where === "server"
+      ? "这是 HEIC/HEIF 格式的照片（苹果手机默认格式），服务器无法读取；请将照片导出为 JPEG 后上传（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或使用页面上的照片工具，它会自动转换为 JPEG"
+      : "这是 HEIC/HEIF 格式的照片（苹果手机默认格式），当前浏览器无法读取；请将照片导出为 JPEG 后再选择（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或在手机自带浏览器中打开本页",
+  too_many_pixels: (width: number, height: number) =>
+    `照片像素过多（${width}×${height}，约 ${pixelsLabel(width * height)}像素），超过 ${pixelsLabel(PHOTO_MAX_INPUT_PIXELS)}像素上限，可能是异常文件；请上传相机或手机直接拍摄的照片`,
+  decode_failed: () => "照片文件已损坏或不完整，无法读取；请重新拍摄或重新导出后上传",
+  too_small: (width: number, height: number) =>
+    `照片尺寸过小（${width}×${height} 像素），宽高至少需要 ${PHOTO_WIDTH}×${PHOTO_HEIGHT} 像素；请使用原图或更高分辨率的照片，不要过度放大`,
+  transparent: (fraction: number) =>
+    `照片含透明区域（约 ${Math.max(1, Math.round(fraction * 100))}% 的像素透明，多为抠图后的 PNG）；请上传在白色背景前实拍的照片`,
+  background_not_white: (colour: string | null) =>
+    `背景须为白色或接近白色：照片上边和两侧的背景${colour ? `呈${colour}` : "偏灰或偏暗"}；请在白墙或白布前、光线充足处重新拍摄，头部不要贴近照片上边和两侧`,
+  too_dark: (meanLuma: number) =>
+    `照片过暗（平均亮度 ${Math.round(meanLuma)}，至少需要 ${PHOTO_MIN_MEAN_LUMA}）；请在光线充足处正面拍摄，避免逆光`,
+  overexposed: (fraction: number) =>
+    `面部过曝发白（约 ${Math.round(fraction * 100)}% 的面部区域失去细节）；请避免强光直射或闪光灯，在柔和光线下重新拍摄`,
+  output_too_large: () =>
+    `照片噪点过多，无法在保证清晰度的前提下压缩到 ${PHOTO_MAX_OUTPUT_BYTES / 1024} KB 以内；请在光线充足处重新拍摄`,
+} as const;
+
+export type PhotoErrorCode = keyof typeof PHOTO_MESSAGES;
+export type PhotoError = { code: PhotoErrorCode; message: string };
+
+export function photoError<C extends PhotoErrorCode>(code: C, ...args: Parameters<(typeof PHOTO_MESSAGES)[C]>): PhotoError {
+  const format = PHOTO_MESSAGES[code] as (...a: unknown[]) => string;
+  return { code, message: format(...args) };
+}
+
+/** An 8-bit RGB or RGBA raster (sharp raw output, or canvas ImageData with channels 4). */
+export type PhotoRaster = { data: ArrayLike<number>; width: number; height: number; channels: 3 | 4 };
+
+export type PhotoPixelStats = {
+  transparentFraction: number;
+  meanLuma: number;
+  background: { meanLuma: number; meanChroma: number; meanRgb: [number, number, number] };
+  faceClippedFraction: number;
+};
+
+/**
+ * The content rules (transparency, background, brightness) on a raster framed like the output
+ * (295:413, any scale). Pixels are judged as composited onto white, so a cut-out PNG is reported
+ * once, as transparent, and not also as a dark background.
+ */
+export function evaluatePhotoPixels(raster: PhotoRaster): { stats: PhotoPixelStats; errors: PhotoError[] } {
+  const { data, width: w, height: h, channels } = raster;
+  const n = w * h;
+  // The pixel at index p as composited onto white; hot loops below, so no allocation per pixel.
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  const load = (p: number) => {
+    const i = p * channels;
+    if (channels === 4 && data[i + 3] !== 255) {
+      const k = data[i + 3] / 255;
+      const white = 255 * (1 - k);
+      r = data[i] * k + white;
+      g = data[i + 1] * k + white;
+      b = data[i + 2] * k + white;
+    } else {
+      r = data[i];
+      g = data[i + 1];
+      b = data[i + 2];
+    }
+  };
+  const lumaOf = () => 0.299 * r + 0.587 * g + 0.114 * b;
+
+  let transparent = 0;
+  let lumaSum = 0;
+  if (channels === 3) {
+    // The common case (no alpha), written out: this loop visits every pixel.
+    for (let i = 0; i < n * 3; i += 3) lumaSum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+  } else {
+    for (let p = 0; p < n; p++) {
+      if (data[p * 4 + 3] < PHOTO_ALPHA_OPAQUE_MIN) transparent++;
+      load(p);
+      lumaSum += lumaOf();
+    }
+  }
+
+  const bg = { n: 0, luma: 0, chroma: 0, r: 0, g: 0, b: 0 };
+  const addBg = (p: number) => {
+    load(p);
+    bg.n++;
+    bg.luma += lumaOf();
+    bg.chroma += Math.max(r, g, b) - Math.min(r, g, b);
+    bg.r += r;
+    bg.g += g;
+    bg.b += b;
+  };
+  const topRows = Math.max(1, Math.round(h * PHOTO_BACKGROUND_SAMPLE.top));
+  const sideCols = Math.max(1, Math.round(w * PHOTO_BACKGROUND_SAMPLE.side));
+  const sideBottom = Math.round(h * PHOTO_BACKGROUND_SAMPLE.sideBottom);
+  for (let y = 0; y < topRows; y++) for (let x = 0; x < w; x++) addBg(y * w + x);
+  for (let y = topRows; y < sideBottom; y++) {
+    for (let x = 0; x < sideCols; x++) addBg(y * w + x);
+    for (let x = w - sideCols; x < w; x++) addBg(y * w + x);
+  }
+
+  let faceN = 0;
+  let faceClipped = 0;
+  const fr = PHOTO_FACE_REGION;
+  for (let y = Math.round(h * fr.top); y < Math.round(h * fr.bottom); y++) {
+    for (let x = Math.round(w * fr.left); x < Math.round(w * fr.right); x++) {
+      load(y * w + x);
+      faceN++;
+      if (lumaOf() >= PHOTO_CLIPPED_LUMA) faceClipped++;
+    }
+  }
+
+  const stats: PhotoPixelStats = {
+    transparentFraction: transparent / n,
+    meanLuma: lumaSum / n,
+    background: {
+      meanLuma: bg.luma / bg.n,
+      meanChroma: bg.chroma / bg.n,
+      meanRgb: [bg.r / bg.n, bg.g / bg.n, bg.b / bg.n],
+    },
+    faceClippedFraction: faceN ? faceClipped / faceN : 0,
+  };
+
+  const errors: PhotoError[] = [];
+  if (stats.transparentFraction > PHOTO_MAX_TRANSPARENT_FRACTION) {
+    errors.push(photoError("transparent", stats.transparentFraction));
+  }
+  const coloured = stats.background.meanChroma > PHOTO_BG_MAX_MEAN_CHROMA;
+  if (coloured || stats.background.meanLuma < PHOTO_BG_MIN_MEAN_LUMA) {
+    errors.push(photoError("background_not_white", coloured ? colourName(stats.background.meanRgb) : null));
+  }
+  if (stats.meanLuma < PHOTO_MIN_MEAN_LUMA) errors.push(photoError("too_dark", stats.meanLuma));
+  if (stats.faceClippedFraction > PHOTO_MAX_FACE_CLIPPED_FRACTION) {
+    errors.push(photoError("overexposed", stats.faceClippedFraction));
+  }
+  return { stats, errors };
+}
+
+/** A Chinese colour name for a clearly coloured background (hue of the mean colour). */
+export function colourName([r, g, b]: [number, number, number]): string {
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 1) return "灰色";
+  let hue: number;
+  if (max === r) hue = ((g - b) / (max - min)) * 60;
+  else if (max === g) hue = ((b - r) / (max - min)) * 60 + 120;
+  else hue = ((r - g) / (max - min)) * 60 + 240;
+  hue = (hue + 360) % 360;
+  const tint = max > 200 && min > 150 ? "浅" : "";
+  if (hue < 15 || hue >= 330) return `${tint}红色`;
+  if (hue < 45) return `${tint}橙色`;
+  if (hue < 70) return `${tint}黄色`;
+  if (hue < 165) return `${tint}绿色`;
+  if (hue < 265) return `${tint}蓝色`;
+  return `${tint}紫色`;
+}
+
+/** Whether the source is large enough for the output without upscaling (after EXIF orientation). */
+export function isPhotoSourceLargeEnough(width: number, height: number): boolean {
+  return width >= PHOTO_WIDTH && height >= PHOTO_HEIGHT;
+}
