@@ -26,7 +26,11 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@react-pdf/renderer", "exceljs", "sharp", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: [
+    "@electric-sql/pglite", "@react-pdf/renderer", "exceljs", "sharp", "@node-rs/argon2", "postgres",
+    // lib/pdf reads glyph outlines with the same fontkit react-pdf uses; keep one unbundled copy.
+    "fontkit",
+  ],
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
