@@ -36,6 +36,8 @@ export const users = pgTable(
     firstFailedAt: timestamp("first_failed_at", { withTimezone: true }),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     sensitiveConsentAt: timestamp("sensitive_consent_at", { withTimezone: true }),
+    /** Separate consent to process the ID photo (asked once, before the first upload). */
+    photoConsentAt: timestamp("photo_consent_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,6 @@
+import { RosterImportPage } from "@/app/_roster/import-page";
+
+export default async function Page({ params }: { params: Promise<{ committeeId: string }> }) {
+  const { committeeId } = await params;
+  return <RosterImportPage area="dept" committeeId={committeeId} />;
+}

@@ -1,0 +1,6 @@
+import { RosterImportPreviewPage } from "@/app/_roster/import-preview-page";
+
+export default async function Page({ params }: { params: Promise<{ committeeId: string; importId: string }> }) {
+  const { committeeId, importId } = await params;
+  return <RosterImportPreviewPage area="self-unit" committeeId={committeeId} importId={importId} />;
+}

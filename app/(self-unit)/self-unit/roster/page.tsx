@@ -1,0 +1,5 @@
+import { RosterCommitteesPage } from "@/app/_roster/committees-page";
+
+export default function Page() {
+  return <RosterCommitteesPage area="self-unit" />;
+}

@@ -1,0 +1,91 @@
+import { bigserial, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { rosterPhotos } from "./backfill";
+import { committees, titleLevel } from "./committees";
+import { obtainMethod, rosterRecords } from "./roster";
+import { idType, users } from "./users";
+
+/** 有效 / 已撤销 / 已更正 (superseded by a newer version). */
+export const certificateStatus = pgEnum("certificate_status", ["valid", "revoked", "superseded"]);
+
+/**
+ * An issued certificate: an immutable snapshot of the confirmed record. A correction issues a new
+ * version (same number, version + 1) and marks the old one superseded; nothing is ever deleted.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    certNo: text("cert_no").notNull(),
+    version: integer("version").notNull().default(1),
+    status: certificateStatus("status").notNull().default("valid"),
+    rosterRecordId: uuid("roster_record_id").references(() => rosterRecords.id),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    committeeName: text("committee_name").notNull(),
+    name: text("name").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date").notNull(),
+    idType: idType("id_type").notNull(),
+    idNumber: text("id_number").notNull(),
+    workUnit: text("work_unit").notNull(),
+    series: text("series").notNull(),
+    specialty: text("specialty").notNull(),
+    qualificationName: text("qualification_name").notNull(),
+    level: titleLevel("level").notNull(),
+    obtainMethod: obtainMethod("obtain_method").notNull(),
+    passDate: date("pass_date").notNull(),
+    passYear: integer("pass_year").notNull(),
+    approvalNo: text("approval_no").notNull(),
+    issuingAuthority: text("issuing_authority").notNull(),
+    issueDate: date("issue_date").notNull(),
+    photoId: uuid("photo_id").references(() => rosterPhotos.id),
+    /** Opaque random token in the QR code; never derived from the certificate number. */
+    verifyToken: text("verify_token").notNull(),
+    /** HMAC over the signed fields at issue time: a changed row or a forged token fails verification. */
+    signature: text("signature").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid("issued_by").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id),
+    revokeReason: text("revoke_reason"),
+    supersededById: uuid("superseded_by_id").references((): AnyPgColumn => certificates.id),
+    correctionReason: text("correction_reason"),
+  },
+  (t) => [
+    uniqueIndex("certificates_no_version_uq").on(t.certNo, t.version),
+    uniqueIndex("certificates_verify_token_uq").on(t.verifyToken),
+    index("certificates_id_number_idx").on(t.idNumber),
+    index("certificates_name_idx").on(t.name),
+    index("certificates_record_idx").on(t.rosterRecordId),
+  ],
+);
+
+export const lookupChannel = pgEnum("lookup_channel", ["public", "holder", "verify_link"]);
+export const lookupOutcome = pgEnum("lookup_outcome", ["hit", "miss", "limited", "bad_captcha"]);
+
+/** Every certificate lookup, with hashes of the key and the client address (never the raw key). */
+export const certificateLookups = pgTable(
+  "certificate_lookups",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    certificateId: uuid("certificate_id").references(() => certificates.id),
+    channel: lookupChannel("channel").notNull(),
+    outcome: lookupOutcome("outcome").notNull(),
+    keyHash: text("key_hash"),
+    ipHash: text("ip_hash"),
+  },
+  (t) => [index("certificate_lookups_cert_idx").on(t.certificateId, t.at), index("certificate_lookups_at_idx").on(t.at)],
+);
+
+/** Self-hosted arithmetic captcha: the answer is stored hashed, each challenge is single-use. */
+export const captchaChallenges = pgTable("captcha_challenges", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  answerHash: text("answer_hash").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+export type Certificate = typeof certificates.$inferSelect;
+export type NewCertificate = typeof certificates.$inferInsert;

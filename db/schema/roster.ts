@@ -1,0 +1,218 @@
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { committees, titleLevel } from "./committees";
+import { idType, users } from "./users";
+
+/** DOMAIN §3. Later issues use the states after `awaiting_photo`. */
+export const rosterStatus = pgEnum("roster_status", [
+  "draft",
+  "awaiting_photo",
+  "photo_submitted",
+  "photo_approved",
+  "submitted",
+  "confirmed",
+  "returned",
+  "revoked",
+  "superseded",
+]);
+/** 取得方式: 评审 / 考试 / 认定. */
+export const obtainMethod = pgEnum("obtain_method", ["review", "exam", "recognition"]);
+export const rosterSource = pgEnum("roster_source", ["manual", "import"]);
+export const rosterImportStatus = pgEnum("roster_import_status", ["parsing", "pending", "failed", "committed", "cancelled"]);
+
+/** One valid row of an import, as parsed (staged in roster_import_rows until commit). */
+export type RosterImportRow = {
+  row: number;
+  name: string;
+  gender: "male" | "female";
+  birthDate: string;
+  idType: "resident" | "hmt_permit" | "foreign_permanent" | "passport";
+  idNumber: string;
+  nationality: string | null;
+  workUnit: string;
+  series: string;
+  specialty: string;
+  qualificationName: string;
+  level: "senior_full" | "senior_deputy" | "intermediate" | "assistant" | "junior";
+  obtainMethod: "review" | "exam" | "recognition";
+  passDate: string;
+  passYear: number;
+  approvalNo: string;
+  issuingAuthority: string | null;
+  issueDate: string | null;
+};
+
+/** A rejected row: its cells as read (for the error report) and every reason, by column. */
+export type RosterImportRejectedRow = {
+  row: number;
+  values: Record<string, string>;
+  issues: { column: string; reason: string }[];
+};
+
+/** An uploaded workbook: parsed (with progress), previewed, then committed or cancelled. */
+export const rosterImports = pgTable(
+  "roster_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull(),
+    fileSize: integer("file_size").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    status: rosterImportStatus("status").notNull().default("parsing"),
+    /** Data rows read so far: polled by the browser while a large file is parsed. */
+    rowsRead: integer("rows_read").notNull().default(0),
+    addCount: integer("add_count").notNull().default(0),
+    existingCount: integer("existing_count").notNull().default(0),
+    rejectedCount: integer("rejected_count").notNull().default(0),
+    exampleCount: integer("example_count").notNull().default(0),
+    /** File-level failure (bad format, missing columns, too many rows). */
+    message: text("message"),
+    /** Rejected rows with every reason (the error report); valid rows are staged in roster_import_rows. */
+    rejected: jsonb("rejected").$type<RosterImportRejectedRow[]>(),
+    headerRow: integer("header_row"),
+    addedCount: integer("added_count"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    parsedAt: timestamp("parsed_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id),
+  },
+  (t) => [index("roster_imports_committee_idx").on(t.committeeId, t.createdAt)],
+);
+
+/** 证书补录名册: one record per professional and certificate (fields of DOMAIN §4). */
+export const rosterRecords = pgTable(
+  "roster_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    status: rosterStatus("status").notNull().default("draft"),
+    /** Optimistic concurrency: every update checks and bumps it. */
+    version: integer("version").notNull().default(1),
+    certNo: text("cert_no").notNull(),
+    name: text("name").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date").notNull(),
+    idType: idType("id_type").notNull(),
+    /** Normalised; never sent to the browser unmasked except in the owner's export. */
+    idNumber: text("id_number").notNull(),
+    nationality: text("nationality"),
+    workUnit: text("work_unit").notNull(),
+    series: text("series").notNull(),
+    specialty: text("specialty").notNull(),
+    qualificationName: text("qualification_name").notNull(),
+    level: titleLevel("level").notNull(),
+    obtainMethod: obtainMethod("obtain_method").notNull(),
+    /** 评审通过时间: its year is the 取得年度 and the certificate number's year. */
+    passDate: date("pass_date").notNull(),
+    passYear: integer("pass_year").notNull(),
+    approvalNo: text("approval_no").notNull(),
+    issuingAuthority: text("issuing_authority").notNull(),
+    issueDate: date("issue_date").notNull(),
+    source: rosterSource("source").notNull(),
+    // No foreign keys on these three, like audit_log.actor_id: users and imports are never deleted, and
+    // a per-row FK trigger each cost ≈ 8 % of a 50,000-row import (tests/bench/import.bench.ts).
+    importId: uuid("import_id"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    // The import's idempotency key (DOMAIN §3): committee + 证件类型 + 证件号码 + 资格名称 + 取得年度.
+    uniqueIndex("roster_records_key_uq").on(t.committeeId, t.idType, t.idNumber, t.qualificationName, t.passYear),
+    uniqueIndex("roster_records_cert_no_uq").on(t.certNo),
+    index("roster_records_committee_status_idx").on(t.committeeId, t.status),
+    index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt),
+    index("roster_records_id_number_idx").on(t.idNumber),
+    index("roster_records_name_idx").on(t.name),
+  ],
+);
+
+/**
+ * The valid rows of an import between preview and commit: written in batches while the workbook is
+ * still being parsed (PostgreSQL works on them on the other core), copied into roster_records by the
+ * commit and deleted by commit or cancel. The browser never holds them, so commit trusts nothing it sends.
+ */
+export const rosterImportRows = pgTable(
+  "roster_import_rows",
+  {
+    // No foreign key: commit, cancel and expiry delete the rows explicitly, and a per-row FK check
+    // would slow the staging writes that run alongside the parse.
+    importId: uuid("import_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    name: text("name").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date").notNull(),
+    idType: idType("id_type").notNull(),
+    idNumber: text("id_number").notNull(),
+    nationality: text("nationality"),
+    workUnit: text("work_unit").notNull(),
+    series: text("series").notNull(),
+    specialty: text("specialty").notNull(),
+    qualificationName: text("qualification_name").notNull(),
+    level: titleLevel("level").notNull(),
+    obtainMethod: obtainMethod("obtain_method").notNull(),
+    passDate: date("pass_date").notNull(),
+    passYear: integer("pass_year").notNull(),
+    approvalNo: text("approval_no").notNull(),
+    issuingAuthority: text("issuing_authority"),
+    issueDate: date("issue_date"),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+);
+
+/** Per committee and year: the last certificate sequence handed out (allocated inside transactions). */
+export const rosterCertCounters = pgTable(
+  "roster_cert_counters",
+  {
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    year: integer("year").notNull(),
+    lastSeq: integer("last_seq").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.year] })],
+);
+
+/** Every status transition of a record: who, when, from, to, why. */
+export const rosterRecordEvents = pgTable(
+  "roster_record_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    recordId: uuid("record_id")
+      .notNull()
+      .references(() => rosterRecords.id, { onDelete: "cascade" }),
+    fromStatus: rosterStatus("from_status").notNull(),
+    toStatus: rosterStatus("to_status").notNull(),
+    actorId: uuid("actor_id"),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("roster_record_events_record_idx").on(t.recordId, t.at)],
+);
+
+export type RosterRecord = typeof rosterRecords.$inferSelect;
+export type NewRosterRecord = typeof rosterRecords.$inferInsert;
+export type RosterImport = typeof rosterImports.$inferSelect;
+export type RosterStatus = (typeof rosterStatus.enumValues)[number];
+export type RosterRecordEvent = typeof rosterRecordEvents.$inferSelect;

@@ -1,0 +1,51 @@
+import type { RosterStatus } from "@/db/schema";
+import { ID_TYPE_LABELS, type IdType } from "@/lib/validation/id-number";
+
+/** One table of the record states (DOMAIN §3) with their Chinese labels and badge tones. */
+export const ROSTER_STATUS_INFO: Record<RosterStatus, { label: string; tone: "slate" | "green" | "amber" | "red" | "blue" }> = {
+  draft: { label: "草稿", tone: "slate" },
+  awaiting_photo: { label: "待上传照片", tone: "amber" },
+  photo_submitted: { label: "照片待审核", tone: "blue" },
+  photo_approved: { label: "照片已通过", tone: "blue" },
+  submitted: { label: "已提交确认", tone: "blue" },
+  confirmed: { label: "已确认", tone: "green" },
+  returned: { label: "已退回", tone: "red" },
+  revoked: { label: "已撤销", tone: "red" },
+  superseded: { label: "已更正", tone: "slate" },
+};
+export const ROSTER_STATUSES = Object.keys(ROSTER_STATUS_INFO) as RosterStatus[];
+
+export const TITLE_LEVELS = ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"] as const;
+export type TitleLevel = (typeof TITLE_LEVELS)[number];
+export const TITLE_LEVEL_LABELS: Record<TitleLevel, string> = {
+  senior_full: "正高级",
+  senior_deputy: "副高级",
+  intermediate: "中级",
+  assistant: "助理级",
+  junior: "员级",
+};
+/** Higher number = higher level; used to check a committee's level range. */
+export const TITLE_LEVEL_RANK: Record<TitleLevel, number> = { junior: 1, assistant: 2, intermediate: 3, senior_deputy: 4, senior_full: 5 };
+
+export const OBTAIN_METHODS = ["review", "exam", "recognition"] as const;
+export type ObtainMethod = (typeof OBTAIN_METHODS)[number];
+export const OBTAIN_METHOD_LABELS: Record<ObtainMethod, string> = { review: "评审", exam: "考试", recognition: "认定" };
+
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = { male: "男", female: "女" };
+
+export { ID_TYPE_LABELS, type IdType };
+
+/** Import limits (issue 3): checked before a workbook is parsed, except the row count. */
+export const IMPORT_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxZipEntries: 500,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxDataRows: 50_000,
+  /** The header row must appear within the first rows of a sheet (a title may sit above it). */
+  headerSearchRows: 20,
+} as const;
+
+/** Rows of the template whose 姓名 starts with this marker are examples and never imported. */
+export const EXAMPLE_MARKER = "【示例】";
