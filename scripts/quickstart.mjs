@@ -39,7 +39,7 @@ if (!existsSync(path.join(root, "node_modules", ".package-lock.json")) || !exist
 }
 
 // --- 2. Secrets ------------------------------------------------------------------------------
-if (ensureEnvLocal()) console.log("已生成 .env.local（AUTH_SECRET、AUTH_TRUST_HOST），该文件不会提交到 Git。");
+if (ensureEnvLocal()) console.log("已生成 .env.local（AUTH_SECRET、CERT_SIGNING_SECRET、AUTH_TRUST_HOST），该文件不会提交到 Git。");
 // Real environment variables win over .env.local, as in Next itself; the seed sees the same DATABASE_URL.
 const env = { ...readEnvLocal(), ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
