@@ -1,0 +1,26 @@
+import type { RosterStatus } from "@/db/schema";
+import type { PhotoStatus } from "./person-records";
+
+type Tone = "slate" | "green" | "amber" | "red" | "blue";
+
+/** Record states as the professional reads them (the committee's labels are in lib/roster/constants.ts). */
+export const PERSON_STATUS_INFO: Record<RosterStatus, { label: string; tone: Tone }> = {
+  draft: { label: "评委会整理中", tone: "slate" },
+  awaiting_photo: { label: "待上传照片", tone: "amber" },
+  photo_submitted: { label: "评委会审核中", tone: "blue" },
+  photo_approved: { label: "照片审核通过", tone: "blue" },
+  submitted: { label: "已提交省人社厅专技处", tone: "blue" },
+  confirmed: { label: "已确认", tone: "green" },
+  returned: { label: "已退回评委会", tone: "red" },
+  revoked: { label: "已撤销", tone: "red" },
+  superseded: { label: "已更正", tone: "slate" },
+};
+
+/** One photo's state, for the holder and the committee. */
+export const PHOTO_STATUS_INFO: Record<PhotoStatus, { label: string; tone: Tone }> = {
+  pending: { label: "已上传，未提交", tone: "amber" },
+  submitted: { label: "已提交，待评委会审核", tone: "blue" },
+  approved: { label: "审核通过", tone: "green" },
+  rejected: { label: "已驳回", tone: "red" },
+  replaced: { label: "已更换", tone: "slate" },
+};

@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { committees, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
+
+/** Who asks: enough of the session to decide (the org flags come from the database, see getCurrentUser). */
+export type PhotoViewer = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCertDivision">;
+
+/** Why a viewer may see a record's photos; null = may not (and must not learn that the photo exists). */
+export type PhotoAccess = "holder" | "committee" | "cert_division" | null;
+
+/** The facts of a record that decide access to its photos. */
+export type PhotoRecordFacts = { idType: string; idNumber: string; status: RosterStatus; formingOrgId: string };
+
+/**
+ * The rule (DOMAIN §5, issue 4): the holder (account ID type and number equal the record's, record
+ * published), users of the organisation that formed the record's committee, and the provincial
+ * 专技处 (an hrss user whose organisation is the cert division). Everyone else: no.
+ */
+export function photoAccessFor(
+  viewer: PhotoViewer,
+  viewerDoc: { idType: string | null; idNumber: string | null } | null,
+  record: PhotoRecordFacts,
+): PhotoAccess {
+  if (viewer.role === "person") {
+    const holder =
+      !!viewerDoc?.idType && !!viewerDoc.idNumber && viewerDoc.idType === record.idType && viewerDoc.idNumber === record.idNumber;
+    return holder && record.status !== "draft" ? "holder" : null;
+  }
+  if (viewer.orgId && COMMITTEE_FORMING_ROLES.includes(viewer.role) && viewer.orgId === record.formingOrgId) return "committee";
+  if (viewer.role === "hrss" && viewer.orgIsCertDivision) return "cert_division";
+  return null;
+}
+
+async function viewerDocument(db: Db, viewer: PhotoViewer) {
+  if (viewer.role !== "person") return null;
+  const [doc] = await db.select({ idType: users.idType, idNumber: users.idNumber }).from(users).where(eq(users.id, viewer.id)).limit(1);
+  return doc ?? null;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether the viewer may see the photos of this record (for pages of issues 5 and 6). */
+export async function getRecordPhotoAccess(db: Db, viewer: PhotoViewer, recordId: string): Promise<PhotoAccess> {
+  if (!UUID_RE.test(recordId)) return null;
+  const [record] = await db
+    .select({ idType: rosterRecords.idType, idNumber: rosterRecords.idNumber, status: rosterRecords.status, formingOrgId: committees.formingOrgId })
+    .from(rosterRecords)
+    .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
+    .where(eq(rosterRecords.id, recordId))
+    .limit(1);
+  if (!record) return null;
+  return photoAccessFor(viewer, await viewerDocument(db, viewer), record);
+}
+
+export type ServedPhoto = { id: string; recordId: string; sha256: string; bytes: number; data: Buffer; access: Exclude<PhotoAccess, null> };
+
+/**
+ * The stored JPEG of one photo if the viewer may see it, else null — the same answer whether the
+ * photo does not exist or belongs to someone else, so the handler can say 404 in both cases.
+ */
+export async function getPhotoForViewer(db: Db, viewer: PhotoViewer, photoId: string): Promise<ServedPhoto | null> {
+  if (!UUID_RE.test(photoId)) return null;
+  const [row] = await db
+    .select({
+      id: rosterPhotos.id,
+      recordId: rosterPhotos.recordId,
+      sha256: rosterPhotos.sha256,
+      bytes: rosterPhotos.bytes,
+      idType: rosterRecords.idType,
+      idNumber: rosterRecords.idNumber,
+      status: rosterRecords.status,
+      formingOrgId: committees.formingOrgId,
+    })
+    .from(rosterPhotos)
+    .innerJoin(rosterRecords, eq(rosterRecords.id, rosterPhotos.recordId))
+    .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
+    .where(eq(rosterPhotos.id, photoId))
+    .limit(1);
+  if (!row) return null;
+  const access = photoAccessFor(viewer, await viewerDocument(db, viewer), row);
+  if (!access) return null;
+  // The bytes are read only once access is granted.
+  const [blob] = await db.select({ data: rosterPhotos.data }).from(rosterPhotos).where(eq(rosterPhotos.id, photoId)).limit(1);
+  if (!blob) return null;
+  return { id: row.id, recordId: row.recordId, sha256: row.sha256, bytes: row.bytes, data: blob.data, access };
+}
