@@ -9,7 +9,7 @@
 //    database when the server stops.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
+  // The server also writes each captcha's answer here, for the Playwright test to type (lib/captcha).
+  CAPTCHA_E2E_ANSWER_DIR: path.join(root, "tests", ".artifacts", "e2e-captcha"),
 };
 
 let cleanup = async () => {};
@@ -70,6 +72,18 @@ if (seedCode !== 0 || stopping) {
   if (seedCode !== 0) console.error(`e2e-server: seeding failed (exit ${seedCode})`);
   await cleanup();
   process.exit(seedCode || 1);
+}
+
+// Data a spec needs that no UI can create yet (tests/e2e/fixtures/seed-*.ts), also before the server opens the database.
+const fixtureDir = path.join(root, "tests", "e2e", "fixtures");
+const fixtures = existsSync(fixtureDir) ? readdirSync(fixtureDir).filter((f) => /^seed-.*\.ts$/.test(f)).sort() : [];
+for (const fixture of fixtures) {
+  const fixtureCode = await run([path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(fixtureDir, fixture)]);
+  if (fixtureCode !== 0 || stopping) {
+    if (fixtureCode !== 0) console.error(`e2e-server: fixture ${fixture} failed (exit ${fixtureCode})`);
+    await cleanup();
+    process.exit(fixtureCode || 1);
+  }
 }
 
 const code = await run([path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"]);

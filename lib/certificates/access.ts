@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
+import type { IdType } from "@/lib/validation/id-number";
+
+export type CertificateViewer = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCertDivision">;
+export type HolderDocument = { idType: IdType; idNumber: string };
+/** Why a viewer may have a certificate's PDF; null = may not (and must not learn that it exists). */
+export type CertificateAccess = "holder" | "committee" | "cert_division" | null;
+
+/**
+ * Issue 6: the holder (the account's 证件类型 and 证件号码 equal the certificate's), users of the
+ * organisation that formed the certificate's committee (in a committee-forming role), and the
+ * provincial 专技处. Same rule as the photos (lib/photos/access.ts).
+ */
+export function certificateAccessFor(
+  viewer: CertificateViewer,
+  viewerDoc: HolderDocument | null,
+  cert: { idType: string; idNumber: string; formingOrgId: string },
+): CertificateAccess {
+  if (viewer.role === "person") {
+    return viewerDoc && viewerDoc.idType === cert.idType && viewerDoc.idNumber === cert.idNumber ? "holder" : null;
+  }
+  if (viewer.orgId && COMMITTEE_FORMING_ROLES.includes(viewer.role) && viewer.orgId === cert.formingOrgId) return "committee";
+  if (viewer.role === "hrss" && viewer.orgIsCertDivision) return "cert_division";
+  return null;
+}
+
+/** The person's registered identity document, or null (other roles, or none registered). */
+export async function getHolderDocument(db: Db, userId: string): Promise<HolderDocument | null> {
+  const [doc] = await db.select({ idType: users.idType, idNumber: users.idNumber }).from(users).where(eq(users.id, userId)).limit(1);
+  return doc?.idType && doc.idNumber ? { idType: doc.idType, idNumber: doc.idNumber } : null;
+}
+
+/** The seed §2.3: before 2020, view only (the route handler answers 403 with this, even to the holder). */
+export const VIEW_ONLY_MESSAGE = "2020年度之前取得的职称证书仅提供信息查看，不提供电子证书下载";
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,160 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { normalizeCaptchaAnswer } from "@/lib/captcha/challenges";
+import { hashClientIp, keyedHash } from "./hash";
+import { QUERY_LIMITS, rateLimitKey, tooFrequentMessage, type LimitName } from "./limits";
+import { executePrepared } from "./prepared";
+import type { QueryKeys } from "./schemas";
+import { toVerifierView, type CertificateStatus, type VerifierCertificateView, type VerifierSource } from "./views";
+
+export type QueryContext =
+  | { channel: "public"; ip: string | null; captcha: { id: string; answer: string } }
+  | { channel: "holder"; ip: string | null; userId: string };
+
+export type QueryOutcome =
+  | { kind: "results"; results: VerifierCertificateView[] }
+  | { kind: "limited"; retryAfterSec: number; message: string }
+  | { kind: "bad_captcha"; message: string };
+
+export const BAD_CAPTCHA_MESSAGE = "验证码错误或已过期，请重新输入";
+const MAX_RESULTS = 20;
+
+type Row = {
+  outcome: "hit" | "miss" | "limited" | "bad_captcha";
+  retry: number | null;
+  id: string | null;
+  cert_no: string;
+  version: number;
+  name: string;
+  id_type: VerifierSource["idType"];
+  id_number: string;
+  series: string;
+  specialty: string;
+  qualification_name: string;
+  level: VerifierSource["level"];
+  obtain_method: VerifierSource["obtainMethod"];
+  pass_date: string;
+  committee_name: string;
+  approval_no: string;
+  issuing_authority: string;
+  issue_date: string;
+  status: CertificateStatus;
+  current_status: CertificateStatus;
+};
+
+/** The rate_limits upsert of lib/rate-limit.ts (fixed window), for rows `source` yields. */
+function upsertLimits(source: SQL, windowSec: number): SQL {
+  const expired = sql`r.window_start < now() - make_interval(secs => ${windowSec})`;
+  return sql`insert into rate_limits as r (key, window_start, count) ${source}
+    on conflict (key) do update set
+      count = case when ${expired} then 1 else r.count + 1 end,
+      window_start = case when ${expired} then now() else r.window_start end
+    returning r.key, r.count, greatest(0, ceil(extract(epoch from (r.window_start + make_interval(secs => ${windowSec}) - now()))))::int as retry`;
+}
+
+/**
+ * The any-two query (issue 6), in this order: the client's limit (address or account), the captcha
+ * (public channel; before the per-key counters, or anyone could lock a person's key for free), the
+ * per-key limits (each given fact), the search, the lookup log. A certificate matches only when
+ * every given fact matches, so a wrong pair returns exactly what an unknown one does; per
+ * certificate number only the newest matching version is shown.
+ *
+ * All of it is ONE prepared statement (data-modifying CTEs, each step gated on the one before): the
+ * public query must keep up with a bare route handler (tests/bench/query.bench.ts), and every round
+ * trip, every plan and every commit flushed to disk costs more than the rest of the work.
+ */
+export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryContext): Promise<QueryOutcome> {
+  const ipHash = hashClientIp(ctx.ip);
+  const keyHash = keyedHash("lookup-key", JSON.stringify([keys.name, keys.idNumber, keys.certNo]));
+  const clientLimit: LimitName = ctx.channel === "public" ? "publicPerIp" : "holderPerUser";
+  const client = QUERY_LIMITS[clientLimit];
+  const clientKey = rateLimitKey(clientLimit, ctx.channel === "public" ? ipHash : ctx.userId);
+
+  let captchaId: string | null = null;
+  let answerHash: string | null = null;
+  if (ctx.channel === "public") {
+    captchaId = ctx.captcha.id;
+    const answer = normalizeCaptchaAnswer(ctx.captcha.answer);
+    answerHash = answer === null ? null : keyedHash("captcha-answer", `${captchaId}:${answer}`);
+  }
+
+  const perKey: [LimitName, string, SQL][] = [];
+  if (keys.idNumber) perKey.push(["perIdNumber", keys.idNumber, sql`c.id_number = ${keys.idNumber}`]);
+  if (keys.certNo) perKey.push(["perCertNo", keys.certNo, sql`c.cert_no = ${keys.certNo}`]);
+  if (keys.name) perKey.push(["perName", keys.name, sql`c.name = ${keys.name}`]);
+  if (perKey.length < 2) throw new Error("queryCertificates: at least two facts (validate with the schema first)");
+  // All per-key limits share one window (one upsert); the check below keeps it that way.
+  const keyWindow = QUERY_LIMITS[perKey[0][0]].windowSec;
+  if (perKey.some(([name]) => QUERY_LIMITS[name].windowSec !== keyWindow)) throw new Error("per-key limits must share a window");
+  const keyRows = sql.join(
+    perKey.map(([name, subject]) => sql`(${rateLimitKey(name, subject)}::text, ${QUERY_LIMITS[name].limit}::int)`),
+    sql`, `,
+  );
+  const matches = sql.join(perKey.map(([, , cond]) => cond), sql` and `);
+  const captchaPassed = ctx.channel === "public" ? sql`coalesce((select ok from captcha), false)` : sql`true`;
+
+  const rows = await executePrepared<Row>(db, sql`
+    with
+      client as (${upsertLimits(sql`values (${clientKey}, now(), 1)`, client.windowSec)}),
+      captcha as (
+        update captcha_challenges set used_at = now()
+        where id = ${captchaId}::uuid and used_at is null and expires_at > now() and (select count from client) <= ${client.limit}
+        returning answer_hash = ${answerHash}::text as ok
+      ),
+      passed as (select (select count from client) <= ${client.limit} and ${captchaPassed} as ok),
+      input (k, l) as (values ${keyRows}),
+      keyed as (${upsertLimits(sql`select k, now(), 1 from input where (select ok from passed)`, keyWindow)}),
+      blocked as (
+        select count(*)::int as n, coalesce(max(keyed.retry), 0)::int as retry
+        from keyed join input on input.k = keyed.key where keyed.count > input.l
+      ),
+      found as (
+        select distinct on (c.cert_no)
+          c.id, c.cert_no, c.version, c.name, c.id_type::text, c.id_number, c.series, c.specialty, c.qualification_name,
+          c.level::text, c.obtain_method::text, c.pass_date::text, c.committee_name, c.approval_no, c.issuing_authority,
+          c.issue_date::text, c.status::text,
+          (select c2.status::text from certificates c2 where c2.cert_no = c.cert_no order by c2.version desc limit 1) as current_status
+        from certificates c
+        where ${matches} and (select ok from passed) and (select n from blocked) = 0
+        order by c.cert_no, c.version desc
+        limit ${MAX_RESULTS}
+      ),
+      outcome as (
+        select (case
+          when (select count from client) > ${client.limit} then 'limited'
+          when not (select ok from passed) then 'bad_captcha'
+          when (select n from blocked) > 0 then 'limited'
+          when exists (select 1 from found) then 'hit'
+          else 'miss' end)::lookup_outcome as o
+      ),
+      logged as (
+        insert into certificate_lookups (channel, outcome, certificate_id, key_hash, ip_hash)
+        select ${ctx.channel}::lookup_channel, 'hit'::lookup_outcome, found.id, ${keyHash}, ${ipHash} from found
+        union all
+        select ${ctx.channel}::lookup_channel, outcome.o, null, ${keyHash}, ${ipHash} from outcome where outcome.o <> 'hit'
+        returning 1
+      )
+    select outcome.o::text as outcome,
+      (case when (select count from client) > ${client.limit} then (select retry from client) else (select retry from blocked) end) as retry,
+      found.*
+    from outcome left join found on true
+  `);
+  const { outcome, retry } = rows[0];
+  if (outcome === "limited") return { kind: "limited", retryAfterSec: retry ?? 0, message: tooFrequentMessage(retry ?? 0) };
+  if (outcome === "bad_captcha") return { kind: "bad_captcha", message: BAD_CAPTCHA_MESSAGE };
+  const results = rows
+    .filter((r) => r.id !== null)
+    .sort((a, b) => b.pass_date.localeCompare(a.pass_date) || a.cert_no.localeCompare(b.cert_no))
+    .map((r) =>
+      toVerifierView(
+        {
+          certNo: r.cert_no, version: r.version, name: r.name, idType: r.id_type, idNumber: r.id_number, series: r.series,
+          specialty: r.specialty, qualificationName: r.qualification_name, level: r.level, obtainMethod: r.obtain_method,
+          passDate: r.pass_date, committeeName: r.committee_name, approvalNo: r.approval_no, issuingAuthority: r.issuing_authority,
+          issueDate: r.issue_date, status: r.status,
+        },
+        r.current_status,
+      ),
+    );
+  return { kind: "results", results };
+}

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { keyedHash } from "./hash";
+
+/**
+ * Rate limits of the certificate query (issue 6), kept in the database (the rate_limits table of
+ * lib/rate-limit.ts, same fixed-window rule) so every server process counts together. Per client:
+ * slows one source down. Per queried key (each given 证件号码, 证书编号 and 姓名 separately, hashed):
+ * slows enumeration around one person or one certificate however many addresses it comes from. A
+ * name is shared by many people, so its limit is looser.
+ */
+export const QUERY_LIMITS = {
+  publicPerIp: { limit: 30, windowSec: 10 * 60 },
+  holderPerUser: { limit: 30, windowSec: 10 * 60 },
+  perIdNumber: { limit: 10, windowSec: 60 * 60 },
+  perCertNo: { limit: 10, windowSec: 60 * 60 },
+  perName: { limit: 30, windowSec: 60 * 60 },
+  verifyLinkPerIp: { limit: 60, windowSec: 10 * 60 },
+  captchaPerIp: { limit: 60, windowSec: 10 * 60 },
+} as const;
+
+export type LimitName = keyof typeof QUERY_LIMITS;
+
+export function tooFrequentMessage(retryAfterSec: number): string {
+  return `查询过于频繁，请${Math.max(1, Math.ceil(retryAfterSec / 60))}分钟后再试`;
+}
+
+/** The rate_limits key of one counter: the subject only as a keyed hash. */
+export function rateLimitKey(name: LimitName, subject: string): string {
+  return `cq:${name}:${keyedHash("rate-key", subject)}`;
+}
+
+/** One upsert for several counters sharing a window (lib/rate-limit.ts's rule, one round trip). */
+async function hitWindow(db: Db, keys: string[], windowSec: number): Promise<Map<string, { count: number; retryAfter: number }>> {
+  const expired = sql`${rateLimits.windowStart} < now() - make_interval(secs => ${windowSec})`;
+  const rows = await db
+    .insert(rateLimits)
+    .values(keys.map((key) => ({ key, windowStart: sql`now()`, count: 1 })))
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({
+      key: rateLimits.key,
+      count: rateLimits.count,
+      retryAfter: sql<number>`greatest(0, ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${windowSec}) - now()))))::int`,
+    });
+  return new Map(rows.map((r) => [r.key, { count: r.count, retryAfter: r.retryAfter }]));
+}
+
+/**
+ * Counts one attempt against each (limit, subject) pair — a subject is an address, an account or a
+ * queried value, stored only as a keyed hash. Returns the longest wait among the exceeded limits, or
+ * null when all are within. Keys are locked in a fixed order (by window, then as given), so
+ * concurrent transactions cannot deadlock on them.
+ */
+export async function hitQueryLimits(db: Db, hits: [LimitName, string][]): Promise<number | null> {
+  const byWindow = new Map<number, { key: string; limit: number }[]>();
+  for (const [name, subject] of hits) {
+    const { limit, windowSec } = QUERY_LIMITS[name];
+    const list = byWindow.get(windowSec) ?? [];
+    list.push({ key: rateLimitKey(name, subject), limit });
+    byWindow.set(windowSec, list);
+  }
+  let wait: number | null = null;
+  for (const [windowSec, entries] of [...byWindow].sort(([a], [b]) => a - b)) {
+    const counts = await hitWindow(db, entries.map((e) => e.key), windowSec);
+    for (const e of entries) {
+      const c = counts.get(e.key);
+      if (c && c.count > e.limit) wait = Math.max(wait ?? 0, c.retryAfter);
+    }
+  }
+  return wait;
+}
+
+/**
+ * Runs counters and lookup logging in one transaction that does not wait for its commit to reach
+ * disk: a database crash may lose the last fraction of a second of them, which is acceptable for
+ * counters and lookup records; a flush per request (several ms each) is not. Business data never
+ * goes through here.
+ */
+export function withRelaxedDurability<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return fn(tx);
+  });
+}

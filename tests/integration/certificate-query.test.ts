@@ -1,0 +1,194 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { captchaChallenges, certificateLookups, type Certificate } from "@/db/schema";
+import { correctCertificate, revokeCertificate } from "@/lib/certificates/issue";
+import { listHolderLookups } from "@/lib/certificates/holder";
+import { createCaptcha } from "@/lib/captcha/challenges";
+import { keyedHash } from "@/lib/query/hash";
+import { TWO_OF_THREE_MESSAGE } from "@/lib/query/schemas";
+import { HOLDER_ID, issueTestCertificate, OTHER_ID, TEST_SIGNING_SECRET } from "../helpers/certificate-fixtures";
+import { createCertificatePeople, type CertificatePeople } from "../helpers/certificate-people";
+import { solvedCaptcha, solveCaptcha } from "../helpers/captcha";
+import { signInAs } from "../helpers/roster-fixtures";
+import { useTestDb, type TestDb } from "../setup/test-db";
+
+process.env.CERT_SIGNING_SECRET = TEST_SIGNING_SECRET;
+vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: vi.fn(),
+  currentRequestIp: vi.fn(async () => "198.51.100.7"),
+}));
+
+const { POST: queryRoute } = await import("@/app/api/certificates/query/route");
+const { holderQueryAction } = await import("@/app/(person)/person/certificates/actions");
+
+let t: TestDb;
+let p: CertificatePeople;
+let cert: Certificate;
+let otherCert: Certificate;
+let ipCounter = 0;
+
+/** Each call from a new address unless one is given, so only the limit under test can trip. */
+async function query(body: Record<string, string>, ip = `203.0.113.${++ipCounter % 250}`) {
+  const res = await queryRoute(
+    new Request("http://localhost/api/certificates/query", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
+      body: JSON.stringify(body),
+    }),
+  );
+  return { status: res.status, text: await res.text(), retryAfter: res.headers.get("retry-after"), cacheControl: res.headers.get("cache-control") };
+}
+
+async function solvedQuery(fields: Record<string, string>, ip?: string) {
+  return query({ ...fields, ...(await solvedCaptcha(t.db)) }, ip);
+}
+
+beforeAll(async () => {
+  t = await useTestDb();
+  p = await createCertificatePeople(t.db);
+  cert = await issueTestCertificate(t.db, { committeeId: p.committee001, actorId: p.province.id, name: "张三", idNumber: HOLDER_ID, seq: 11 });
+  otherCert = await issueTestCertificate(t.db, { committeeId: p.committee001, actorId: p.province.id, name: "李四", idNumber: OTHER_ID, seq: 12 });
+});
+afterAll(() => t?.close());
+
+describe("public certificate query (any two of 姓名 / 证件号码 / 证书编号)", () => {
+  it("refuses fewer than two facts as a form error, without counting or logging a lookup", async () => {
+    const r = await query({ name: "张三", idNumber: " ", certNo: "", ...(await solvedCaptcha(t.db)) });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text)).toMatchObject({ ok: false, message: TWO_OF_THREE_MESSAGE });
+    expect(await t.db.select().from(certificateLookups)).toEqual([]);
+  });
+
+  it("finds a certificate by name and ID number, showing the masked ID and the live status only", async () => {
+    const r = await solvedQuery({ name: " 张三 ", idNumber: HOLDER_ID.toLowerCase() });
+    expect(r.status).toBe(200);
+    expect(r.cacheControl).toBe("no-store");
+    const body = JSON.parse(r.text);
+    expect(body.results).toHaveLength(1);
+    expect(body.results[0]).toMatchObject({ certNo: cert.certNo, name: "张三", maskedIdNumber: "5201**********0014", status: "valid", qualificationName: "高级工程师" });
+    expect(r.text).not.toContain(HOLDER_ID);
+    for (const hidden of ["workUnit", "birthDate", "verifyToken", "signature", "photoId", cert.id]) expect(r.text).not.toContain(hidden);
+  });
+
+  it("finds it by certificate number with either other fact", async () => {
+    expect(JSON.parse((await solvedQuery({ certNo: cert.certNo, name: "张三" })).text).results).toHaveLength(1);
+    expect(JSON.parse((await solvedQuery({ certNo: cert.certNo, idNumber: HOLDER_ID })).text).results).toHaveLength(1);
+  });
+
+  it("answers a wrong pair (real name, another person's certificate) byte-for-byte like an unknown person", async () => {
+    const mismatch = await solvedQuery({ name: "张三", certNo: otherCert.certNo });
+    const unknown = await solvedQuery({ name: "赵六", idNumber: "520102200001010019" });
+    const mismatchId = await solvedQuery({ name: "李四", idNumber: HOLDER_ID });
+    expect(mismatch.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect(mismatch.text).toBe(unknown.text);
+    expect(mismatchId.text).toBe(unknown.text);
+    expect(JSON.parse(unknown.text)).toEqual({ ok: true, results: [] });
+  });
+
+  it("refuses a wrong captcha, and a captcha once tried cannot be used again", async () => {
+    const c = await createCaptcha(t.db);
+    const right = await solveCaptcha(t.db, c.id);
+    const wrong = String((Number(right) + 1) % 200);
+    const r1 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: wrong });
+    expect(r1.status).toBe(400);
+    expect(JSON.parse(r1.text)).toMatchObject({ ok: false, fieldErrors: { captchaAnswer: "验证码错误或已过期，请重新输入" } });
+    const r2 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: right });
+    expect(r2.status).toBe(400);
+    const used = await solvedCaptcha(t.db);
+    expect((await query({ name: "张三", idNumber: HOLDER_ID, ...used })).status).toBe(200);
+    expect((await query({ name: "张三", idNumber: HOLDER_ID, ...used })).status).toBe(400);
+  });
+
+  it("stores the captcha answer only as a keyed hash and draws the question without text", async () => {
+    const c = await createCaptcha(t.db);
+    expect(c.svg).toMatch(/^<svg /);
+    expect(c.svg).not.toContain("<text");
+    const [row] = await t.db.select().from(captchaChallenges).where(eq(captchaChallenges.id, c.id));
+    expect(row.answerHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(row.answerHash).toBe(keyedHash("captcha-answer", `${c.id}:${await solveCaptcha(t.db, c.id)}`));
+  });
+
+  it("logs every lookup with HMAC hashes of the key and the address, never the raw values or a plain SHA-256", async () => {
+    await solvedQuery({ name: "张三", idNumber: HOLDER_ID }, "192.0.2.55");
+    const rows = await t.db.select().from(certificateLookups).where(eq(certificateLookups.certificateId, cert.id));
+    const last = rows[rows.length - 1];
+    expect(last).toMatchObject({ channel: "public", outcome: "hit" });
+    const plain = [HOLDER_ID, "192.0.2.55", createHash("sha256").update(HOLDER_ID).digest("hex"), createHash("sha256").update("192.0.2.55").digest("hex")];
+    for (const v of plain) {
+      expect(last.keyHash).not.toContain(v);
+      expect(last.ipHash).not.toBe(v);
+    }
+    expect(last.keyHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const misses = await t.db.select().from(certificateLookups).where(eq(certificateLookups.outcome, "miss"));
+    expect(misses.length).toBeGreaterThanOrEqual(3);
+    expect(misses.every((m) => m.certificateId === null)).toBe(true);
+  });
+
+  it("answers 429 with the wait in Chinese once one ID number is queried past its limit, from however many addresses", async () => {
+    const id = "520102197001010017";
+    for (let i = 0; i < 10; i++) expect((await solvedQuery({ name: "王五", idNumber: id })).status).toBe(200);
+    const r = await solvedQuery({ name: "钱七", idNumber: id });
+    expect(r.status).toBe(429);
+    expect(JSON.parse(r.text).message).toMatch(/^查询过于频繁，请\d+分钟后再试$/);
+    expect(Number(r.retryAfter)).toBeGreaterThan(0);
+    const limited = await t.db.select().from(certificateLookups).where(eq(certificateLookups.outcome, "limited"));
+    expect(limited).toHaveLength(1);
+    // Another person is unaffected.
+    expect((await solvedQuery({ name: "王五", idNumber: "520102197001020013" })).status).toBe(200);
+  });
+
+  it("limits one address to 30 queries per 10 minutes", async () => {
+    for (let i = 0; i < 30; i++) {
+      expect((await solvedQuery({ name: `甲${i}`, certNo: cert.certNo.slice(0, 12) + String(10000 + i).slice(-5) + "0" }, "198.51.100.99")).status).not.toBe(429);
+    }
+    const r = await solvedQuery({ name: "乙", idNumber: OTHER_ID }, "198.51.100.99");
+    expect(r.status).toBe(429);
+    expect(JSON.parse(r.text).message).toMatch(/查询过于频繁，请10分钟后再试/);
+  });
+
+  it("shows a revoked certificate as 已撤销 and a corrected one as 已更正, pointing to a valid current version without its contents", async () => {
+    const tx = t.db;
+    await revokeCertificate(tx, otherCert.id, "材料造假", p.province.id);
+    const revoked = JSON.parse((await solvedQuery({ name: "李四", idNumber: OTHER_ID })).text);
+    expect(revoked.results[0]).toMatchObject({ status: "revoked", currentVersionStatus: null });
+
+    const c = await issueTestCertificate(t.db, { committeeId: p.committee004, actorId: p.gzu.id, name: "孙八", idNumber: "520102198001010018", series: "高校教师", level: "senior_deputy", qualificationName: "副教授", seq: 21 });
+    const v2 = await correctCertificate(t.db, c.id, { name: "孙捌", workUnit: "贵州大学计算机科学与技术学院" }, "姓名录入错误", p.gzu.id);
+    const old = await solvedQuery({ name: "孙八", certNo: c.certNo });
+    const oldBody = JSON.parse(old.text);
+    expect(oldBody.results).toHaveLength(1);
+    expect(oldBody.results[0]).toMatchObject({ version: 1, status: "superseded", currentVersionStatus: "valid" });
+    expect(old.text).not.toContain("孙捌");
+    const current = JSON.parse((await solvedQuery({ name: "孙捌", certNo: c.certNo })).text);
+    expect(current.results).toEqual([expect.objectContaining({ version: v2.version, status: "valid" })]);
+  });
+});
+
+describe("query in the personal area and the holder's lookup list", () => {
+  it("needs a personal account and still any two facts", async () => {
+    signInAs(null);
+    expect(await holderQueryAction({ name: "张三", idNumber: HOLDER_ID })).toMatchObject({ ok: false, message: "登录已过期，请重新登录" });
+    signInAs(p.province);
+    expect(await holderQueryAction({ name: "张三", idNumber: HOLDER_ID })).toMatchObject({ ok: false, message: "您无权执行此操作" });
+    signInAs(p.stranger);
+    expect(await holderQueryAction({ name: "张三" })).toMatchObject({ ok: false, message: TWO_OF_THREE_MESSAGE });
+    const r = await holderQueryAction({ name: "张三", certNo: cert.certNo });
+    expect(r).toMatchObject({ ok: true, results: [expect.objectContaining({ certNo: cert.certNo, maskedIdNumber: "5201**********0014" })] });
+  });
+
+  it("shows the holder when each certificate was checked and how — time and channel only", async () => {
+    const lookups = await listHolderLookups(t.db, p.holder.id);
+    expect(lookups.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(lookups.map((l) => l.channel))).toEqual(new Set(["公开查询（证书核验页面）", "登录用户查询"]));
+    expect(lookups.every((l) => l.certNo === cert.certNo && l.at instanceof Date)).toBe(true);
+    expect(Object.keys(lookups[0]).sort()).toEqual(["at", "certNo", "channel"]);
+    // Someone else's list holds none of them.
+    expect(await listHolderLookups(t.db, p.stranger.id)).not.toContainEqual(expect.objectContaining({ certNo: cert.certNo }));
+    const holderRows = await t.db.select().from(certificateLookups).where(and(eq(certificateLookups.channel, "holder"), eq(certificateLookups.certificateId, cert.id)));
+    expect(holderRows).toHaveLength(1);
+  });
+});
