@@ -43,7 +43,7 @@ export async function RosterListPage({ area, committeeId, searchParams }: { area
     >
       <nav aria-label="按状态筛选" className="mb-4 flex flex-wrap gap-2 text-sm">
         <Link href={listPath} className={`rounded px-3 py-1 ${!filter.status ? "bg-brand-600 text-white" : "bg-slate-100"}`}>
-          全部（{all}）
+          <span data-testid="count-all">全部（{all}）</span>
         </Link>
         {ROSTER_STATUSES.filter((s) => counts[s]).map((s) => (
           <Link

@@ -113,7 +113,7 @@ test("a 主管部门 approves a pending unit registration and the HR audit log s
   const login = new LoginPage(page);
   await login.loginAndLand("demo_hrss", "/hrss");
   await page.getByRole("link", { name: "下属单位管理" }).click();
-  await page.getByRole("link", { name: /待审核/ }).click();
+  await page.getByRole("link", { name: /^待审核（/ }).click();
   const row = page.getByRole("row", { name: /贵阳市第二人民医院/ });
   await expect(row).toBeVisible();
   await page.screenshot({ path: shot("subordinates-pending"), fullPage: true });
