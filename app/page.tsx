@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
-import { areaForRole } from "@/lib/roles";
+import { areaForRole, type Role } from "@/lib/roles";
 
 export const dynamic = "force-dynamic";
 
-type Service = { title: string; desc: string; href?: string };
+/**
+ * `personal`: a personal user goes straight to `href`; other signed-in users to their own area.
+ * `public`: everyone goes to `href` (no login needed).
+ */
+type Service = { title: string; desc: string; href?: string; personal?: boolean; public?: boolean };
 
 const PERSONAL: Service[] = [
-  { title: "职称证书补录", desc: "2020年度合格专业技术人员上传个人照片，办理电子证书补录" },
-  { title: "职称证书查询", desc: "凭姓名、证件号码、证书编号中任意两项查询职称证书，下载电子证书" },
+  { title: "职称证书补录", desc: "2020年度合格专业技术人员上传个人照片，办理电子证书补录", href: "/person/backfill", personal: true },
+  { title: "职称证书查询", desc: "凭姓名、证件号码、证书编号中任意两项查询职称证书，下载电子证书", href: "/verify", public: true },
   { title: "职称申报", desc: "各系列职称申报人员在线填报、提交申报材料" },
 ];
 
@@ -20,7 +24,9 @@ const UNIT: Service[] = [
   { title: "职称证书补录（评委会）", desc: "评委会组建单位录入或导入合格人员信息、审核照片并提交" },
 ];
 
-function ServiceCard({ s, loggedIn }: { s: Service; loggedIn: boolean }) {
+function ServiceCard({ s, role }: { s: Service; role: Role | null }) {
+  // Anonymous visitors reach the login page through the proxy; signed-in users their own area.
+  const target = !role || s.public || (s.personal && role === "person") ? s.href : "/workspace";
   return (
     <div className="flex flex-col justify-between rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div>
@@ -29,7 +35,7 @@ function ServiceCard({ s, loggedIn }: { s: Service; loggedIn: boolean }) {
       </div>
       <div className="mt-4">
         {s.href ? (
-          <Link href={loggedIn ? "/workspace" : s.href} className="inline-block rounded-md bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
+          <Link href={target ?? "/workspace"} className="inline-block rounded-md bg-brand-600 px-4 py-1.5 text-sm text-white hover:bg-brand-700">
             立即办理
           </Link>
         ) : (
@@ -77,7 +83,7 @@ export default async function PortalHome() {
           </h2>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {PERSONAL.map((s) => (
-              <ServiceCard key={s.title} s={s} loggedIn={!!user} />
+              <ServiceCard key={s.title} s={s} role={user?.role ?? null} />
             ))}
           </div>
         </section>
@@ -87,7 +93,7 @@ export default async function PortalHome() {
           </h2>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {UNIT.map((s) => (
-              <ServiceCard key={s.title} s={s} loggedIn={!!user} />
+              <ServiceCard key={s.title} s={s} role={user?.role ?? null} />
             ))}
           </div>
         </section>

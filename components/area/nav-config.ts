@@ -10,7 +10,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "首页", href: "/person" },
     { label: "职称申报" },
     { label: "职称证书补录", href: "/person/backfill" },
-    { label: "职称证书查询" },
+    { label: "职称证书查询", href: "/person/certificates" },
     ...common,
   ],
   unit: [
@@ -27,6 +27,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "评审权备案审核" },
     { label: "职称评审推荐审核" },
     { label: "证书补录（评委会）", href: "/dept/roster" },
+    { label: "照片审核与提交", href: "/dept/review" },
     ...common,
   ],
   hrss: [
@@ -34,7 +35,8 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "下属单位管理", href: "/hrss/subordinates" },
     { label: "评审权备案审核" },
     { label: "证书补录（评委会）", href: "/hrss/roster" },
-    { label: "证书确认", certDivisionOnly: true },
+    { label: "照片审核与提交", href: "/hrss/review" },
+    { label: "证书确认", href: "/hrss/confirm", certDivisionOnly: true },
     { label: "审计日志", href: "/hrss/audit" },
     ...common,
   ],
@@ -47,6 +49,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "专家库管理" },
     { label: "线上评审管理" },
     { label: "证书补录（评委会）", href: "/self-unit/roster" },
+    { label: "照片审核与提交", href: "/self-unit/review" },
     ...common,
   ],
   expert: [
