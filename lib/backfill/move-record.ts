@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { bulkInsert } from "@/db/bulk-insert";
 import type { Db } from "@/db/client";
 import { notifications, rosterRecordEvents, rosterRecords, type RosterStatus } from "@/db/schema";
 import { StaleStateError } from "@/lib/errors";
@@ -29,13 +30,17 @@ export async function moveRecords(tx: Db, m: RecordMove): Promise<{ id: string; 
   const conds = [inArray(rosterRecords.id, m.recordIds), inArray(rosterRecords.status, [...m.from])];
   if (m.committeeId) conds.push(eq(rosterRecords.committeeId, m.committeeId));
   if (m.expectedVersion !== undefined) conds.push(eq(rosterRecords.version, m.expectedVersion));
-  // Lock the rows first so the event log records each record's exact previous state.
-  const before = await tx
-    .select({ id: rosterRecords.id, status: rosterRecords.status })
-    .from(rosterRecords)
-    .where(inArray(rosterRecords.id, m.recordIds))
-    .for("update");
-  const previous = new Map(before.map((b) => [b.id, b.status]));
+  // With several allowed states, lock the rows first so the event log records each record's exact
+  // previous state; with one, the guarded UPDATE itself says what it was (and skips a 10k-row read).
+  const previous = new Map<string, RosterStatus>();
+  if (m.from.length > 1) {
+    const before = await tx
+      .select({ id: rosterRecords.id, status: rosterRecords.status })
+      .from(rosterRecords)
+      .where(inArray(rosterRecords.id, m.recordIds))
+      .for("update");
+    for (const b of before) previous.set(b.id, b.status);
+  }
   const now = new Date();
   const moved = await tx
     .update(rosterRecords)
@@ -51,16 +56,15 @@ export async function moveRecords(tx: Db, m: RecordMove): Promise<{ id: string; 
   if (moved.length !== new Set(m.recordIds).size) throw new StaleStateError();
 
   const reason = m.reason?.trim() || null;
-  const CHUNK = 5000;
-  for (let i = 0; i < moved.length; i += CHUNK) {
-    const part = moved.slice(i, i + CHUNK);
-    await tx.insert(rosterRecordEvents).values(
-      part.map((r) => ({ recordId: r.id, fromStatus: previous.get(r.id) ?? m.from[0], toStatus: m.to, actorId: m.actorId, reason, at: now })),
-    );
-    if (m.notify) {
-      const notify = m.notify;
-      await tx.insert(notifications).values(part.map((r) => ({ recordId: r.id, kind: notify.kind, message: notify.message(r), createdAt: now })));
-    }
+  // One json parameter per table instead of a placeholder per cell: 10,000 moves in a fraction of the time.
+  await bulkInsert(
+    tx,
+    rosterRecordEvents,
+    moved.map((r) => ({ recordId: r.id, fromStatus: previous.get(r.id) ?? m.from[0], toStatus: m.to, actorId: m.actorId, reason, at: now })),
+  );
+  if (m.notify) {
+    const notify = m.notify;
+    await bulkInsert(tx, notifications, moved.map((r) => ({ recordId: r.id, kind: notify.kind, message: notify.message(r), createdAt: now })));
   }
   return moved;
 }

@@ -1,12 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { bulkInsert } from "@/db/bulk-insert";
 import type { Db } from "@/db/client";
 import { committees, rosterRecords } from "@/db/schema";
 import { rosterPhotos } from "@/db/schema/backfill";
 import { certificates, type Certificate, type NewCertificate } from "@/db/schema/certificates";
 import { StaleStateError, UserError } from "@/lib/errors";
 import { newVerifyToken, signCertificate, type SignedFields } from "./token";
-
-const INSERT_CHUNK = 1000;
 
 export function signedFieldsOf(c: Pick<Certificate, Exclude<keyof SignedFields, "certificateVersion">> & { version: number }): SignedFields {
   return {
@@ -84,9 +83,8 @@ export async function issueCertificatesForRecords(
       issuedBy: opts.issuedBy,
     };
   });
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(certificates).values(rows.slice(i, i + INSERT_CHUNK));
-  }
+  // One json parameter instead of ~26 placeholders per row: several times faster for a 10,000-record batch.
+  await bulkInsert(tx, certificates, rows);
   return rows.length;
 }
 

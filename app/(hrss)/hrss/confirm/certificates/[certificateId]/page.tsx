@@ -1,0 +1,6 @@
+import { CertificateAdminPage } from "@/app/_review/certificate-pages";
+
+export default async function Page({ params }: { params: Promise<{ certificateId: string }> }) {
+  const { certificateId } = await params;
+  return <CertificateAdminPage certificateId={certificateId} />;
+}

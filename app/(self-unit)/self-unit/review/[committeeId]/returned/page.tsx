@@ -1,0 +1,7 @@
+import type { SearchParams } from "@/app/_review/area";
+import { ReturnedPage } from "@/app/_review/returned-page";
+
+export default async function Page({ params, searchParams }: { params: Promise<{ committeeId: string }>; searchParams: Promise<SearchParams> }) {
+  const { committeeId } = await params;
+  return <ReturnedPage area="self-unit" committeeId={committeeId} searchParams={await searchParams} />;
+}
