@@ -105,7 +105,12 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_org_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_org_idx").on(t.orgId, t.createdAt),
+    // A person's inbox is found through their records.
+    index("notifications_record_idx").on(t.recordId, t.createdAt),
+  ],
 );
 
 export type RosterPhoto = typeof rosterPhotos.$inferSelect;

@@ -2,19 +2,12 @@ import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { listAuditRows } from "@/lib/audit";
+import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 import { getAuditScopeOrgIds } from "@/lib/audit/scope";
 import { requireRolePage } from "@/lib/auth/session";
 
 type Search = { action?: string; outcome?: string; from?: string; to?: string; page?: string };
 const OUTCOMES = { success: "成功", failure: "失败", denied: "拒绝" } as const;
-const ACTION_LABELS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.logout": "退出登录",
-  "account.register_person": "个人注册",
-  "account.register_unit": "单位注册",
-  "account.change_password": "修改密码",
-  "org.decide_subordinate": "下属单位审核/停用",
-};
 
 function parseDate(s: string | undefined, endOfDay = false): Date | undefined {
   if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
@@ -42,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           操作
           <select name="action" defaultValue={action ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
             <option value="">全部</option>
-            {Object.entries(ACTION_LABELS).map(([k, v]) => (
+            {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
               <option key={k} value={k}>
                 {v}
               </option>
@@ -86,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
                 <td className="whitespace-nowrap px-3 py-2">{fmt.format(r.at)}</td>
-                <td className="px-3 py-2">{ACTION_LABELS[r.action] ?? r.action}</td>
+                <td className="px-3 py-2">{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
                 <td className="px-3 py-2">{r.actorRole ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.targetType ? `${r.targetType}:${r.targetId?.slice(0, 8)}` : "—"}</td>
                 <td className="px-3 py-2">

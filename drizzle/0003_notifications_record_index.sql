@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_record_idx" ON "notifications" USING btree ("record_id","created_at");
