@@ -114,8 +114,15 @@ export function getCertificateSigningSecret(env: SecretEnv = process.env): strin
   return secret;
 }
 
+// The purpose-derived key depends only on the secret: derive it once, not once per certificate.
+const derivedKeys = new Map<string, Buffer>();
 function mac(canonical: string, secret: string): Buffer {
-  const key = createHmac("sha256", secret).update(KEY_PURPOSE).digest();
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    key = createHmac("sha256", secret).update(KEY_PURPOSE).digest();
+    if (derivedKeys.size > 8) derivedKeys.clear();
+    derivedKeys.set(secret, key);
+  }
   return createHmac("sha256", key).update(canonical).digest();
 }
 
