@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { useRowSelection } from "@/components/use-row-selection";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { BATCH_ITEM_RESULT_INFO, type BatchItemResult, type BatchStatus } from "@/lib/backfill/constants";
@@ -40,23 +41,15 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
   province?: { batchId: string; batchVersion: number };
 }) {
   const { outcome, busy, run } = useActionRunner();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState("");
   const editable = !!province && batchStatus === "submitted";
-  const chosen = rows.filter((r) => selected.has(r.id));
+  const { chosen, selected, toggle, clear: clearSelection, selectAllProps } = useRowSelection(rows);
   const toMark = chosen.filter((r) => r.result === "submitted");
   const toUnmark = chosen.filter((r) => r.result === "returned");
   const label = (r: BatchItemResult) => (batchStatus === "submitted" ? BATCH_ITEM_RESULT_INFO[r].pendingLabel : BATCH_ITEM_RESULT_INFO[r].label);
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
   const clear = (ok: boolean) => {
     if (ok) {
-      setSelected(new Set());
+      clearSelection();
       setReason("");
     }
   };
@@ -122,10 +115,8 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
               {editable && (
                 <th className="px-2 py-2">
                   <input
-                    type="checkbox"
+                    {...selectAllProps}
                     aria-label="选择本页全部"
-                    checked={rows.length > 0 && chosen.length === rows.length}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
                   />
                 </th>
               )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRowSelection } from "@/components/use-row-selection";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import type { BoardGroup } from "@/lib/backfill/constants";
@@ -28,23 +29,15 @@ const EXCLUDABLE: RosterStatus[] = ["draft", "awaiting_photo", "photo_submitted"
 /** The people of one board group, with selection to exclude (reason required) or to cancel an exclusion. */
 export function BoardTable({ committeeId, group, rows }: { committeeId: string; group: BoardGroup; rows: BoardRow[] }) {
   const { outcome, busy, run } = useActionRunner();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [mode, setMode] = useState<"exclude" | "include" | null>(null);
   const [reason, setReason] = useState("");
   const selectable = rows.filter((r) => (group === "excluded" ? !!r.excludedReason : !r.excludedReason && EXCLUDABLE.includes(r.status)));
-  const chosen = selectable.filter((r) => selected.has(r.id));
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
+  const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(selectable);
   const done = (ok: boolean) => {
     if (!ok) return;
     setMode(null);
     setReason("");
-    setSelected(new Set());
+    clear();
   };
 
   return (
@@ -91,11 +84,8 @@ export function BoardTable({ committeeId, group, rows }: { committeeId: string; 
             <tr>
               <th className="px-2 py-2">
                 <input
-                  type="checkbox"
+                  {...selectAllProps}
                   aria-label="选择本页全部"
-                  checked={selectable.length > 0 && chosen.length === selectable.length}
-                  disabled={selectable.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.id)) : new Set())}
                 />
               </th>
               <th className="px-2 py-2">姓名</th>

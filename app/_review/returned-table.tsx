@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRowSelection } from "@/components/use-row-selection";
 import { Button } from "@/components/ui/button";
 import { TITLE_LEVEL_LABELS, type TitleLevel } from "@/lib/roster/constants";
 import { fixReturnedAction } from "./committee-actions";
@@ -23,17 +24,9 @@ export type ReturnedRow = {
 /** Select returned records and decide: back to 照片已通过, or ask for a new photo (reason required). */
 export function ReturnedTable({ committeeId, rows }: { committeeId: string; rows: ReturnedRow[] }) {
   const { outcome, busy, run } = useActionRunner();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [mode, setMode] = useState<"approve" | "new_photo" | null>(null);
   const [reason, setReason] = useState("");
-  const chosen = rows.filter((r) => selected.has(r.id));
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
+  const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(rows);
   const go = (decision: "approve" | "new_photo") =>
     run(
       () => fixReturnedAction({ committeeId, records: chosen.map((c) => ({ id: c.id, version: c.version })), decision, reason: reason || undefined }),
@@ -41,7 +34,7 @@ export function ReturnedTable({ committeeId, rows }: { committeeId: string; rows
         if (r.ok) {
           setMode(null);
           setReason("");
-          setSelected(new Set());
+          clear();
         }
       },
     );
@@ -84,11 +77,8 @@ export function ReturnedTable({ committeeId, rows }: { committeeId: string; rows
             <tr>
               <th className="px-2 py-2">
                 <input
-                  type="checkbox"
+                  {...selectAllProps}
                   aria-label="选择本页全部"
-                  checked={rows.length > 0 && chosen.length === rows.length}
-                  disabled={rows.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
                 />
               </th>
               <th className="px-2 py-2">照片</th>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useRowSelection } from "@/components/use-row-selection";
 import { Badge, Notice } from "@/components/ui/card";
 import { ID_TYPE_LABELS, ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS, type IdType, type TitleLevel } from "@/lib/roster/constants";
 import type { RosterListRow } from "@/lib/roster/queries";
@@ -20,20 +21,11 @@ export function RosterTable({ committeeId, rows, draftCount, recordBase, emptyTe
   emptyText: string;
 }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, startTransition] = useTransition();
   const drafts = rows.filter((r) => r.status === "draft");
-  const chosen = drafts.filter((r) => selected.has(r.id));
-
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(drafts);
 
   const run = (p: Pending) =>
     startTransition(async () => {
@@ -45,7 +37,7 @@ export function RosterTable({ committeeId, rows, draftCount, recordBase, emptyTe
             : await deleteRosterRecordsAction({ committeeId, records: chosen.map((c) => ({ id: c.id, version: c.version })) });
       setResult({ ok: r.ok, message: r.ok ? (r.message ?? "已完成") : r.message });
       setConfirming(null);
-      setSelected(new Set());
+      clear();
       router.refresh();
     });
 
@@ -89,11 +81,8 @@ export function RosterTable({ committeeId, rows, draftCount, recordBase, emptyTe
             <tr>
               <th className="px-2 py-2">
                 <input
-                  type="checkbox"
+                  {...selectAllProps}
                   aria-label="选择本页全部草稿"
-                  checked={drafts.length > 0 && chosen.length === drafts.length}
-                  disabled={drafts.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(drafts.map((d) => d.id)) : new Set())}
                 />
               </th>
               <th className="px-2 py-2">证书编号</th>
