@@ -35,7 +35,6 @@ import {
   PHOTO_MAX_INPUT_BYTES,
   PHOTO_MAX_INPUT_PIXELS,
   PHOTO_MAX_OUTPUT_BYTES,
-  PHOTO_MIN_OUTPUT_BYTES,
   PHOTO_WIDTH,
   evaluatePhotoPixels,
   isPhotoSourceLargeEnough,
@@ -61,10 +60,12 @@ export type NormalizedPhoto = {
 };
 export type PhotoRejection = { ok: false; errors: PhotoError[] };
 
-/** JPEG qualities tried in order until the output fits PHOTO_MAX_OUTPUT_BYTES. */
-const QUALITY_STEPS = [90, 84, 78, 72, 65, 58, 50, 42] as const;
-/** Tried when the first step gives less than PHOTO_MIN_OUTPUT_BYTES (a smooth photo). */
-const QUALITY_HIGH = 95;
+/**
+ * JPEG qualities tried in order until the output fits PHOTO_MAX_OUTPUT_BYTES: the best that fits.
+ * At 295×413 even q95 is 15–35 KB for a real portrait, so one encode is the rule; only very noisy
+ * photos step down.
+ */
+const QUALITY_STEPS = [95, 90, 84, 78, 72, 65, 58, 50, 42] as const;
 
 const reject = (...errors: PhotoError[]): PhotoRejection => ({ ok: false, errors });
 
@@ -137,13 +138,6 @@ export async function normalizeIdPhoto(input: Buffer): Promise<NormalizedPhoto |
     }
   }
   if (!jpeg) return reject(photoError("output_too_large"));
-  if (jpeg.length < PHOTO_MIN_OUTPUT_BYTES && quality === QUALITY_STEPS[0]) {
-    const finer = await encode(QUALITY_HIGH);
-    if (finer.length <= PHOTO_MAX_OUTPUT_BYTES) {
-      jpeg = finer;
-      quality = QUALITY_HIGH;
-    }
-  }
 
   return {
     ok: true,

@@ -10,8 +10,6 @@ export const PHOTO_WIDTH = 295;
 export const PHOTO_HEIGHT = 413;
 /** Largest stored JPEG (the printed PDF embeds it; the committee downloads hundreds at once). */
 export const PHOTO_MAX_OUTPUT_BYTES = 60 * 1024;
-/** Below this a 295×413 portrait has visibly lost detail; we raise quality when the cap allows. */
-export const PHOTO_MIN_OUTPUT_BYTES = 10 * 1024;
 
 /** Upload cap, checked on the buffer length before anything is parsed (a phone JPEG is 2–6 MB). */
 export const PHOTO_MAX_INPUT_BYTES = 10 * 1024 * 1024;
