@@ -144,7 +144,8 @@ export const rosterRecords = pgTable(
     index("roster_records_committee_status_idx").on(t.committeeId, t.status),
     index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt),
     index("roster_records_id_number_idx").on(t.idNumber),
-    index("roster_records_name_idx").on(t.name),
+    // No index on name: every name search is a substring match (ilike '%…%') a b-tree cannot serve,
+    // a committee's rows are found by the indexes above, and each index costs every bulk move.
   ],
 );
 

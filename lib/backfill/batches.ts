@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray, like, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { uuidArray } from "@/db/raw";
 import { committees, rosterBatches, rosterBatchItems, rosterRecords } from "@/db/schema";
-import { issueCertificatesForRecords } from "@/lib/certificates/issue";
+import { insertIssuedCertificates, readIssueSources, signIssue } from "@/lib/certificates/issue";
 import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
 import { todayInChina } from "@/lib/roster/dates";
@@ -10,8 +11,6 @@ import { notExcluded } from "./exclusions";
 import { assertCertDivision, type ProvinceActor } from "./guards";
 import { moveRecords } from "./move-record";
 import { notifyCommitteeOrg, personMessages } from "./notify";
-
-const ITEM_CHUNK = 10_000;
 
 /** `PC` + year + committee code + a 4-digit sequence per committee and year, e.g. PC20260010001. */
 async function nextBatchNo(tx: Db, committeeCode: string, year: string): Promise<string> {
@@ -70,9 +69,7 @@ export async function submitBatch(
     committeeId: committee.id,
     notify: { kind: "submitted", message: personMessages.submitted(batchNo) },
   });
-  for (let i = 0; i < ids.length; i += ITEM_CHUNK) {
-    await tx.insert(rosterBatchItems).values(ids.slice(i, i + ITEM_CHUNK).map((recordId) => ({ batchId: batch.id, recordId })));
-  }
+  await tx.execute(sql`insert into ${rosterBatchItems} (batch_id, record_id) select ${batch.id}::uuid, unnest(${uuidArray(ids)})`);
   return { batchId: batch.id, batchNo, count: ids.length };
 }
 
@@ -174,21 +171,28 @@ export async function confirmBatch(
     );
   }
 
-  if (confirmIds.length > 0) {
-    await moveRecords(tx, {
+  // The certificates are signed in this process while the database moves the records: the fields
+  // are read first, then the move and the signing run side by side (the insert checks that the move
+  // was the only change since the read).
+  const sources = await readIssueSources(tx, confirmIds);
+  const [, signed] = await Promise.all([
+    moveRecords(tx, {
       recordIds: confirmIds,
       from: ["submitted"],
       to: "confirmed",
       actorId: actor.id,
       reason: `批次 ${batch.batchNo}，批准文号 ${approvalNo}`,
       notify: { kind: "confirmed", message: personMessages.confirmed },
-    });
+    }),
+    signIssue(sources, { approvalNo, issueDate }),
+  ]);
+  if (confirmIds.length > 0) {
     await tx
       .update(rosterBatchItems)
       .set({ result: "confirmed" })
       .where(and(eq(rosterBatchItems.batchId, batch.id), eq(rosterBatchItems.result, "submitted")));
   }
-  const certificates = await issueCertificatesForRecords(tx, { recordIds: confirmIds, approvalNo, issueDate, issuedBy: actor.id });
+  const certificates = await insertIssuedCertificates(tx, signed, { issuedBy: actor.id, movesSinceRead: 1 });
 
   const byReason = new Map<string, string[]>();
   for (const r of returns) {

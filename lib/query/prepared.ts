@@ -1,6 +1,7 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { executeRows } from "@/db/raw";
 
 /**
  * Runs one raw statement and returns its rows, as a NAMED prepared statement on postgres.js.
@@ -29,7 +30,5 @@ export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
     const { sql, params } = dialect.sqlToQuery(query);
     return (await client.unsafe(sql, params, { prepare: true })) as T[];
   }
-  const result: unknown = await db.execute(query);
-  // `db.execute` gives an array on postgres.js and `{ rows }` on PGlite.
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+  return executeRows<T>(db, query);
 }

@@ -4,8 +4,9 @@
  * postgres://postgres@127.0.0.1:5432. Each step runs as the server action does: one transaction with its
  * audit row. Confirmation includes the record moves, events, notifications and the signed certificates.
  * Setup (records with approved photos) is outside the timing. Target: ≤ 2 s each.
- * BENCH_RECORDS overrides the size, BENCH_RUNS (default 3) the repetitions; the fastest run counts (a
- * shared 2-core machine is noisy: the load average is printed beside the result).
+ * BENCH_RECORDS overrides the size, BENCH_RUNS (default 3) the repetitions; the median run is judged
+ * against the target and the fastest is printed beside it (a shared 2-core machine is noisy: the load
+ * average is printed too). Each run adds its records to the same tables, as production would.
  */
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
@@ -76,10 +77,12 @@ async function main(): Promise<void> {
       console.log(`run ${run + 1}: submit ${Math.round(submitMs[run])} ms, confirm ${Math.round(confirmMs[run])} ms (batch ${batch.batchNo}, ${RECORDS} records)`);
     }
     const best = (xs: number[]) => Math.round(Math.min(...xs));
+    const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]);
     const verdict = (ms: number) => (ms <= TARGET_MS ? "OK" : "OVER TARGET");
     console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(2)).join(" / ")} (2 cores)`);
-    console.log(`submit  ${RECORDS.toLocaleString("en")} records: ${best(submitMs)} ms (target ≤ ${TARGET_MS} ms) ${verdict(best(submitMs))}`);
-    console.log(`confirm ${RECORDS.toLocaleString("en")} records: ${best(confirmMs)} ms (target ≤ ${TARGET_MS} ms) ${verdict(best(confirmMs))}`);
+    for (const [label, ms] of [["submit ", submitMs], ["confirm", confirmMs]] as const) {
+      console.log(`${label} ${RECORDS.toLocaleString("en")} records: median ${median(ms)} ms, fastest ${best(ms)} ms (target ≤ ${TARGET_MS} ms) ${verdict(median(ms))}`);
+    }
   } finally {
     await handle.close();
     await dropDatabase(SERVER, name);

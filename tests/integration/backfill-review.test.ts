@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   auditLog,
@@ -14,6 +14,9 @@ import {
 } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { listPersonNotifications } from "@/lib/backfill/notify";
+import { insertIssuedCertificates, readIssueSources, signedFieldsOf, signIssue } from "@/lib/certificates/issue";
+import { verifySignature } from "@/lib/certificates/token";
+import { StaleStateError } from "@/lib/errors";
 import { getReviewBoard, getSubmissionSummary, listPhotosForReview, listReturnedRecords } from "@/lib/backfill/review-queries";
 import { createProvinceUsers, insertPhotos, insertRecords } from "../helpers/backfill-fixtures";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
@@ -267,8 +270,19 @@ describe("provincial confirmation", () => {
     const certs = await t.db.select().from(certificates).where(inArray(certificates.rosterRecordId, ids));
     expect(certs).toHaveLength(6);
     expect(certs.every((x) => x.status === "valid" && x.approvalNo === "黔人社专技〔2026〕2号" && x.photoId !== null)).toBe(true);
+    // Signed while the records moved: every signature covers the fields stored.
+    expect(certs.every((x) => verifySignature(signedFieldsOf(x), x.signature))).toBe(true);
     const events = await t.db.select({ n: count() }).from(rosterRecordEvents).where(and(inArray(rosterRecordEvents.recordId, ids), eq(rosterRecordEvents.toStatus, "confirmed")));
     expect(events[0].n).toBe(6);
+  });
+
+  it("a record changed between reading and issuing fails the issue as stale instead of storing a signature over other fields", async () => {
+    const c = await freshCommittee();
+    const ids = await records(c, 3, "confirmed");
+    const signed = await signIssue(await readIssueSources(t.db, ids), { approvalNo: "黔人社专技〔2026〕9号", issueDate: "2026-01-05" });
+    await t.db.update(rosterRecords).set({ name: "改过的名字", version: sql`${rosterRecords.version} + 1` }).where(eq(rosterRecords.id, ids[1]));
+    await expect(t.db.transaction((tx) => insertIssuedCertificates(tx, signed, { issuedBy: zjc.id, movesSinceRead: 0 }))).rejects.toBeInstanceOf(StaleStateError);
+    expect(await t.db.select().from(certificates).where(inArray(certificates.rosterRecordId, ids))).toHaveLength(0);
   });
 
   it("needs the 批准文号 and a past issue date when records are confirmed", async () => {

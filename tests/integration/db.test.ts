@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { executeRows, intArray, textArray, uuidArray } from "@/db/raw";
 import { orgs } from "@/db/schema";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
@@ -61,5 +62,21 @@ describe("test database harness", () => {
       status: "active",
     });
     expect(read.createdAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("array parameters (db/raw.ts)", () => {
+  it("round-trip texts with quotes, backslashes, commas, braces, NULL-like words and Chinese", async () => {
+    const values = ['a"b', "c\\d", "e,f", "{g}", "NULL", "", " 空 格 ", "黔人社专技〔2026〕1号"];
+    const rows = await executeRows<{ v: string }>(t.db, sql`select unnest(${textArray(values)}) as v`);
+    expect(rows.map((r) => r.v)).toEqual(values);
+  });
+
+  it("round-trip uuids and integers, and refuse anything else", async () => {
+    const ids = ["8f14e45f-ceea-467f-a0e6-1f5c2a9b3d11", "00000000-0000-4000-8000-000000000000"];
+    const rows = await executeRows<{ id: string; n: number }>(t.db, sql`select * from unnest(${uuidArray(ids)}, ${intArray([1, -2])}) as t(id, n)`);
+    expect(rows).toEqual([{ id: ids[0], n: 1 }, { id: ids[1], n: -2 }]);
+    expect(() => uuidArray(["8f14e45f-ceea-467f-a0e6-1f5c2a9b3d11}, {x"])).toThrow(/not a uuid/);
+    expect(() => intArray([1.5])).toThrow(/not an integer/);
   });
 });
