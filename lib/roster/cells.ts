@@ -1,23 +1,9 @@
-import type { CellValue } from "exceljs";
 import { ID_TYPES, type IdType } from "@/lib/validation/id-number";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender, type ObtainMethod, type TitleLevel } from "./constants";
 import { dateToIso, excelSerialToIso, parseDateText } from "./dates";
 
-/** A cell reduced to a plain value: formulas give their cached result, rich text its text. */
+/** A cell reduced to a plain value (./xlsx-reader.ts): formulas give their cached result, rich text its text. */
 export type Scalar = string | number | boolean | Date | null;
-
-export function cellScalar(v: CellValue | undefined): Scalar {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object") {
-    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? "").join("");
-    if ("result" in v) return cellScalar((v as { result?: CellValue }).result);
-    if ("formula" in v || "sharedFormula" in v) return null;
-    if ("text" in v && typeof (v as { text: unknown }).text === "string") return (v as { text: string }).text;
-    if ("error" in v) return null;
-  }
-  return null;
-}
 
 /** What a person sees in the cell, for the error report and text fields. */
 export function scalarText(v: Scalar): string {
@@ -73,15 +59,20 @@ const LEVEL_BY_LABEL = lookup<TitleLevel>(TITLE_LEVEL_LABELS, { 正高: "senior_
 const METHOD_BY_LABEL = lookup<ObtainMethod>(OBTAIN_METHOD_LABELS, {});
 
 function convertEnum<T extends string>(v: Scalar, map: Map<string, T>, label: string, options: string, required: boolean): Converted<T | ""> {
+  // Fast path: the label exactly as the template's dropdown writes it.
+  const exact = typeof v === "string" ? map.get(v) : undefined;
+  if (exact) return { value: exact };
   const s = scalarText(v).replace(/\s+/g, "");
   if (!s) return required ? { error: `请填写${label}` } : { value: "" };
   const code = map.get(s);
   return code ? { value: code } : { error: `${label}“${s}”无效，只能是：${options}` };
 }
 
-export const convertIdType = (v: Scalar) =>
-  convertEnum(v, ID_TYPE_BY_LABEL, "证件类型", ID_TYPES.map((t) => ID_TYPE_LABELS[t]).join("、"), true);
+const ID_TYPE_OPTIONS = ID_TYPES.map((t) => ID_TYPE_LABELS[t]).join("、");
+const LEVEL_OPTIONS = Object.values(TITLE_LEVEL_LABELS).join("、");
+const METHOD_OPTIONS = Object.values(OBTAIN_METHOD_LABELS).join("、");
+
+export const convertIdType = (v: Scalar) => convertEnum(v, ID_TYPE_BY_LABEL, "证件类型", ID_TYPE_OPTIONS, true);
 export const convertGender = (v: Scalar) => convertEnum(v, GENDER_BY_LABEL, "性别", "男、女", false);
-export const convertLevel = (v: Scalar) => convertEnum(v, LEVEL_BY_LABEL, "级别", Object.values(TITLE_LEVEL_LABELS).join("、"), true);
-export const convertObtainMethod = (v: Scalar) =>
-  convertEnum(v, METHOD_BY_LABEL, "取得方式", Object.values(OBTAIN_METHOD_LABELS).join("、"), true);
+export const convertLevel = (v: Scalar) => convertEnum(v, LEVEL_BY_LABEL, "级别", LEVEL_OPTIONS, true);
+export const convertObtainMethod = (v: Scalar) => convertEnum(v, METHOD_BY_LABEL, "取得方式", METHOD_OPTIONS, true);

@@ -1,9 +1,6 @@
-import type { Readable } from "node:stream";
-import type { CellValue, Row } from "exceljs";
 import type { RosterImportRejectedRow, RosterImportRow } from "@/db/schema";
 import { committeeFieldErrors, type OwnedCommittee } from "./access";
 import {
-  cellScalar,
   convertDate,
   convertGender,
   convertIdNumber,
@@ -17,7 +14,7 @@ import {
 import { COLUMN_BY_KEY, columnLetter, fieldForHeader, ROSTER_COLUMNS, type FieldKey } from "./columns";
 import { EXAMPLE_MARKER, IMPORT_LIMITS } from "./constants";
 import { rosterRecordSchema, type RosterRecordFieldsInput } from "./schemas";
-import { readWorksheets } from "./xlsx-reader";
+import { readWorksheets, type SheetRow } from "./xlsx-reader";
 
 export type ParseOutcome =
   | { ok: false; message: string; rowsRead: number }
@@ -51,12 +48,12 @@ type HeaderMap = { row: number; columns: Map<FieldKey, number> };
 const REQUIRED_KEYS = ROSTER_COLUMNS.filter((c) => c.required).map((c) => c.key);
 
 /** Finds the header row (possibly below a merged title) or explains what is missing. */
-function matchHeader(row: Row): { map: Map<FieldKey, number>; duplicate?: string } | null {
+function matchHeader(row: SheetRow): { map: Map<FieldKey, number>; duplicate?: string } | null {
   const map = new Map<FieldKey, number>();
   let duplicate: string | undefined;
-  const values = row.values as CellValue[];
+  const values = row.values;
   for (let i = 1; i < values.length; i++) {
-    const text = scalarText(cellScalar(values[i]));
+    const text = scalarText(values[i] ?? null);
     if (!text) continue;
     const key = fieldForHeader(text);
     if (!key) continue;
@@ -77,7 +74,7 @@ function columnLabel(header: HeaderMap, key: FieldKey): string {
  * shared record schema plus the committee's rules, and finds duplicates inside the file. Never touches
  * the database; the caller decides what to do with the outcome.
  */
-export async function parseRosterWorkbook(input: Readable, opts: ParseOptions): Promise<ParseOutcome> {
+export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Promise<ParseOutcome> {
   const maxRows = opts.maxDataRows ?? IMPORT_LIMITS.maxDataRows;
   const reader = readWorksheets(input);
 
@@ -125,9 +122,9 @@ export async function parseRosterWorkbook(input: Readable, opts: ParseOptions): 
 
         const cells = {} as Record<FieldKey, Scalar>;
         let empty = true;
-        const raw = row.values as CellValue[];
+        const raw = row.values;
         for (const [key, index] of header.columns) {
-          const v = cellScalar(raw[index]);
+          const v = raw[index] ?? null;
           cells[key] = v;
           if (v !== null && v !== "") empty = false;
         }

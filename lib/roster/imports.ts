@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
 import { and, count, eq, exists, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rosterImportRows, rosterImports, rosterRecords, type RosterImportRejectedRow } from "@/db/schema";
@@ -92,7 +91,7 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
   let lastWrite = 0;
   let inFlight: Promise<void> = Promise.resolve();
   let stageError: unknown = null;
-  const outcome = await parseRosterWorkbook(Readable.from([file]), {
+  const outcome = await parseRosterWorkbook(file, {
     committee,
     onProgress: async (rowsRead) => {
       const now = Date.now();

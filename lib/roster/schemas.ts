@@ -10,11 +10,17 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\s'-]*$/u;
 /** Cells must not start like a formula (= + - @) even in free text. */
 const NO_FORMULA_START = /^[^=+\-@\t\r]/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD naming a real day (checked per import row and field: no Date objects). */
 function realIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
-  const [y, m, d] = s.split("-").map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
 const text = (label: string, max: number) =>

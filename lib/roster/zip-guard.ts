@@ -16,7 +16,7 @@ const LFH_SIG = 0x04034b50;
 const TAMPERED = "工作簿内部数据与其目录信息不符，文件可能已损坏或被篡改，请重新另存为 .xlsx 后再导入";
 const NOT_XLSX = "文件不是有效的 Excel 工作簿（.xlsx），请使用系统提供的模板或在 Excel / WPS 中另存为 .xlsx 后再导入";
 
-type Entry = { name: string; method: number; compressedSize: number; uncompressedSize: number; localOffset: number; flags: number };
+export type ZipEntryInfo = { name: string; method: number; compressedSize: number; uncompressedSize: number; localOffset: number; flags: number };
 
 function findEocd(buf: Buffer): number {
   const min = Math.max(0, buf.length - 22 - 0xffff);
@@ -26,7 +26,7 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-function readCentralDirectory(buf: Buffer, limits: Limits): Entry[] | string {
+export function readCentralDirectory(buf: Buffer, limits: Limits): ZipEntryInfo[] | string {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     return "这是旧版 .xls 文件或已加密的工作簿，请在 Excel / WPS 中取消密码并另存为 .xlsx 后再导入";
   }
@@ -45,7 +45,7 @@ function readCentralDirectory(buf: Buffer, limits: Limits): Entry[] | string {
   }
   if (cdOffset + cdSize > eocd) return NOT_XLSX;
 
-  const entries: Entry[] = [];
+  const entries: ZipEntryInfo[] = [];
   let p = cdOffset;
   for (let i = 0; i < total; i++) {
     if (p + 46 > eocd || buf.readUInt32LE(p) !== CDH_SIG) return NOT_XLSX;
@@ -68,7 +68,8 @@ function readCentralDirectory(buf: Buffer, limits: Limits): Entry[] | string {
 /** Inflates one entry without keeping the output, failing as soon as it exceeds `cap` bytes. */
 function inflatedSize(data: Buffer, cap: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const inflater = createInflateRaw();
+    // Large output chunks: a 50,000-row sheet inflates to tens of MB, and each chunk is an event.
+    const inflater = createInflateRaw({ chunkSize: 1024 * 1024 });
     let n = 0;
     inflater.on("data", (chunk: Buffer) => {
       n += chunk.length;
@@ -81,6 +82,15 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
     inflater.on("error", reject);
     inflater.end(data);
   });
+}
+
+/** Where an entry's (compressed) bytes lie in the buffer, from its local header; null when malformed. */
+export function entryDataRange(buf: Buffer, e: ZipEntryInfo): { start: number; end: number } | null {
+  const p = e.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LFH_SIG) return null;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + e.compressedSize;
+  return end > buf.length ? null : { start, end };
 }
 
 export async function checkXlsxZip(buf: Buffer, limits: Limits = IMPORT_LIMITS): Promise<ZipCheck> {
@@ -102,11 +112,9 @@ export async function checkXlsxZip(buf: Buffer, limits: Limits = IMPORT_LIMITS):
   // Declared sizes can lie: inflate each entry (output discarded) and hold it to its own declaration.
   let actual = 0;
   for (const e of entries) {
-    const p = e.localOffset;
-    if (p + 30 > buf.length || buf.readUInt32LE(p) !== LFH_SIG) return { ok: false, message: NOT_XLSX };
-    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-    const end = start + e.compressedSize;
-    if (end > buf.length) return { ok: false, message: NOT_XLSX };
+    const range = entryDataRange(buf, e);
+    if (!range) return { ok: false, message: NOT_XLSX };
+    const { start, end } = range;
     let size: number;
     if (e.method === 0) {
       size = e.compressedSize;

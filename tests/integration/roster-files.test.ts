@@ -144,9 +144,8 @@ describe("bad files give a clear message and change nothing", () => {
     }
 
     const { parseRosterWorkbook } = await import("@/lib/roster/import-parse");
-    const { Readable } = await import("node:stream");
     const eleven = await buildRosterWorkbook(Array.from({ length: 11 }, (_, i) => validRow(22_000 + i)));
-    const outcome = await parseRosterWorkbook(Readable.from([eleven]), {
+    const outcome = await parseRosterWorkbook(eleven, {
       committee: { series: "工程技术", levelFrom: "senior_deputy", levelTo: "senior_full" },
       maxDataRows: 10,
     });
