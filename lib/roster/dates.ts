@@ -2,6 +2,7 @@
  * Dates as they arrive from spreadsheets (DOMAIN §7): Date cells, serial numbers, or text such as
  * 2020-12-01, 2020/12/1, 2020.12.01, 2020年12月1日 and 20201201. Output is always YYYY-MM-DD.
  */
+import { isRealDay } from "@/lib/validation/calendar";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -11,9 +12,7 @@ function toHalfWidth(s: string): string {
 }
 
 function iso(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  if (y < 1900 || y > 2100) return null;
+  if (!isRealDay(y, m, d) || y < 1900 || y > 2100) return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 

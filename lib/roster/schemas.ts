@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealDay } from "@/lib/validation/calendar";
 import { ID_TYPES, validateIdDocument, type IdCheck } from "@/lib/validation/id-number";
 import { GENDERS, OBTAIN_METHODS, ROSTER_STATUSES, TITLE_LEVELS, type Gender, type ObtainMethod, type TitleLevel } from "./constants";
 import { todayInChina } from "./dates";
@@ -10,17 +11,9 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\s'-]*$/u;
 /** Cells must not start like a formula (= + - @) even in free text. */
 const NO_FORMULA_START = /^[^=+\-@\t\r]/;
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** YYYY-MM-DD naming a real day (checked per import row and field: no Date objects). */
+/** YYYY-MM-DD naming a real day. */
 function realIsoDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+  return ISO_DATE.test(s) && isRealDay(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
 }
 
 const text = (label: string, max: number) =>

@@ -1,4 +1,5 @@
 /** Identity documents (DOMAIN §7): 居民身份证 (GB 11643-1999), 港澳台居民居住证, 外国人永久居留身份证, 护照. */
+import { isRealDay } from "./calendar";
 
 export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;
 export type IdType = (typeof ID_TYPES)[number];
@@ -14,7 +15,10 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
 
 /** Trim, drop inner spaces, full-width → half-width, lower-case x → X. */
+const ALREADY_NORMAL = /^[0-9A-Z]*$/;
+
 export function normalizeIdNumber(raw: string): string {
+  if (ALREADY_NORMAL.test(raw)) return raw; // the common case, checked per import row
   return raw
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000]/g, "")
@@ -31,11 +35,11 @@ export type IdCheck =
   | { ok: true; normalized: string; birthDate?: string; gender?: "male" | "female" }
   | { ok: false; message: string };
 
-function isRealPastDate(y: number, m: number, d: number, today = new Date()): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return false;
+/** A real calendar day, not in the future. */
+function isRealPastDate(y: number, m: number, d: number, now = Date.now()): boolean {
+  if (!isRealDay(y, m, d)) return false;
   // GB 11643-1999 itself uses a number born in 1880 (440524188001010014) as its example.
-  return y >= 1800 && dt.getTime() <= today.getTime();
+  return y >= 1800 && Date.UTC(y, m - 1, d) <= now;
 }
 
 function check18(normalized: string, label: string, prefixRule?: (s: string) => string | null): IdCheck {
