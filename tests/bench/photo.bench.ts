@@ -76,6 +76,13 @@ async function main() {
     const sample = await once(input);
     console.log(`\n${name}: ${(input.length / 1024 / 1024).toFixed(2)} MB in → ${sample.bytes} B out (q${sample.quality})`);
     for (let i = 0; i < 3; i++) await once(input); // warm-up
+    // The floor under any normalisation: decoding alone (JPEG shrink-on-load at 1/8, a tiny output,
+    // no checks, no encode). Huffman decoding of the whole file cannot be skipped at any scale.
+    const floorCpu0 = process.cpuUsage();
+    for (let i = 0; i < ITERATIONS; i++) await sharp(input, { limitInputPixels: false }).resize(40, 40, { fit: "outside" }).raw().toBuffer();
+    const floorCpu = process.cpuUsage(floorCpu0);
+    const floorMs = (floorCpu.user + floorCpu.system) / 1000 / ITERATIONS;
+    console.log(`  decode alone   ${(1000 / floorMs).toFixed(1).padStart(6)} ops/s per core (CPU-based)  ${floorMs.toFixed(1)} ms/photo — the decoder's ceiling for this file`);
     for (const inFlight of [1, CORES]) {
       const m = await measure(input, inFlight);
       const mode = inFlight === 1 ? "single thread" : `${inFlight} in flight`;
