@@ -101,55 +101,57 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   try {
     sheets: for await (const sheet of reader) {
       let scanned = 0;
-      for await (const row of sheet) {
-        if (!header) {
-          scanned++;
-          if (scanned > IMPORT_LIMITS.headerSearchRows) continue; // drain this sheet, try the next
-          const found = matchHeader(row);
-          if (!found) continue;
-          if (found.duplicate) {
-            failure = `表头中“${found.duplicate}”列出现了两次，请删除重复的列`;
+      for await (const decoded of sheet.batches()) {
+        for (const row of decoded) {
+          if (!header) {
+            scanned++;
+            if (scanned > IMPORT_LIMITS.headerSearchRows) continue; // drain this sheet, try the next
+            const found = matchHeader(row);
+            if (!found) continue;
+            if (found.duplicate) {
+              failure = `表头中“${found.duplicate}”列出现了两次，请删除重复的列`;
+              break sheets;
+            }
+            const missing = REQUIRED_KEYS.filter((k) => !found.map.has(k)).map((k) => COLUMN_BY_KEY[k].header);
+            if (missing.length) {
+              failure = `第${row.number}行的表头缺少必填列：${missing.join("、")}。请使用系统提供的模板`;
+              break sheets;
+            }
+            header = { row: row.number, columns: found.map };
+            continue;
+          }
+
+          const cells = {} as Record<FieldKey, Scalar>;
+          let empty = true;
+          const raw = row.values;
+          for (const [key, index] of header.columns) {
+            const v = raw[index] ?? null;
+            cells[key] = v;
+            if (v !== null && v !== "") empty = false;
+          }
+          if (empty) continue;
+          if (typeof cells.name === "string" && cells.name.trimStart().startsWith(EXAMPLE_MARKER)) {
+            exampleCount++;
+            continue;
+          }
+          rowsRead++;
+          if (rowsRead > maxRows) {
+            failure = `数据超过${maxRows}行，超出单次导入上限，请拆分为多个文件分批导入`;
             break sheets;
           }
-          const missing = REQUIRED_KEYS.filter((k) => !found.map.has(k)).map((k) => COLUMN_BY_KEY[k].header);
-          if (missing.length) {
-            failure = `第${row.number}行的表头缺少必填列：${missing.join("、")}。请使用系统提供的模板`;
-            break sheets;
+          if (opts.onProgress && rowsRead % 500 === 0) await callback(() => opts.onProgress!(rowsRead));
+
+          const issues = validateRow(header, cells, opts.committee, row.number, rows, seenKeys, seenIds);
+          if (issues.length) {
+            const values: Record<string, string> = {};
+            for (const key of header.columns.keys()) values[key] = scalarText(cells[key]);
+            rejected.push({ row: row.number, values, issues });
+          } else if (opts.onValidRows && rows.length >= VALID_BATCH) {
+            validCount += rows.length;
+            const batch = rows;
+            rows = [];
+            await callback(() => opts.onValidRows!(batch));
           }
-          header = { row: row.number, columns: found.map };
-          continue;
-        }
-
-        const cells = {} as Record<FieldKey, Scalar>;
-        let empty = true;
-        const raw = row.values;
-        for (const [key, index] of header.columns) {
-          const v = raw[index] ?? null;
-          cells[key] = v;
-          if (v !== null && v !== "") empty = false;
-        }
-        if (empty) continue;
-        if (typeof cells.name === "string" && cells.name.trimStart().startsWith(EXAMPLE_MARKER)) {
-          exampleCount++;
-          continue;
-        }
-        rowsRead++;
-        if (rowsRead > maxRows) {
-          failure = `数据超过${maxRows}行，超出单次导入上限，请拆分为多个文件分批导入`;
-          break sheets;
-        }
-        if (opts.onProgress && rowsRead % 500 === 0) await callback(() => opts.onProgress!(rowsRead));
-
-        const issues = validateRow(header, cells, opts.committee, row.number, rows, seenKeys, seenIds);
-        if (issues.length) {
-          const values: Record<string, string> = {};
-          for (const key of header.columns.keys()) values[key] = scalarText(cells[key]);
-          rejected.push({ row: row.number, values, issues });
-        } else if (opts.onValidRows && rows.length >= VALID_BATCH) {
-          validCount += rows.length;
-          const batch = rows;
-          rows = [];
-          await callback(() => opts.onValidRows!(batch));
         }
       }
       if (header) break; // only the first sheet with a header row holds the roster

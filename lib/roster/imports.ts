@@ -180,7 +180,14 @@ export async function failRosterImport(db: Db, importId: string, message: string
 
 async function loadImportForActor(db: Db, actor: RosterActor, importId: string, lock = false) {
   const [imp] = await db
-    .select({ id: rosterImports.id, committeeId: rosterImports.committeeId, status: rosterImports.status, rejectedCount: rosterImports.rejectedCount })
+    .select({
+      id: rosterImports.id,
+      committeeId: rosterImports.committeeId,
+      status: rosterImports.status,
+      rejectedCount: rosterImports.rejectedCount,
+      addCount: rosterImports.addCount,
+      existingCount: rosterImports.existingCount,
+    })
     .from(rosterImports)
     .where(eq(rosterImports.id, importId))
     .limit(1);
@@ -214,7 +221,8 @@ export async function commitRosterImport(tx: Db, actor: RosterActor, importId: s
     .returning({ id: rosterImports.id });
   if (!claimed) throw new StaleStateError("该导入已被处理，请刷新页面");
 
-  const [{ staged }] = await tx.select({ staged: count() }).from(rosterImportRows).where(eq(rosterImportRows.importId, importId));
+  // The staged rows never change once the preview is pending: they are the rows it counted.
+  const staged = imp.addCount + imp.existingCount;
   const added = await insertStagedRecords(tx, { committee, importId, actorId: actor.id });
   await tx.delete(rosterImportRows).where(eq(rosterImportRows.importId, importId));
   await tx.update(rosterImports).set({ addedCount: added }).where(eq(rosterImports.id, importId));

@@ -30,7 +30,11 @@ export class XlsxFormatError extends Error {}
 
 /** One row: `values[c]` is column c (1-based, so values[0] is unused), as in exceljs. */
 export type SheetRow = { number: number; values: Scalar[] };
-export type SheetReader = AsyncIterable<SheetRow> & { name: string };
+export type SheetReader = AsyncIterable<SheetRow> & {
+  name: string;
+  /** The rows in the batches they were decoded in (hundreds each): one await per batch, not per row. */
+  batches(): AsyncIterable<SheetRow[]>;
+};
 
 /** Largest single element (a row, a shared string) accepted while streaming: a guard against a part with no row ends. */
 const MAX_PENDING_CHARS = 8 * 1024 * 1024;
@@ -345,12 +349,12 @@ function cellValue(attrs: string, body: string | undefined, pt: Patterns, ctx: S
   }
 }
 
-async function* sheetRows(parts: Parts, path: string, ctx: SheetContext): AsyncGenerator<SheetRow> {
+async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext): AsyncGenerator<SheetRow[]> {
   const e = parts.entries.get(path)!;
   let lastRow = 0;
   for await (const { text, prefix } of completeElements(parts, e, "worksheet", "row")) {
     const pt = patterns(prefix);
-    pt.row.lastIndex = 0;
+    const batch: SheetRow[] = [];
     for (const rm of text.matchAll(pt.row)) {
       const r = attr(rm[1], "r");
       const number = r ? Number(r) : lastRow + 1;
@@ -368,8 +372,9 @@ async function* sheetRows(parts: Parts, path: string, ctx: SheetContext): AsyncG
           values[col] = value;
         }
       }
-      yield { number, values };
+      batch.push({ number, values });
     }
+    if (batch.length) yield batch;
   }
 }
 
@@ -380,6 +385,13 @@ export async function* readWorksheets(file: Buffer): AsyncGenerator<SheetReader>
   if (sheets.length === 0) throw new XlsxFormatError("no worksheets");
   const ctx: SheetContext = { shared: await readSharedStrings(parts), dateStyles: readDateStyles(parts), date1904 };
   for (const s of sheets) {
-    yield { name: s.name, [Symbol.asyncIterator]: () => sheetRows(parts, s.path, ctx) };
+    const batches = () => sheetRowBatches(parts, s.path, ctx);
+    yield {
+      name: s.name,
+      batches,
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of batches()) yield* batch;
+      },
+    };
   }
 }
