@@ -142,7 +142,11 @@ function fromCode(code: number): string {
   return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
 }
 
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
 export function decodeXmlText(s: string): string {
+  // Rare in spreadsheets, but legal XML: CDATA text is taken as is, the rest is entity-decoded.
+  if (s.includes("<![CDATA[")) return s.split(CDATA).map((part, i) => (i % 2 ? part : decodeXmlText(part))).join("");
   if (s.includes("&")) {
     s = s.replace(ENTITY, (_, e: string) =>
       e[0] === "#" ? fromCode(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : NAMED[e],
@@ -235,7 +239,8 @@ function readWorkbook(parts: Parts): { sheets: SheetRef[]; date1904: boolean } {
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
     const a = attributes(m[1]);
-    if (a.Id && a.Target && a.TargetMode !== "External") targets.set(a.Id, resolveTarget(a.Target));
+    // Worksheets only: chart sheets and dialog sheets hold no cells.
+    if (a.Id && a.Target && a.TargetMode !== "External" && /\/worksheet$/.test(a.Type ?? "")) targets.set(a.Id, resolveTarget(a.Target));
   }
   const sheets: SheetRef[] = [];
   for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {

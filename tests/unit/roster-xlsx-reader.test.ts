@@ -101,6 +101,21 @@ describe("cell values", () => {
     ]);
   });
 
+  it("skips chart sheets and takes CDATA text as written", async () => {
+    const sheet = `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[A&B <王>]]> &amp; C</t></is></c></row></sheetData></worksheet>`;
+    const file = buildZip([
+      { name: "[Content_Types].xml", data: "<Types/>" },
+      { name: "xl/workbook.xml", data: `<workbook ${NS}><sheets><sheet name="图表" sheetId="1" r:id="rId1"/><sheet name="名册" sheetId="2" r:id="rId2"/></sheets></workbook>` },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      },
+      { name: "xl/chartsheets/sheet1.xml", data: `<chartsheet ${NS}><drawing r:id="rId1"/></chartsheet>` },
+      { name: "xl/worksheets/sheet1.xml", data: sheet },
+    ]);
+    expect(await allRows(file)).toEqual([{ sheet: "名册", number: 1, values: ["A&B <王> & C"] }]);
+  });
+
   it("refuses what it cannot read instead of guessing", async () => {
     const missingShared = `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="s"><v>3</v></c></row></sheetData></worksheet>`;
     await expect(allRows(handmade({ sheets: [{ name: "S", xml: missingShared }] }))).rejects.toBeInstanceOf(XlsxFormatError);
