@@ -180,6 +180,9 @@ export const rosterImportRows = pgTable(
     approvalNo: text("approval_no").notNull(),
     issuingAuthority: text("issuing_authority"),
     issueDate: date("issue_date"),
+    /** 52 + year + title code + committee code, and its weighted digit sum: the commit finishes the number on the server. */
+    certPrefix: text("cert_prefix").notNull(),
+    certPrefixSum: integer("cert_prefix_sum").notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
 );

@@ -103,7 +103,7 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
       await inFlight;
       if (stageError) throw stageError;
       // Not awaited: PostgreSQL stores this batch while the next one is parsed.
-      inFlight = stageImportRows(db, importId, batch).catch((err: unknown) => {
+      inFlight = stageImportRows(db, importId, batch, committee.code).catch((err: unknown) => {
         stageError = err;
       });
     },
@@ -119,7 +119,7 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
       .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, "parsing")));
     return;
   }
-  await stageImportRows(db, importId, outcome.rows);
+  await stageImportRows(db, importId, outcome.rows, committee.code);
 
   const [{ existingCount }] = await db
     .select({ existingCount: count() })

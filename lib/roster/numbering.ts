@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rosterCertCounters } from "@/db/schema";
 import { UserError } from "@/lib/errors";
-import { idCheckChar } from "@/lib/validation/id-number";
+import { CHECK_CHARS, CHECK_WEIGHTS, idCheckChar } from "@/lib/validation/id-number";
 import type { TitleLevel } from "./constants";
 import { titleCodeOf } from "./title-codes";
 
@@ -20,6 +20,32 @@ export function buildCertNo(year: number, titleCode: string, committeeCode: stri
   if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQUENCE) throw new Error(`bad sequence ${seq}`);
   const first17 = PROVINCE_PREFIX + String(year) + titleCode + committeeCode + String(seq).padStart(5, "0");
   return first17 + idCheckChar(first17);
+}
+
+/**
+ * The first 12 characters of a certificate number (52 + year + title code + committee code) and
+ * their weighted digit sum for the check character: what a bulk insert needs to finish numbers on
+ * the server (certNoSql) once the sequences are allocated.
+ */
+export function certNoPrefix(year: number, titleCode: string, committeeCode: string): { prefix: string; weightedSum: number } {
+  const prefix = PROVINCE_PREFIX + String(year) + titleCode + committeeCode;
+  if (!/^\d{12}$/.test(prefix)) throw new Error(`bad certificate number prefix ${prefix}`);
+  let weightedSum = 0;
+  for (let i = 0; i < 12; i++) weightedSum += Number(prefix[i]) * CHECK_WEIGHTS[i];
+  return { prefix, weightedSum };
+}
+
+/**
+ * SQL for the whole number from the prefix, its weighted sum and the sequence, given as COLUMN
+ * references (each is used several times): the same digits and check character as buildCertNo
+ * (tests/integration/roster-import.test.ts compares them), the sequence digits weighted on the server.
+ */
+export function certNoSql(prefix: SQL, weightedSum: SQL, seq: SQL): SQL {
+  const digitTerms = sql.join(
+    [10_000, 1_000, 100, 10, 1].map((div, i) => sql`((${seq} / ${sql.raw(String(div))}) % 10) * ${sql.raw(String(CHECK_WEIGHTS[12 + i]))}`),
+    sql` + `,
+  );
+  return sql`(${prefix} || lpad(${seq}::text, 5, '0') || substr(${CHECK_CHARS}::text, ((${weightedSum} + ${digitTerms}) % 11)::int + 1, 1))`;
 }
 
 /** True when the number has the right shape and its check character matches. */

@@ -11,8 +11,10 @@ export const ID_TYPE_LABELS: Record<IdType, string> = {
   passport: "护照",
 };
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = "10X98765432";
+/** ISO 7064 MOD 11-2 as GB 11643 uses it (also for certificate numbers, lib/roster/numbering.ts). */
+export const CHECK_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+export const CHECK_CHARS = "10X98765432";
+const WEIGHTS = CHECK_WEIGHTS;
 
 /** Trim, drop inner spaces, full-width → half-width, lower-case x → X. */
 const ALREADY_NORMAL = /^[0-9A-Z]*$/;

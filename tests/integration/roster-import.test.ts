@@ -1,11 +1,12 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, rosterImportRows, rosterImports, rosterRecords } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { assertCommitteeOwner } from "@/lib/roster/access";
 import { createRosterImport, parseRosterImport } from "@/lib/roster/imports";
 import { getRosterImportPreview } from "@/lib/roster/import-queries";
-import { isValidCertNo } from "@/lib/roster/numbering";
+import { buildCertNo, certNoPrefix, certNoSql, isValidCertNo } from "@/lib/roster/numbering";
+import { executeRows } from "@/db/raw";
 import { buildRosterTemplate } from "@/lib/roster/template";
 import { buildRosterWorkbook, fillRosterTemplate, residentId, validRow } from "../helpers/roster-workbook";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
@@ -49,6 +50,22 @@ async function recordCount(committeeId: string): Promise<number> {
   const [{ n }] = await t.db.select({ n: count() }).from(rosterRecords).where(eq(rosterRecords.committeeId, committeeId));
   return n;
 }
+
+describe("certificate numbers finished on the server", () => {
+  it("are digit for digit what buildCertNo makes, check character included", async () => {
+    const cases: [number, string, string, number][] = [];
+    for (const [year, title, committee] of [[2020, "061", "001"], [2021, "060", "004"], [1998, "123", "950"]] as const) {
+      for (const seq of [1, 2, 9, 10, 99, 100, 1234, 9999, 10_000, 54_321, 99_999]) cases.push([year, title, committee, seq]);
+    }
+    const rows = await executeRows<{ i: number; cert_no: string }>(
+      t.db,
+      sql`select t.i, ${certNoSql(sql.raw("t.p"), sql.raw("t.w"), sql.raw("t.s"))} as cert_no
+        from json_to_recordset(${JSON.stringify(cases.map(([y, tc, cc, s], i) => ({ i, p: certNoPrefix(y, tc, cc).prefix, w: certNoPrefix(y, tc, cc).weightedSum, s })))}::json)
+        as t(i int, p text, w int, s int) order by t.i`,
+    );
+    expect(rows.map((r) => r.cert_no)).toEqual(cases.map(([y, tc, cc, s]) => buildCertNo(y, tc, cc, s)));
+  });
+});
 
 describe("roster import", () => {
   it("previews a valid workbook exactly, then commits every row as a draft with a checked certificate number", async () => {
