@@ -13,7 +13,7 @@ import {
 } from "./cells";
 import { COLUMN_BY_KEY, columnLetter, fieldForHeader, ROSTER_COLUMNS, type FieldKey } from "./columns";
 import { EXAMPLE_MARKER, IMPORT_LIMITS } from "./constants";
-import { rosterRecordSchema, type RosterRecordFieldsInput } from "./schemas";
+import { createRosterRowParser, type RosterRecordFieldsInput } from "./schemas";
 import { readWorksheets, type SheetRow } from "./xlsx-reader";
 
 export type ParseOutcome =
@@ -84,6 +84,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   const rejected: RosterImportRejectedRow[] = [];
   const seenKeys = new Map<string, number>();
   const seenIds = new Map<string, { row: number; name: string }>();
+  const parseRow = createRosterRowParser();
   let exampleCount = 0;
   let rowsRead = 0;
   let failure: string | null = null;
@@ -141,7 +142,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
           }
           if (opts.onProgress && rowsRead % 500 === 0) await callback(() => opts.onProgress!(rowsRead));
 
-          const issues = validateRow(header, cells, opts.committee, row.number, rows, seenKeys, seenIds);
+          const issues = validateRow(header, cells, opts.committee, row.number, rows, seenKeys, seenIds, parseRow);
           if (issues.length) {
             const values: Record<string, string> = {};
             for (const key of header.columns.keys()) values[key] = scalarText(cells[key]);
@@ -187,6 +188,7 @@ function validateRow(
   rows: RosterImportRow[],
   seenKeys: Map<string, number>,
   seenIds: Map<string, { row: number; name: string }>,
+  parseRow: ReturnType<typeof createRosterRowParser>,
 ): { column: string; reason: string }[] {
   const issues: { column: string; reason: string }[] = [];
   const failed = new Set<FieldKey>();
@@ -219,7 +221,7 @@ function validateRow(
     issueDate: take("issueDate", convertDate(cells.issueDate ?? null, "发证日期")),
   };
 
-  const parsed = rosterRecordSchema.safeParse(input);
+  const parsed = parseRow(input);
   if (!parsed.success) {
     const reported = new Set<string>();
     for (const issue of parsed.error.issues) {

@@ -149,6 +149,40 @@ function toRecordData(v: FieldsOutput): RosterRecordData {
 /** The one schema of a roster record, shared by the form (react-hook-form), the actions and the import. */
 export const rosterRecordSchema = z.object(rosterRecordFields).superRefine(refineRecord).transform(toRecordData);
 
+type FieldKey = keyof typeof rosterRecordFields;
+type FieldCheck = { ok: true; value: unknown } | { ok: false };
+/** Distinct values remembered per field: enough for a roster's units, titles and approval numbers. */
+const FIELD_CACHE_LIMIT = 4096;
+
+/**
+ * The import's way through rosterRecordSchema, for files of thousands of rows. A field's own rules
+ * depend only on its value, and a roster repeats the same series, level, unit, title and approval
+ * number on every row, so each distinct value of a field is checked once; the cross-field rules and
+ * the transform (the same functions) run on every row. A row with any field issue goes through
+ * rosterRecordSchema itself, so its issues are exactly the schema's. One parser per file.
+ */
+export function createRosterRowParser(): (input: RosterRecordFieldsInput) => ReturnType<typeof rosterRecordSchema.safeParse> {
+  const crossField = z.custom<FieldsOutput>(() => true).superRefine(refineRecord).transform(toRecordData);
+  const keys = Object.keys(rosterRecordFields) as FieldKey[];
+  const caches = new Map<FieldKey, Map<unknown, FieldCheck>>(keys.map((k) => [k, new Map()]));
+  return (input) => {
+    const fields = {} as Record<FieldKey, unknown>;
+    for (const key of keys) {
+      const value = input[key];
+      const cache = caches.get(key)!;
+      let check = cache.get(value);
+      if (!check) {
+        const parsed = rosterRecordFields[key].safeParse(value);
+        check = parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+        if (cache.size < FIELD_CACHE_LIMIT) cache.set(value, check);
+      }
+      if (!check.ok) return rosterRecordSchema.safeParse(input);
+      fields[key] = check.value;
+    }
+    return crossField.safeParse(fields as FieldsOutput);
+  };
+}
+
 export const createRosterRecordSchema = z
   .object({ ...rosterRecordFields, committeeId: z.uuid("评委会参数无效") })
   .superRefine(refineRecord)

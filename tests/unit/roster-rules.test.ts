@@ -3,7 +3,7 @@ import { fieldForHeader, normalizeHeader } from "@/lib/roster/columns";
 import { convertDate, convertIdNumber } from "@/lib/roster/cells";
 import { excelSerialToIso, parseDateText } from "@/lib/roster/dates";
 import { buildCertNo, isValidCertNo } from "@/lib/roster/numbering";
-import { rosterRecordSchema } from "@/lib/roster/schemas";
+import { createRosterRowParser, rosterRecordSchema } from "@/lib/roster/schemas";
 import { titleCodeOf } from "@/lib/roster/title-codes";
 import { neutralizeFormula } from "@/lib/roster/xlsx";
 import { checkXlsxZip } from "@/lib/roster/zip-guard";
@@ -77,6 +77,27 @@ describe("the record schema", () => {
   it("refuses text that starts like a formula", () => {
     const r = rosterRecordSchema.safeParse({ ...base, workUnit: "=HYPERLINK(\"http://x\")" });
     expect(r.error?.issues[0]).toMatchObject({ path: ["workUnit"], message: "工作单位不能以 = + - @ 开头" });
+  });
+  it("gives the import's cached row parser exactly the schema's results, row after row", () => {
+    const parseRow = createRosterRowParser();
+    const rows = [
+      base,
+      { ...base, name: "李四" },
+      { ...base, gender: "female", birthDate: "1990-03-16" }, // cross-field issues after cached fields
+      { ...base, workUnit: "=1+1" }, // a field issue
+      { ...base, passDate: "2020-02-30" },
+      { ...base, series: "不存在的系列" },
+      { ...base, idType: "passport", idNumber: "E12345678" }, // passport needs sex, birth date, nationality
+      { ...base, idType: "passport", idNumber: "E12345678", gender: "female", birthDate: "1985-01-02", nationality: "法国" },
+      base, // the same values again, from the cache
+    ];
+    for (const row of rows) {
+      const expected = rosterRecordSchema.safeParse(row);
+      const actual = parseRow(row as Parameters<typeof parseRow>[0]);
+      expect(actual.success).toBe(expected.success);
+      if (expected.success) expect(actual.data).toEqual(expected.data);
+      else expect(actual.error!.issues.map((i) => [i.path, i.message])).toEqual(expected.error.issues.map((i) => [i.path, i.message]));
+    }
   });
 });
 
