@@ -1,5 +1,4 @@
 import { bigserial, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { rosterPhotos } from "./backfill";
 import { titleLevel } from "./committees";
 import { obtainMethod, rosterRecords } from "./roster";
 import { idType } from "./users";
@@ -40,7 +39,9 @@ export const certificates = pgTable(
     approvalNo: text("approval_no").notNull(),
     issuingAuthority: text("issuing_authority").notNull(),
     issueDate: date("issue_date").notNull(),
-    photoId: uuid("photo_id").references(() => rosterPhotos.id),
+    // No foreign key: the insert picks the photo from roster_photos in the same statement, and photos
+    // are never deleted (a record with photos is past draft and cannot be deleted either).
+    photoId: uuid("photo_id"),
     /** Opaque random token in the QR code; never derived from the certificate number. */
     verifyToken: text("verify_token").notNull(),
     /** HMAC over the signed fields at issue time: a changed row or a forged token fails verification. */

@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" DROP CONSTRAINT "certificates_photo_id_roster_photos_id_fk";
