@@ -25,7 +25,7 @@ export function convertIdNumber(v: Scalar): Converted<string> {
   if (typeof v === "number") return { error: ID_AS_NUMBER_MESSAGE };
   const s = scalarText(v);
   if (SCIENTIFIC.test(s)) return { error: ID_AS_NUMBER_MESSAGE };
-  return { value: s.replace(/^'/, "") };
+  return { value: s[0] === "'" ? s.slice(1) : s };
 }
 
 export function convertDate(v: Scalar, label: string): Converted<string> {

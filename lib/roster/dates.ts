@@ -21,7 +21,10 @@ const ISO_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseDateText(raw: string): string | null {
   // Fast path: already YYYY-MM-DD (the template's text dates).
-  if (raw.length === 10 && ISO_TEXT.test(raw)) return iso(Number(raw.slice(0, 4)), Number(raw.slice(5, 7)), Number(raw.slice(8, 10)));
+  if (raw.length === 10 && ISO_TEXT.test(raw)) {
+    const y = Number(raw.slice(0, 4));
+    return isRealDay(y, Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) && y >= 1900 && y <= 2100 ? raw : null;
+  }
   const s = toHalfWidth(raw).trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, "");
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
