@@ -8,7 +8,7 @@
  *   inserts). Database setup and migrations are outside the timing.
  * Targets: import ≥ 0.5 × parse-only rows/s; 50k rows in ≤ 10 s; peak RSS ≤ 400 MB.
  * Uses a fresh database on DATABASE_URL's server when set (as CI does), else an in-memory PGlite.
- * Each measurement runs BENCH_RUNS times (default 2) and the fastest run counts, so a burst of other
+ * Each measurement runs BENCH_RUNS times (default 3) and the fastest run counts, so a burst of other
  * work on a shared machine does not decide the result. BENCH_ROWS=2000,5000 overrides the sizes.
  */
 import { spawn } from "node:child_process";
@@ -22,7 +22,7 @@ import ExcelJS from "exceljs";
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), "../..");
 const SIZES = (process.env.BENCH_ROWS ?? "10000,50000").split(",").map(Number);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
 type Result = { rows: number; ms: number; maxRssMb: number; previewMs?: number; commitMs?: number; added?: number };
 
