@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { executeRows } from "@/db/raw";
 import { orgs } from "@/db/schema";
 
 export type OrgOption = { id: string; name: string; level: string | null };
@@ -28,14 +29,12 @@ export async function getOrgById(db: Db, id: string) {
 
 /** The HR department and every HR department below it (recursive on parentId). */
 export async function getHrssSubtreeIds(db: Db, rootId: string): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
+  const rows = await executeRows<{ id: string }>(db, sql`
     with recursive tree(id) as (
       select id from orgs where id = ${rootId} and kind = 'hrss'
       union all
       select o.id from orgs o join tree t on o.parent_id = t.id where o.kind = 'hrss'
     )
     select id from tree`);
-  // postgres.js returns an array, PGlite returns { rows }.
-  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
-  return list.map((r) => r.id);
+  return rows.map((r) => r.id);
 }

@@ -2,7 +2,7 @@
  * Dates as they arrive from spreadsheets (DOMAIN §7): Date cells, serial numbers, or text such as
  * 2020-12-01, 2020/12/1, 2020.12.01, 2020年12月1日 and 20201201. Output is always YYYY-MM-DD.
  */
-import { isRealDay } from "@/lib/validation/calendar";
+import { isIsoDay, isRealDay } from "@/lib/validation/calendar";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -17,13 +17,11 @@ function iso(y: number, m: number, d: number): string | null {
 }
 
 /** A text date in any of the accepted forms, or null. A trailing time (00:00:00) is ignored. */
-const ISO_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-
 export function parseDateText(raw: string): string | null {
   // Fast path: already YYYY-MM-DD (the template's text dates).
-  if (raw.length === 10 && ISO_TEXT.test(raw)) {
+  if (isIsoDay(raw)) {
     const y = Number(raw.slice(0, 4));
-    return isRealDay(y, Number(raw.slice(5, 7)), Number(raw.slice(8, 10))) && y >= 1900 && y <= 2100 ? raw : null;
+    return y >= 1900 && y <= 2100 ? raw : null;
   }
   const s = toHalfWidth(raw).trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, "");
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);

@@ -1,20 +1,14 @@
 import { z } from "zod";
-import { isRealDay } from "@/lib/validation/calendar";
+import { isIsoDay } from "@/lib/validation/calendar";
 import { ID_TYPES, validateIdDocument, type IdCheck } from "@/lib/validation/id-number";
 import { GENDERS, OBTAIN_METHODS, ROSTER_STATUSES, TITLE_LEVELS, type Gender, type ObtainMethod, type TitleLevel } from "./constants";
 import { todayInChina } from "./dates";
 import { SERIES_NAMES, titleCodeOf } from "./title-codes";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Letters (any script), with the separators real names use: 阿卜杜拉·买买提, Mary-Jane O'Neil. */
 const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\s'-]*$/u;
 /** Cells must not start like a formula (= + - @) even in free text. */
 const NO_FORMULA_START = /^[^=+\-@\t\r]/;
-
-/** YYYY-MM-DD naming a real day. */
-function realIsoDate(s: string): boolean {
-  return ISO_DATE.test(s) && isRealDay(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-}
 
 const text = (label: string, max: number) =>
   z
@@ -28,7 +22,7 @@ const optionalDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((s) => s === "" || realIsoDate(s), `${label}不是有效日期，请按“2020-12-01”的格式填写`);
+    .refine((s) => s === "" || isIsoDay(s), `${label}不是有效日期，请按“2020-12-01”的格式填写`);
 
 /**
  * The fields of one roster record as a form (and an import row, after cell conversion) submits them:
@@ -107,7 +101,7 @@ function refineRecord(v: FieldsOutput, ctx: Ctx): void {
   }
   const today = todayInChina();
   if (v.birthDate && v.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "出生日期不能晚于今天" });
-  if (!realIsoDate(v.passDate)) {
+  if (!isIsoDay(v.passDate)) {
     ctx.addIssue({ code: "custom", path: ["passDate"], message: "评审通过时间不是有效日期，请按“2020-12-01”的格式填写" });
   } else {
     if (v.passDate > today) ctx.addIssue({ code: "custom", path: ["passDate"], message: "评审通过时间不能晚于今天" });

@@ -9,3 +9,10 @@ export function isRealDay(y: number, m: number, d: number): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Text in the form YYYY-MM-DD naming a real day. */
+export function isIsoDay(s: string): boolean {
+  return s.length === 10 && ISO_DAY.test(s) && isRealDay(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+}
