@@ -82,9 +82,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   let rows: RosterImportRow[] = [];
   let validCount = 0;
   const rejected: RosterImportRejectedRow[] = [];
-  const seenKeys = new Map<string, number>();
-  const seenIds = new Map<string, { row: number; name: string }>();
-  const parseRow = createRosterRowParser();
+  const file: FileRules = { committee: opts.committee, seenKeys: new Map(), seenIds: new Map(), parseRow: createRosterRowParser() };
   let exampleCount = 0;
   let rowsRead = 0;
   let failure: string | null = null;
@@ -142,7 +140,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
           }
           if (opts.onProgress && rowsRead % 500 === 0) await callback(() => opts.onProgress!(rowsRead));
 
-          const issues = validateRow(header, cells, opts.committee, row.number, rows, seenKeys, seenIds, parseRow);
+          const issues = validateRow(file, header, cells, row.number, rows);
           if (issues.length) {
             const values: Record<string, string> = {};
             for (const key of header.columns.keys()) values[key] = scalarText(cells[key]);
@@ -179,17 +177,23 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   return { ok: true, headerRow: header.row, validCount, rows, rejected, exampleCount, rowsRead };
 }
 
+/** What every row of one file is checked against: the committee, the keys seen so far, the row parser. */
+type FileRules = {
+  committee: ParseOptions["committee"];
+  seenKeys: Map<string, number>;
+  seenIds: Map<string, { row: number; name: string }>;
+  parseRow: ReturnType<typeof createRosterRowParser>;
+};
+
 /** Validates one data row; a valid row is appended to `rows`. Returns the row's issues. */
 function validateRow(
+  file: FileRules,
   header: HeaderMap,
   cells: Record<FieldKey, Scalar>,
-  committee: ParseOptions["committee"],
   rowNumber: number,
   rows: RosterImportRow[],
-  seenKeys: Map<string, number>,
-  seenIds: Map<string, { row: number; name: string }>,
-  parseRow: ReturnType<typeof createRosterRowParser>,
 ): { column: string; reason: string }[] {
+  const { committee, seenKeys, seenIds, parseRow } = file;
   const issues: { column: string; reason: string }[] = [];
   const failed = new Set<FieldKey>();
   const take = <T extends string>(key: FieldKey, c: Converted<T>): T | "" => {

@@ -30,7 +30,7 @@ export class XlsxFormatError extends Error {}
 
 /** One row: `values[c]` is column c (1-based, so values[0] is unused), as in exceljs. */
 export type SheetRow = { number: number; values: Scalar[] };
-export type SheetReader = AsyncIterable<SheetRow> & {
+export type SheetReader = {
   name: string;
   /** The rows in the batches they were decoded in (hundreds each): one await per batch, not per row. */
   batches(): AsyncIterable<SheetRow[]>;
@@ -383,20 +383,13 @@ async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext): 
   }
 }
 
-/** The worksheets of a workbook in workbook order, each streamed row by row when iterated. */
+/** The worksheets of a workbook in workbook order, each streamed (in batches of rows) when iterated. */
 export async function* readWorksheets(file: Buffer): AsyncGenerator<SheetReader> {
   const parts = openParts(file);
   const { sheets, date1904 } = readWorkbook(parts);
   if (sheets.length === 0) throw new XlsxFormatError("no worksheets");
   const ctx: SheetContext = { shared: await readSharedStrings(parts), dateStyles: readDateStyles(parts), date1904 };
   for (const s of sheets) {
-    const batches = () => sheetRowBatches(parts, s.path, ctx);
-    yield {
-      name: s.name,
-      batches,
-      async *[Symbol.asyncIterator]() {
-        for await (const batch of batches()) yield* batch;
-      },
-    };
+    yield { name: s.name, batches: () => sheetRowBatches(parts, s.path, ctx) };
   }
 }

@@ -7,15 +7,19 @@ import { buildForeignXlsx, buildZip } from "../helpers/zip";
 const GIVEN = Array.from("堃喆昇镕〇𠀋晓明");
 const NAMES = Array.from({ length: 6000 }, (_, i) => `${"王李张刘陈杨黄赵吴周"[i % 10]}${GIVEN[i % GIVEN.length]}${GIVEN[(i + 3) % GIVEN.length]}${i}`);
 
-async function readColumnA(file: Buffer): Promise<string[]> {
-  const out: string[] = [];
+/** Every row of every sheet, in order. */
+async function allRows(file: Buffer): Promise<{ sheet: string; number: number; values: unknown[] }[]> {
+  const out: { sheet: string; number: number; values: unknown[] }[] = [];
   for await (const sheet of readWorksheets(file)) {
-    for await (const row of sheet) {
-      const v = row.values[1];
-      out.push(typeof v === "string" ? v : JSON.stringify(v));
+    for await (const batch of sheet.batches()) {
+      for (const row of batch) out.push({ sheet: sheet.name, number: row.number, values: row.values.slice(1) });
     }
   }
   return out;
+}
+
+async function readColumnA(file: Buffer): Promise<string[]> {
+  return (await allRows(file)).map(({ values: [v] }) => (typeof v === "string" ? v : JSON.stringify(v)));
 }
 
 describe("streaming workbook reader", () => {
@@ -53,11 +57,6 @@ function handmade(opts: { sheets: { name: string; xml: string }[]; shared?: stri
   ]);
 }
 
-async function allRows(file: Buffer): Promise<{ sheet: string; number: number; values: unknown[] }[]> {
-  const out: { sheet: string; number: number; values: unknown[] }[] = [];
-  for await (const sheet of readWorksheets(file)) for await (const row of sheet) out.push({ sheet: sheet.name, number: row.number, values: row.values.slice(1) });
-  return out;
-}
 
 describe("cell values", () => {
   const styles = `<styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00&quot;元&quot;"/></numFmts>
