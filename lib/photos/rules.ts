@@ -111,83 +111,91 @@ export type PhotoPixelStats = {
 };
 
 /**
+ * RGBA pixels as composited onto white (how the flattened output will look), and how many were
+ * transparent; a cut-out is then reported once, as transparent, not also as a dark background.
+ */
+function compositeOnWhite(rgba: ArrayLike<number>, n: number): { rgb: Uint8Array; transparent: number } {
+  const rgb = new Uint8Array(n * 3);
+  let transparent = 0;
+  for (let p = 0, i = 0, o = 0; p < n; p++, i += 4, o += 3) {
+    const a = rgba[i + 3];
+    if (a < PHOTO_ALPHA_OPAQUE_MIN) transparent++;
+    if (a === 255) {
+      rgb[o] = rgba[i];
+      rgb[o + 1] = rgba[i + 1];
+      rgb[o + 2] = rgba[i + 2];
+    } else {
+      const k = a / 255;
+      const white = 255 * (1 - k);
+      rgb[o] = Math.round(rgba[i] * k + white);
+      rgb[o + 1] = Math.round(rgba[i + 1] * k + white);
+      rgb[o + 2] = Math.round(rgba[i + 2] * k + white);
+    }
+  }
+  return { rgb, transparent };
+}
+
+/**
  * The content rules (transparency, background, brightness) on a raster framed like the output
  * (295:413, any scale). Pixels are judged as composited onto white, so a cut-out PNG is reported
  * once, as transparent, and not also as a dark background.
  */
 export function evaluatePhotoPixels(raster: PhotoRaster): { stats: PhotoPixelStats; errors: PhotoError[] } {
-  const { data, width: w, height: h, channels } = raster;
+  const { width: w, height: h } = raster;
   const n = w * h;
-  // The pixel at index p as composited onto white; hot loops below, so no allocation per pixel.
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  const load = (p: number) => {
-    const i = p * channels;
-    if (channels === 4 && data[i + 3] !== 255) {
-      const k = data[i + 3] / 255;
-      const white = 255 * (1 - k);
-      r = data[i] * k + white;
-      g = data[i + 1] * k + white;
-      b = data[i + 2] * k + white;
-    } else {
-      r = data[i];
-      g = data[i + 1];
-      b = data[i + 2];
-    }
-  };
-  const lumaOf = () => 0.299 * r + 0.587 * g + 0.114 * b;
+  const { rgb: data, transparent } = raster.channels === 4 ? compositeOnWhite(raster.data, n) : { rgb: raster.data, transparent: 0 };
+  // Hot loops below (every pixel once, the samples again): RGB triples read inline, no calls.
 
-  let transparent = 0;
   let lumaSum = 0;
-  if (channels === 3) {
-    // The common case (no alpha), written out: this loop visits every pixel.
-    for (let i = 0; i < n * 3; i += 3) lumaSum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-  } else {
-    for (let p = 0; p < n; p++) {
-      if (data[p * 4 + 3] < PHOTO_ALPHA_OPAQUE_MIN) transparent++;
-      load(p);
-      lumaSum += lumaOf();
-    }
-  }
+  for (let i = 0; i < n * 3; i += 3) lumaSum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
 
-  const bg = { n: 0, luma: 0, chroma: 0, r: 0, g: 0, b: 0 };
-  const addBg = (p: number) => {
-    load(p);
-    bg.n++;
-    bg.luma += lumaOf();
-    bg.chroma += Math.max(r, g, b) - Math.min(r, g, b);
-    bg.r += r;
-    bg.g += g;
-    bg.b += b;
+  let bgN = 0;
+  let bgLuma = 0;
+  let bgChroma = 0;
+  let bgR = 0;
+  let bgG = 0;
+  let bgB = 0;
+  const addBgRun = (from: number, to: number) => {
+    for (let i = from * 3, end = to * 3; i < end; i += 3) {
+      const r = data[i];
+      const g = data[i + 1];
+      const b = data[i + 2];
+      bgLuma += 0.299 * r + 0.587 * g + 0.114 * b;
+      bgChroma += (r > g ? (r > b ? r : b) : g > b ? g : b) - (r < g ? (r < b ? r : b) : g < b ? g : b);
+      bgR += r;
+      bgG += g;
+      bgB += b;
+    }
+    bgN += to - from;
   };
   const topRows = Math.max(1, Math.round(h * PHOTO_BACKGROUND_SAMPLE.top));
   const sideCols = Math.max(1, Math.round(w * PHOTO_BACKGROUND_SAMPLE.side));
   const sideBottom = Math.round(h * PHOTO_BACKGROUND_SAMPLE.sideBottom);
-  for (let y = 0; y < topRows; y++) for (let x = 0; x < w; x++) addBg(y * w + x);
+  addBgRun(0, topRows * w);
   for (let y = topRows; y < sideBottom; y++) {
-    for (let x = 0; x < sideCols; x++) addBg(y * w + x);
-    for (let x = w - sideCols; x < w; x++) addBg(y * w + x);
+    addBgRun(y * w, y * w + sideCols);
+    addBgRun(y * w + w - sideCols, y * w + w);
   }
 
   let faceN = 0;
   let faceClipped = 0;
   const fr = PHOTO_FACE_REGION;
+  const faceLeft = Math.round(w * fr.left);
+  const faceRight = Math.round(w * fr.right);
   for (let y = Math.round(h * fr.top); y < Math.round(h * fr.bottom); y++) {
-    for (let x = Math.round(w * fr.left); x < Math.round(w * fr.right); x++) {
-      load(y * w + x);
-      faceN++;
-      if (lumaOf() >= PHOTO_CLIPPED_LUMA) faceClipped++;
+    for (let i = (y * w + faceLeft) * 3, end = (y * w + faceRight) * 3; i < end; i += 3) {
+      if (0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] >= PHOTO_CLIPPED_LUMA) faceClipped++;
     }
+    faceN += Math.max(0, faceRight - faceLeft);
   }
 
   const stats: PhotoPixelStats = {
     transparentFraction: transparent / n,
     meanLuma: lumaSum / n,
     background: {
-      meanLuma: bg.luma / bg.n,
-      meanChroma: bg.chroma / bg.n,
-      meanRgb: [bg.r / bg.n, bg.g / bg.n, bg.b / bg.n],
+      meanLuma: bgLuma / bgN,
+      meanChroma: bgChroma / bgN,
+      meanRgb: [bgR / bgN, bgG / bgN, bgB / bgN],
     },
     faceClippedFraction: faceN ? faceClipped / faceN : 0,
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { normalizeIdPhoto, PHOTO_MAX_OUTPUT_BYTES, type PhotoError } from "@/lib/photos/normalize";
+import { orientRaster } from "@/lib/photos/orientation";
 import { bombPng, drawPortrait, type PortraitOptions } from "@/tests/fixtures/photo-images";
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -106,24 +107,54 @@ describe("a good white-background portrait", () => {
 });
 
 describe("EXIF orientation", () => {
-  it("a phone JPEG stored sideways with orientation 6 comes out upright: the marker drawn bottom-left lands bottom-left", async () => {
-    // Upright source with a red marker on the left shoulder; stored rotated 90° counter-clockwise with
-    // orientation 6 ("rotate 90° clockwise to display"), as a phone held upright stores it.
-    const upright = drawPortrait({ width: 590, height: 826, marker: { x0: 0.04, y0: 0.86, x1: 0.2, y1: 0.98, colour: [230, 20, 20] } });
-    const sideways = await sharp(upright.data, { raw: { width: upright.width, height: upright.height, channels: upright.channels } })
-      .rotate(270)
-      .withMetadata({ orientation: 6 })
-      .jpeg({ quality: 92 })
-      .toBuffer();
-    const stored = await sharp(sideways).metadata();
-    expect([stored.width, stored.height, stored.orientation]).toEqual([826, 590, 6]);
+  // Upright source with a red marker on the left shoulder, stored turned and tagged so that a viewer
+  // shows it upright again: 6 as a phone held upright stores it, 8 held the other way, 3 upside down.
+  for (const [orientation, storedTurn] of [[6, 270], [8, 90], [3, 180]] as const) {
+    it(`a phone JPEG stored turned with orientation ${orientation} comes out upright: the marker drawn bottom-left lands bottom-left`, async () => {
+      const upright = drawPortrait({ width: 590, height: 826, marker: { x0: 0.04, y0: 0.86, x1: 0.2, y1: 0.98, colour: [230, 20, 20] } });
+      const stored = await sharp(upright.data, { raw: { width: upright.width, height: upright.height, channels: upright.channels } })
+        .rotate(storedTurn)
+        .withMetadata({ orientation })
+        .jpeg({ quality: 92 })
+        .toBuffer();
+      const meta = await sharp(stored).metadata();
+      expect([meta.width, meta.height, meta.orientation]).toEqual(orientation === 3 ? [590, 826, 3] : [826, 590, orientation]);
 
-    const result = await normalizeIdPhoto(sideways);
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect((await sharp(result.jpeg).metadata()).orientation).toBeUndefined();
-    expect(isRed(await meanColour(result.jpeg, 0.06, 0.88, 0.18, 0.96))).toBe(true);
-    for (const [x0, y0] of [[0.06, 0.04], [0.82, 0.04], [0.82, 0.88]]) {
-      expect(isRed(await meanColour(result.jpeg, x0, y0, x0 + 0.12, y0 + 0.08))).toBe(false);
+      const result = await normalizeIdPhoto(stored);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect((await sharp(result.jpeg).metadata()).orientation).toBeUndefined();
+      expect(isRed(await meanColour(result.jpeg, 0.06, 0.88, 0.18, 0.96))).toBe(true);
+      for (const [x0, y0] of [[0.06, 0.04], [0.82, 0.04], [0.82, 0.88]]) {
+        expect(isRed(await meanColour(result.jpeg, x0, y0, x0 + 0.12, y0 + 0.08))).toBe(false);
+      }
+    });
+  }
+
+  it("the raster is turned exactly as sharp's autoOrient turns it, for each of the 8 orientations", async () => {
+    // A small raster with no symmetry (distinct bytes), decoded once as stored and once by sharp upright.
+    const [w, h] = [7, 5];
+    const pixels = Buffer.from(Array.from({ length: w * h * 3 }, (_, i) => (i * 37 + 11) % 256));
+    for (let orientation = 1; orientation <= 8; orientation++) {
+      const jpeg = await sharp(pixels, { raw: { width: w, height: h, channels: 3 } })
+        .withMetadata({ orientation })
+        .jpeg({ quality: 100, chromaSubsampling: "4:4:4" })
+        .toBuffer();
+      const asStored = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
+      const upright = await sharp(jpeg).autoOrient().raw().toBuffer({ resolveWithObject: true });
+      const ours = orientRaster({ data: asStored.data, width: asStored.info.width, height: asStored.info.height, channels: 3 }, orientation);
+      expect([ours.width, ours.height], `orientation ${orientation}`).toEqual([upright.info.width, upright.info.height]);
+      expect(Buffer.from(ours.data).equals(upright.data), `orientation ${orientation}`).toBe(true);
+
+      // Four channels take the generic path: alpha (here a copy of red) travels with its pixel.
+      const rgba = new Uint8Array(w * h * 4);
+      for (let p = 0; p < w * h; p++) {
+        rgba.set(asStored.data.subarray(p * 3, p * 3 + 3), p * 4);
+        rgba[p * 4 + 3] = asStored.data[p * 3];
+      }
+      const ours4 = orientRaster({ data: rgba, width: w, height: h, channels: 4 }, orientation);
+      for (let p = 0; p < w * h; p++) {
+        expect([...ours4.data.subarray(p * 4, p * 4 + 4)]).toEqual([...upright.data.subarray(p * 3, p * 3 + 3), upright.data[p * 3]]);
+      }
     }
   });
 });
