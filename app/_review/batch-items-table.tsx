@@ -121,19 +121,17 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
                 </th>
               )}
               <th className="px-2 py-2">照片</th>
+              <th className="px-2 py-2">姓名 / 证件号码</th>
               <th className="px-2 py-2">证书编号</th>
-              <th className="px-2 py-2">姓名</th>
-              <th className="px-2 py-2">证件号码</th>
               <th className="px-2 py-2">工作单位</th>
-              <th className="px-2 py-2">资格名称</th>
-              <th className="px-2 py-2">评审通过</th>
+              <th className="px-2 py-2">资格名称 / 评审通过</th>
               <th className="px-2 py-2">结果</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={editable ? 9 : 8} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={editable ? 7 : 6} className="px-3 py-6 text-center text-slate-500">
                   没有符合条件的记录
                 </td>
               </tr>
@@ -152,23 +150,23 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
                     <span className="text-xs text-slate-400">无照片</span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.certNo}</td>
                 <td className="whitespace-nowrap px-2 py-2">
                   {r.name}
                   <span className="ml-1 text-xs text-slate-500">
                     {GENDER_LABELS[r.gender as Gender] ?? r.gender} {r.birthDate}
                   </span>
+                  <div className="font-mono text-xs text-slate-600">{r.idNumberMasked}</div>
                 </td>
-                <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idNumberMasked}</td>
-                <td className="px-2 py-2">{r.workUnit}</td>
-                <td className="px-2 py-2">
+                <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.certNo}</td>
+                <td className="min-w-[8rem] px-2 py-2">{r.workUnit}</td>
+                <td className="min-w-[9rem] px-2 py-2">
                   {r.qualificationName}
                   <span className="ml-1 text-xs text-slate-500">
                     {TITLE_LEVEL_LABELS[r.level as TitleLevel]} · {r.specialty}
                   </span>
+                  <div className="text-xs text-slate-500">评审通过 {r.passDate}</div>
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">{r.passDate}</td>
-                <td className="min-w-[9rem] px-2 py-2">
+                <td className="min-w-[10rem] px-2 py-2">
                   <Badge tone={BATCH_ITEM_RESULT_INFO[r.result].tone}>{label(r.result)}</Badge>
                   {r.returnReason && <p className="mt-1 text-xs text-red-700">原因：{r.returnReason}</p>}
                 </td>
