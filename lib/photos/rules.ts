@@ -144,7 +144,7 @@ export function evaluatePhotoPixels(raster: PhotoRaster): { stats: PhotoPixelSta
   const { width: w, height: h } = raster;
   const n = w * h;
   const { rgb: data, transparent } = raster.channels === 4 ? compositeOnWhite(raster.data, n) : { rgb: raster.data, transparent: 0 };
-  // Hot loops below (every pixel once, the samples again): RGB triples read inline, no calls.
+  // Hot loops below (every pixel once, the samples again): RGB triples read inline, no call per pixel.
 
   let lumaSum = 0;
   for (let i = 0; i < n * 3; i += 3) lumaSum += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
@@ -161,7 +161,7 @@ export function evaluatePhotoPixels(raster: PhotoRaster): { stats: PhotoPixelSta
       const g = data[i + 1];
       const b = data[i + 2];
       bgLuma += 0.299 * r + 0.587 * g + 0.114 * b;
-      bgChroma += (r > g ? (r > b ? r : b) : g > b ? g : b) - (r < g ? (r < b ? r : b) : g < b ? g : b);
+      bgChroma += Math.max(r, g, b) - Math.min(r, g, b);
       bgR += r;
       bgG += g;
       bgB += b;
