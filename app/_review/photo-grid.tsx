@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useRowSelection } from "@/components/use-row-selection";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 import { approvePhotosAction, rejectPhotoAction } from "./committee-actions";
 import { ConfirmBox, inputClass, OutcomeNotice, useActionRunner } from "./ui";
@@ -25,25 +26,17 @@ export type PhotoRow = {
 /** The review grid: each photo beside the record's key fields; select to approve many, or return one with a reason. */
 export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab: "pending" | "approved"; rows: PhotoRow[] }) {
   const { outcome, busy, run } = useActionRunner();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const withPhoto = rows.filter((r) => r.photoId);
-  const chosen = withPhoto.filter((r) => selected.has(r.id));
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
+  const { chosen, selected, toggle, clear: clearSelection, selectAllProps } = useRowSelection(withPhoto);
   const approve = (items: PhotoRow[]) =>
     run(
       () => approvePhotosAction({ committeeId, items: items.map((i) => ({ id: i.id, version: i.version, photoId: i.photoId })) }),
       (r) => {
         if (r.ok) {
-          setSelected(new Set());
+          clearSelection();
           setConfirming(false);
         }
       },
@@ -75,11 +68,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
       {tab === "pending" && (
         <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-1 text-sm">
-            <input
-              type="checkbox"
-              checked={withPhoto.length > 0 && chosen.length === withPhoto.length}
-              onChange={(e) => setSelected(e.target.checked ? new Set(withPhoto.map((r) => r.id)) : new Set())}
-            />
+            <input {...selectAllProps} />
             全选本页
           </label>
           <Button size="sm" disabled={busy || chosen.length === 0} onClick={() => setConfirming(true)} data-testid="approve-selected">
