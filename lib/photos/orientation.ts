@@ -6,7 +6,10 @@
  * in tests/unit/photo-normalize.test.ts. No sharp or Node imports.
  */
 
-export type RawRaster<C extends number = number> = { data: Uint8Array; width: number; height: number; channels: C };
+import type { PhotoRaster } from "./rules";
+
+/** A decoded raster as sharp hands it over (the same shape ./framing.ts crops). */
+type DecodedRaster = PhotoRaster & { data: Uint8Array };
 
 /** Orientations 5–8 swap width and height (a transpose is part of them). */
 export const swapsAxes = (orientation: number) => orientation >= 5 && orientation <= 8;
@@ -38,7 +41,7 @@ function sourceWalk(orientation: number, sw: number, sh: number): { origin: numb
 }
 
 /** The raster as it is meant to be displayed; the input itself when the orientation is 1 or unknown. */
-export function orientRaster<C extends number>(raster: RawRaster<C>, orientation: number): RawRaster<C> {
+export function orientRaster(raster: DecodedRaster, orientation: number): DecodedRaster {
   if (!(orientation >= 2 && orientation <= 8)) return raster;
   const { data, width: sw, height: sh, channels } = raster;
   const [w, h] = swapsAxes(orientation) ? [sh, sw] : [sw, sh];
