@@ -3,7 +3,7 @@ import type { RecordTimelineEvent } from "@/lib/backfill/record-events";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
 
 /**
- * Status timeline of one roster record (DOMAIN §3): the five stages a professional follows
+ * Status timeline of one roster record (docs/domain.md §3): the five stages a professional follows
  * (已导入 → 待上传照片 → 评委会审核中 → 已提交省人社厅专技处 → 已确认) and, below, every change with its
  * date and reason (rejections, returns, revocations). Server component, shared by the personal area
  * and the committee pages; it receives the events, it does not load them.

@@ -1,6 +1,6 @@
 /**
  * How the photo will look on the certificate: an A4 mock with the 25×35 mm photo box in proportion,
- * and the photo at its nominal printed size. The real layout is the PDF's (DOMAIN §4); this only has
+ * and the photo at its nominal printed size. The real layout is the PDF's (docs/domain.md §7); this only has
  * to make a badly framed or too dark photo obvious before it is submitted.
  */
 

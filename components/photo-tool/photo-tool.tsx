@@ -26,7 +26,7 @@ const EXPORT_QUALITY = 0.92;
 const CHECK_DELAY_MS = 150;
 
 /**
- * The certificate photo tool (issue 4, replaces the seed's desktop tool): choose a file or take a
+ * The certificate photo tool (docs/domain.md §8; replaces the old platform's desktop 照片处理工具): choose a file or take a
  * photo, frame it in 295:413 with the head guide, check it live with the server's rules, preview it
  * on the certificate, and hand the JPEG to `onReady`. Works one-handed at 390 px.
  */

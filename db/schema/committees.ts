@@ -10,7 +10,7 @@ export const committees = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
-    /** 3-digit code used in certificate numbers (DOMAIN §4). */
+    /** 3-digit code used in certificate numbers (docs/domain.md §6). */
     code: text("code").notNull().unique(),
     series: text("series").notNull(),
     specialty: text("specialty"),

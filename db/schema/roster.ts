@@ -15,7 +15,7 @@ import {
 import { committees, titleLevel } from "./committees";
 import { idType, users } from "./users";
 
-/** DOMAIN §3. Later issues use the states after `awaiting_photo`. */
+/** Record states and who moves them: docs/domain.md §3 (`superseded` is not used for records). */
 export const rosterStatus = pgEnum("roster_status", [
   "draft",
   "awaiting_photo",
@@ -96,7 +96,7 @@ export const rosterImports = pgTable(
   (t) => [index("roster_imports_committee_idx").on(t.committeeId, t.createdAt)],
 );
 
-/** 证书补录名册: one record per professional and certificate (fields of DOMAIN §4). */
+/** 证书补录名册: one record per professional and certificate (fields of docs/domain.md §7). */
 export const rosterRecords = pgTable(
   "roster_records",
   {
@@ -139,7 +139,7 @@ export const rosterRecords = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
   (t) => [
-    // The import's idempotency key (DOMAIN §3): committee + 证件类型 + 证件号码 + 资格名称 + 取得年度,
+    // The import's idempotency key (docs/domain.md §4): committee + 证件类型 + 证件号码 + 资格名称 + 取得年度,
     // led by the ID number so that the same index finds a person's records (by number, or number and
     // type) across committees: one index fewer to maintain on every insert and bulk move.
     uniqueIndex("roster_records_person_key_uq").on(t.idNumber, t.idType, t.committeeId, t.qualificationName, t.passYear),

@@ -27,7 +27,7 @@ async function nextBatchNo(tx: Db, committeeCode: string, year: string): Promise
 }
 
 /**
- * 一次性提交 (DOMAIN §3): every photo_approved record of the committee that is not excluded moves to
+ * 一次性提交 (docs/domain.md §5): every photo_approved record of the committee that is not excluded moves to
  * submitted in one transaction, as one numbered batch. Refused while any record not excluded still
  * waits for a photo, a review or a fix, and when the count differs from the one the user confirmed.
  * The committee row lock serialises submissions and exclusions of one committee.

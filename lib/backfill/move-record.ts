@@ -38,7 +38,7 @@ function messageSql(message: (r: MovedRef) => string): SQL {
 }
 
 /**
- * The one guarded state change of roster records (DOMAIN §3): UPDATE … WHERE status IN (from)
+ * The one guarded state change of roster records (docs/domain.md §3): UPDATE … WHERE status IN (from)
  * [AND version = expected], bumping the version, with one event row per moved record and, when asked,
  * one notification each. When not every requested record moved, nothing moves: the caller gets
  * 「状态已变化，请刷新」 instead of a partial or double effect. Runs in the caller's transaction.

@@ -6,7 +6,7 @@ import { NOTIFICATION_KIND_LABELS } from "./constants";
 type RecordRef = { name: string; qualificationName: string };
 
 /**
- * The in-app messages of the back-fill (DOMAIN §3). A person's message carries only recordId: the
+ * The in-app messages of the back-fill (docs/domain.md §3). A person's message carries only recordId: the
  * person's inbox is every message of a record whose ID type and number equal the account's, so a
  * professional who registers after the fact still sees the whole history. A committee's message
  * carries its forming organisation (orgId).

@@ -9,7 +9,7 @@ import { moveRecords } from "./move-record";
 import { getPersonDocument } from "./person-records";
 
 /**
- * The professional's writes on a back-fill record (issue 4): photo consent, upload (replace) and
+ * The professional's writes on a back-fill record (docs/domain.md §8): photo consent, upload (replace) and
  * submit. Every function runs in the caller's transaction; the caller writes the audit row.
  */
 
@@ -21,7 +21,7 @@ export const photoConsentSchema = z.object({
   agree: z.literal(true, "请先勾选同意照片处理说明"),
 });
 
-/** The holder may replace the photo until the committee approves it (DOMAIN §5). */
+/** The holder may replace the photo until the committee approves it (docs/domain.md §8). */
 export const PHOTO_UPLOAD_STATES: readonly RosterStatus[] = ["awaiting_photo", "photo_submitted"];
 
 /** Not the holder's record (or no such record): the same answer, so existence is not revealed. */

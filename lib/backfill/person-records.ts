@@ -4,7 +4,7 @@ import { committees, obtainMethod, photoStatus, rosterPhotos, rosterRecords, tit
 import { ID_TYPE_LABELS, type IdType, maskIdNumber } from "@/lib/validation/id-number";
 
 /**
- * 职称证书补录, the professional's side (DOMAIN §3, issue 4): the records whose normalised ID type and
+ * 职称证书补录, the professional's side (docs/domain.md §3): the records whose normalised ID type and
  * number equal the account's, once the committee has published them (status ≠ draft).
  */
 

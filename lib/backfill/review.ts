@@ -8,7 +8,7 @@ import { moveRecords } from "./move-record";
 import { personMessages } from "./notify";
 
 /**
- * 照片审核 by the committee's forming organisation (DOMAIN §3): photo_submitted → photo_approved, or
+ * 照片审核 by the committee's forming organisation (docs/domain.md §3): photo_submitted → photo_approved, or
  * back to awaiting_photo with a reason. Each record is checked at the version the reviewer saw, and the
  * photo must be the one shown (a professional may replace a photo until it is approved).
  */

@@ -11,7 +11,7 @@ export type HolderDocument = { idType: IdType; idNumber: string };
 export type CertificateAccess = "holder" | "committee" | "cert_division" | null;
 
 /**
- * Issue 6: the holder (the account's 证件类型 and 证件号码 equal the certificate's), users of the
+ * docs/domain.md §7: the holder (the account's 证件类型 and 证件号码 equal the certificate's), users of the
  * organisation that formed the certificate's committee (in a committee-forming role), and the
  * provincial 专技处. Same rule as the photos (lib/photos/access.ts).
  */
@@ -34,7 +34,7 @@ export async function getHolderDocument(db: Db, userId: string): Promise<HolderD
   return doc?.idType && doc.idNumber ? { idType: doc.idType, idNumber: doc.idNumber } : null;
 }
 
-/** The seed §2.3: before 2020, view only (the route handler answers 403 with this, even to the holder). */
+/** docs/domain.md §7: before 2020, view only (the route handler answers 403 with this, even to the holder). */
 export const VIEW_ONLY_MESSAGE = "2020年度之前取得的职称证书仅提供信息查看，不提供电子证书下载";
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

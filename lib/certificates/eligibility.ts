@@ -1,5 +1,5 @@
 /**
- * The seed §2.3: certificates whose 评审通过时间 is in 2020 or later download as PDF; earlier ones are
+ * docs/domain.md §7: certificates whose 评审通过时间 is in 2020 or later download as PDF; earlier ones are
  * view-only. The route handler checks this itself — never trust a hidden download button.
  */
 export const E_CERTIFICATE_FIRST_YEAR = 2020;

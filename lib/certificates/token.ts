@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { normalizeIdNumber } from "@/lib/validation/id-number";
 
 /**
- * Verification tokens and certificate signatures (DOMAIN §4, issue 6).
+ * Verification tokens and certificate signatures (docs/domain.md §9).
  *
  * The QR code on a PDF opens /verify/<token>. The token is random and opaque: it says nothing about
  * the certificate and cannot be derived from the (guessable) certificate number. The caller stores

@@ -1,5 +1,5 @@
 /**
- * Route handlers get no CSRF protection from Next (STACK.md): a mutating handler must see a
+ * Route handlers get no CSRF protection from Next (docs/stack.md): a mutating handler must see a
  * same-origin browser request. Fetch metadata first (Sec-Fetch-Site), else the Origin header.
  * Downloads (`allowNavigation`) also accept a typed-in URL or a bookmark ("none").
  */

@@ -1,5 +1,5 @@
 /**
- * Everything printed on an e-certificate (DOMAIN §4), as plain values: the PDF layer knows no
+ * Everything printed on an e-certificate (docs/domain.md §7), as plain values: the PDF layer knows no
  * database. The caller maps codes to their Chinese labels (lib/roster/constants) before rendering.
  * Dates are ISO strings as drizzle returns `date` columns ("2020-12-18"; "2020-12" is accepted for
  * 评审通过时间 when only the month is known).

@@ -8,7 +8,7 @@ import { registerPdfFonts } from "./fonts";
 
 export type { CertificatePdfData, CertificatePdfStatus } from "./certificate-data";
 
-/** Issue 6: an e-certificate, photo included, is at most 100 KB. */
+/** docs/domain.md §7: an e-certificate, photo included, is at most 100 KB. */
 export const MAX_CERTIFICATE_PDF_BYTES = 100 * 1024;
 /**
  * Fonts, drawing and text take ≈ 60–70 KB (more distinct characters, more glyphs). A photo up to

@@ -14,7 +14,7 @@ export type PhotoAccess = "holder" | "committee" | "cert_division" | null;
 export type PhotoRecordFacts = { idType: string; idNumber: string; status: RosterStatus; formingOrgId: string };
 
 /**
- * The rule (DOMAIN §5, issue 4): the holder (account ID type and number equal the record's, record
+ * The rule (docs/domain.md §7, same as certificates): the holder (account ID type and number equal the record's, record
  * published), users of the organisation that formed the record's committee, and the provincial
  * 专技处 (an hrss user whose organisation is the cert division). Everyone else: no.
  */
@@ -41,7 +41,7 @@ async function viewerDocument(db: Db, viewer: PhotoViewer) {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether the viewer may see the photos of this record (for pages of issues 5 and 6). */
+/** Whether the viewer may see the photos of this record (for the review, batch and certificate pages). */
 export async function getRecordPhotoAccess(db: Db, viewer: PhotoViewer, recordId: string): Promise<PhotoAccess> {
   if (!UUID_RE.test(recordId)) return null;
   const [record] = await db

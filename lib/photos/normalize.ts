@@ -1,5 +1,5 @@
 /**
- * Server-side check and normalisation of a certificate photo (DOMAIN §5, issue 4), whatever the
+ * Server-side check and normalisation of a certificate photo (docs/domain.md §8), whatever the
  * browser sent. The browser tool is a convenience; this is the gate.
  *
  * Why each rule exists (thresholds and messages live in ./rules.ts, shared with the browser tool):

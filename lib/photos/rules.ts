@@ -1,5 +1,5 @@
 /**
- * Certificate photo rules (DOMAIN §5) shared by the server check (lib/photos/normalize.ts, sharp) and
+ * Certificate photo rules (docs/domain.md §8) shared by the server check (lib/photos/normalize.ts, sharp) and
  * the browser photo tool (components/photo-tool, canvas). No Node or sharp imports here: a client
  * component imports this file. Both sides run the same `evaluatePhotoPixels` on a 295×413 raster, so
  * the tool's live checks predict the server's verdict; the server stays authoritative.

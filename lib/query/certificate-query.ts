@@ -53,7 +53,7 @@ function upsertLimits(source: SQL, windowSec: number): SQL {
 }
 
 /**
- * The any-two query (issue 6), in this order: the client's limit (address or account), the captcha
+ * The any-two query (docs/domain.md §9), in this order: the client's limit (address or account), the captcha
  * (public channel; before the per-key counters, or anyone could lock a person's key for free), the
  * per-key limits (each given fact), the search, the lookup log. A certificate matches only when
  * every given fact matches, so a wrong pair returns exactly what an unknown one does; per

@@ -4,7 +4,7 @@ import { rateLimits } from "@/db/schema";
 import { keyedHash } from "./hash";
 
 /**
- * Rate limits of the certificate query (issue 6), kept in the database (the rate_limits table of
+ * Rate limits of the certificate query (docs/domain.md §9), kept in the database (the rate_limits table of
  * lib/rate-limit.ts, same fixed-window rule) so every server process counts together. Per client:
  * slows one source down. Per queried key (each given 证件号码, 证书编号 and 姓名 separately, hashed):
  * slows enumeration around one person or one certificate however many addresses it comes from. A

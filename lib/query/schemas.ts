@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizeIdNumber } from "@/lib/validation/id-number";
 
 /**
- * The seed's query (§2.3): any two of 姓名 / 证件号码 / 证书编号. One schema for the browser form
+ * The query of docs/domain.md §9: any two of 姓名 / 证件号码 / 证书编号. One schema for the browser form
  * (react-hook-form resolver) and the server (route handler and server action).
  */
 export const TWO_OF_THREE_MESSAGE = "请至少填写姓名、证件号码、证书编号中的任意两项";

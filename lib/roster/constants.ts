@@ -1,7 +1,7 @@
 import type { RosterStatus } from "@/db/schema";
 import { ID_TYPE_LABELS, type IdType } from "@/lib/validation/id-number";
 
-/** One table of the record states (DOMAIN §3) with their Chinese labels and badge tones. */
+/** One table of the record states (docs/domain.md §3) with their Chinese labels and badge tones. */
 export const ROSTER_STATUS_INFO: Record<RosterStatus, { label: string; tone: "slate" | "green" | "amber" | "red" | "blue" }> = {
   draft: { label: "草稿", tone: "slate" },
   awaiting_photo: { label: "待上传照片", tone: "amber" },
@@ -37,7 +37,7 @@ export const GENDER_LABELS: Record<Gender, string> = { male: "男", female: "女
 
 export { ID_TYPE_LABELS, type IdType };
 
-/** Import limits (issue 3): checked before a workbook is parsed, except the row count. */
+/** Import limits (docs/domain.md §4): checked before a workbook is parsed, except the row count. */
 export const IMPORT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   maxZipEntries: 500,

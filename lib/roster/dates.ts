@@ -1,5 +1,5 @@
 /**
- * Dates as they arrive from spreadsheets (DOMAIN §7): Date cells, serial numbers, or text such as
+ * Dates as they arrive from spreadsheets (docs/domain.md §10): Date cells, serial numbers, or text such as
  * 2020-12-01, 2020/12/1, 2020.12.01, 2020年12月1日 and 20201201. Output is always YYYY-MM-DD.
  */
 import { isIsoDay, isRealDay } from "@/lib/validation/calendar";

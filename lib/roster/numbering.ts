@@ -6,7 +6,7 @@ import { CHECK_CHARS, CHECK_WEIGHTS, idCheckChar } from "@/lib/validation/id-num
 import type { TitleLevel } from "./constants";
 import { titleCodeOf } from "./title-codes";
 
-/** `52` = 贵州 (DOMAIN §4). */
+/** `52` = 贵州 (docs/domain.md §6). */
 export const PROVINCE_PREFIX = "52";
 export const MAX_SEQUENCE = 99_999;
 

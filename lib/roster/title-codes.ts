@@ -1,7 +1,7 @@
 import type { TitleLevel } from "./constants";
 
 /**
- * 系列 and the 3-digit title code of each level, used in certificate numbers (DOMAIN §4).
+ * 系列 and the 3-digit title code of each level, used in certificate numbers (docs/domain.md §6).
  *
  * (choice) The codes follow the layout of GB/T 8561-2001《专业技术职务代码》: a two-digit block per
  * series and a last digit per level, e.g. 061 高级工程师, 062 工程师, 231 主任医师, 012 副教授. The 2001

@@ -5,8 +5,9 @@ import { StaleStateError, UserError } from "@/lib/errors";
 import type { RosterActor } from "./access";
 
 /**
- * The transitions of DOMAIN §3 that this part of the back-fill performs. Later issues add theirs here
- * (photo submit/approve/reject, batch submit, confirm, return, revoke, supersede).
+ * The transitions of docs/domain.md §3 that the roster itself performs (publishing drafts). The
+ * back-fill's own (photo submit/approve/reject, batch submit, confirm, return, revoke, correct) go
+ * through lib/backfill/move-record.ts.
  */
 export const ROSTER_TRANSITIONS = {
   publish: { from: "draft", to: "awaiting_photo", needsReason: false },

@@ -1,4 +1,4 @@
-/** Identity documents (DOMAIN §7): 居民身份证 (GB 11643-1999), 港澳台居民居住证, 外国人永久居留身份证, 护照. */
+/** Identity documents (docs/domain.md §10): 居民身份证 (GB 11643-1999), 港澳台居民居住证, 外国人永久居留身份证, 护照. */
 import { isRealDay } from "./calendar";
 
 export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;

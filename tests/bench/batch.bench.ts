@@ -1,6 +1,6 @@
 /**
  * `npm run bench:batch` — the one-shot submission and the provincial confirmation of a 10,000-record
- * batch (issue 5), on real PostgreSQL: a fresh database on DATABASE_URL's server, by default
+ * batch (docs/domain.md §5), on real PostgreSQL: a fresh database on DATABASE_URL's server, by default
  * postgres://postgres@127.0.0.1:5432. Each step runs as the server action does: one transaction with its
  * audit row. Confirmation includes the record moves, events, notifications and the signed certificates.
  * Setup (records with approved photos) is outside the timing. Target: ≤ 2 s each.

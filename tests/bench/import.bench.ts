@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import` — roster import of generated 10k- and 50k-row workbooks (issue 3).
+ * `npm run bench:import` — roster import of generated 10k- and 50k-row workbooks (docs/domain.md §4).
  *
  * For each size, two measurements, each in its own child process so peak RSS belongs to one job:
  * - parse-only: exceljs's streaming WorkbookReader over the same bytes, touching every row;

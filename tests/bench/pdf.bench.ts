@@ -1,6 +1,6 @@
 /**
  * npm run bench:pdf — one cold render (fonts parsed), then 1,000 warm renders of different
- * certificates (each its own token, so its own QR code). Targets (issue 6): warm p95 ≤ 100 ms and
+ * certificates (each its own token, so its own QR code). Targets: warm p95 ≤ 100 ms and
  * RSS growth ≤ 50 MB over the 1,000 renders. BENCH_STRICT=1 makes a missed target exit 1.
  *
  * React runs in production mode, as under `next start` (its development build keeps debug data per

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:photo` — normalisation of a 12 MP phone JPEG (issue 4 target: ≥ 20 ops/s per core).
+ * `npm run bench:photo` — normalisation of a 12 MP phone JPEG (target: ≥ 20 ops/s per core).
  *
  * Generated 12 MP sources (q92 with sensor-like noise; file size printed): a portrait shot stored
  * sideways with EXIF orientation 6 (how phones store an upright photo), smooth (≈ 1.6 MB) and at a

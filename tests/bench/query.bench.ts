@@ -1,6 +1,6 @@
 /**
  * npm run bench:query — public certificate query throughput against a bare route handler of the same
- * app, in the same run (issue 6: query ≥ 0.6× bare). Needs a production build (`next build`) and a
+ * app, in the same run (target: query ≥ 0.6× bare). Needs a production build (`next build`) and a
  * PostgreSQL server (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres): the bench
  * creates a throw-away database, seeds it, starts `next start` on it, measures, and drops it.
  *

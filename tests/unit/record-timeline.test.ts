@@ -13,7 +13,7 @@ describe("the record timeline's wording", () => {
     });
   });
 
-  it("names each stage of the seed's flow and flags returns and revocations", () => {
+  it("names each stage of the back-fill flow and flags returns and revocations", () => {
     expect(describeRecordEvent({ fromStatus: "photo_approved", toStatus: "submitted", actorRole: "self_unit" }).text).toBe("评委会已提交省人社厅专技处确认");
     expect(describeRecordEvent({ fromStatus: "submitted", toStatus: "confirmed", actorRole: "hrss" }).text).toBe("省人社厅专技处已确认，证书生效");
     expect(describeRecordEvent({ fromStatus: "submitted", toStatus: "returned", actorRole: "hrss" }).tone).toBe("problem");

@@ -9,7 +9,7 @@ import { neutralizeFormula } from "@/lib/roster/xlsx";
 import { checkXlsxZip } from "@/lib/roster/zip-guard";
 import { buildForeignXlsx } from "../helpers/zip";
 
-describe("certificate numbers (DOMAIN §4)", () => {
+describe("certificate numbers (docs/domain.md §6)", () => {
   it("are 52 + year + title code + committee code + 5-digit sequence + an ISO 7064 MOD 11-2 check character", () => {
     const no = buildCertNo(2020, "061", "001", 1);
     expect(no).toHaveLength(18);
@@ -31,7 +31,7 @@ describe("certificate numbers (DOMAIN §4)", () => {
   });
 });
 
-describe("dates from spreadsheets (DOMAIN §7)", () => {
+describe("dates from spreadsheets (docs/domain.md §10)", () => {
   it.each(["2020-12-01", "2020/12/1", "2020.12.01", "2020年12月1日", "20201201", "２０２０－１２－０１", "2020-12-01 00:00:00"])("reads %s", (s) => {
     expect(parseDateText(s)).toBe("2020-12-01");
   });

@@ -8,7 +8,7 @@ import type { PublicQueryResponse } from "@/lib/query/public-endpoint";
 import { holderQuerySchema, queryKeysOf } from "@/lib/query/schemas";
 
 /**
- * The seed's any-two query inside the personal area. Signed in, so no captcha: the account itself is
+ * The any-two query (docs/domain.md §9) inside the personal area. Signed in, so no captcha: the account itself is
  * rate-limited (and each queried key, as on the public page). Not wrapped in a transaction on
  * purpose — a limit counted inside a rolled-back transaction would never limit anything.
  */

@@ -28,7 +28,7 @@ type Feedback = { tone: "success" | "error"; message: string; details?: string[]
 type UploadReply = { ok: true; photoId: string; message: string } | { ok: false; message: string; errors?: { code: string; message: string }[] };
 
 /**
- * The holder's photo steps (seed §2.2.3): one-time consent, 「+」 opens the photo tool, 「上传」 sends
+ * The holder's photo steps (docs/domain.md §8): one-time consent, 「+」 opens the photo tool, 「上传」 sends
  * the framed JPEG to the server (which checks and normalises it), the stored photo is previewed on
  * the certificate, and 「提交」 (after a confirmation) hands it to the committee.
  */
