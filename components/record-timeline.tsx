@@ -1,6 +1,6 @@
 import type { RosterStatus } from "@/db/schema";
-import type { RecordTimelineEvent } from "@/lib/backfill/record-events";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
+import type { RecordTimelineEvent } from "@/lib/roster/record-events";
 
 /**
  * Status timeline of one roster record (docs/domain.md §3): the five stages a professional follows

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/session";
 import { ROLE_INFO } from "@/lib/roles";
-
-export type PendingItem = { label: string; count: number; href?: string };
+import type { PendingItem } from "@/lib/workspace/pending-items";
 
 /** The home page of every area: who you are, your organisation, your pending work. */
 export function AreaHome({ user, pending, extra }: { user: SessionUser; pending: PendingItem[]; extra?: React.ReactNode }) {

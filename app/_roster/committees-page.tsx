@@ -1,15 +1,15 @@
 import Link from "next/link";
+import { COMMITTEE_AREAS, type CommitteeArea } from "@/app/_area/committee-page";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { listOwnedCommittees } from "@/lib/roster/access";
 import { ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { countRosterByCommittee } from "@/lib/roster/queries";
-import { ROSTER_AREAS, type RosterArea } from "./area";
 
 /** 证书补录（评委会）: the committees the user's organisation formed, with their roster counts. */
-export async function RosterCommitteesPage({ area }: { area: RosterArea }) {
-  const { role, base } = ROSTER_AREAS[area];
+export async function RosterCommitteesPage({ area }: { area: CommitteeArea }) {
+  const { role, rosterBase: base } = COMMITTEE_AREAS[area];
   const user = await requireRolePage([role]);
   const db = await getDb();
   const committees = await listOwnedCommittees(db, user);

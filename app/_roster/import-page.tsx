@@ -1,23 +1,19 @@
 import Link from "next/link";
+import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { formatTime } from "@/lib/format";
 import { IMPORT_LIMITS } from "@/lib/roster/constants";
 import { IMPORT_STATUS_LABELS, listRosterImports } from "@/lib/roster/import-queries";
-import { requireRosterCommittee, type RosterArea } from "./area";
 import { RosterUploadForm } from "./upload-form";
 
 const TONES = { parsing: "blue", pending: "amber", failed: "red", committed: "green", cancelled: "slate" } as const;
 
-function formatTime(d: Date): string {
-  return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
-}
-
 /** Excel 导入: template download, upload with progress, and the committee's recent imports. */
-export async function RosterImportPage({ area, committeeId }: { area: RosterArea; committeeId: string }) {
-  const { user, committee, base } = await requireRosterCommittee(area, committeeId);
+export async function RosterImportPage({ area, committeeId }: { area: CommitteeArea; committeeId: string }) {
+  const { user, committee, rosterPath: listPath } = await requireCommitteePage(area, committeeId);
   const imports = await listRosterImports(await getDb(), user, committee.id);
-  const listPath = `${base}/${committee.id}`;
   return (
     <div className="space-y-6">
       <Card title={`Excel导入 · ${committee.name}`} actions={<Link href={listPath} className="text-sm text-brand-700 hover:underline">返回名册</Link>}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -7,17 +8,16 @@ import { ForbiddenError } from "@/lib/errors";
 import { isUuid } from "@/lib/roster/access";
 import { ID_TYPE_LABELS, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { getRosterImportPreview, IMPORT_STATUS_LABELS, type RosterImportPreview } from "@/lib/roster/import-queries";
-import { requireRosterCommittee, type RosterArea } from "./area";
 import { ImportDecision } from "./import-decision";
 import { ImportProgress } from "./import-progress";
 
-async function loadPreview(area: RosterArea, committeeId: string, importId: string) {
-  const { user, committee, base } = await requireRosterCommittee(area, committeeId);
+async function loadPreview(area: CommitteeArea, committeeId: string, importId: string) {
+  const { user, committee, rosterPath } = await requireCommitteePage(area, committeeId);
   if (!isUuid(importId)) notFound();
   try {
     const preview = await getRosterImportPreview(await getDb(), user, importId);
     if (!preview || preview.committeeId !== committee.id) notFound();
-    return { preview, listPath: `${base}/${committee.id}` };
+    return { preview, listPath: rosterPath };
   } catch (err) {
     if (err instanceof ForbiddenError) notFound();
     throw err;
@@ -47,7 +47,7 @@ function Counts({ p }: { p: RosterImportPreview }) {
 }
 
 /** The dry run: exact counts, the rejected rows with row/column/reason, the first rows to add; then commit or cancel. */
-export async function RosterImportPreviewPage({ area, committeeId, importId }: { area: RosterArea; committeeId: string; importId: string }) {
+export async function RosterImportPreviewPage({ area, committeeId, importId }: { area: CommitteeArea; committeeId: string; importId: string }) {
   const { preview: p, listPath } = await loadPreview(area, committeeId, importId);
   const importPath = `${listPath}/import`;
   const title = `导入预览 · ${p.fileName}`;

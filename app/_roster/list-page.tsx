@@ -1,24 +1,24 @@
 import Link from "next/link";
+import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
+import { first, type SearchParams } from "@/lib/http/search-params";
 import { ROSTER_STATUS_INFO, ROSTER_STATUSES } from "@/lib/roster/constants";
 import { listRosterRecords } from "@/lib/roster/queries";
 import { parseRosterListFilter } from "@/lib/roster/schemas";
 import { SERIES_NAMES } from "@/lib/roster/title-codes";
-import { first, requireRosterCommittee, type RosterArea, type SearchParams } from "./area";
 import { RosterTable } from "./roster-table";
 
 const control = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 /** A committee's roster: counts per status, search and filters, the masked list, export, entry and import. */
-export async function RosterListPage({ area, committeeId, searchParams }: { area: RosterArea; committeeId: string; searchParams: SearchParams }) {
-  const { user, committee, base } = await requireRosterCommittee(area, committeeId);
+export async function RosterListPage({ area, committeeId, searchParams }: { area: CommitteeArea; committeeId: string; searchParams: SearchParams }) {
+  const { user, committee, rosterPath: listPath } = await requireCommitteePage(area, committeeId);
   const filter = parseRosterListFilter(searchParams);
   const page = parsePage(first(searchParams.page));
   const { rows, total, counts, years, pageSize } = await listRosterRecords(await getDb(), user, committee.id, filter, page);
-  const listPath = `${base}/${committee.id}`;
   const params = { q: filter.q, status: filter.status, series: filter.series, year: filter.year ? String(filter.year) : undefined, sort: filter.sort };
   const exportQuery = new URLSearchParams({ committeeId: committee.id });
   for (const [k, v] of Object.entries(params)) if (v) exportQuery.set(k, v);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { Badge, Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import type { OwnedCommittee } from "@/lib/roster/access";
@@ -16,29 +17,27 @@ import {
 } from "@/lib/roster/constants";
 import { getRosterRecordForEdit } from "@/lib/roster/queries";
 import type { RosterRecordFieldsInput } from "@/lib/roster/schemas";
-import { requireRosterCommittee, type RosterArea } from "./area";
 import { RosterRecordForm } from "./record-form";
 
 function committeeLevels(c: OwnedCommittee): TitleLevel[] {
   return TITLE_LEVELS.filter((l) => TITLE_LEVEL_RANK[l] >= TITLE_LEVEL_RANK[c.levelFrom] && TITLE_LEVEL_RANK[l] <= TITLE_LEVEL_RANK[c.levelTo]);
 }
 
-export async function RosterNewRecordPage({ area, committeeId }: { area: RosterArea; committeeId: string }) {
-  const { committee, base } = await requireRosterCommittee(area, committeeId);
+export async function RosterNewRecordPage({ area, committeeId }: { area: CommitteeArea; committeeId: string }) {
+  const { committee, rosterPath } = await requireCommitteePage(area, committeeId);
   return (
     <Card title={`手工录入 · ${committee.name}`}>
-      <RosterRecordForm committeeId={committee.id} series={committee.series} levels={committeeLevels(committee)} listPath={`${base}/${committee.id}`} />
+      <RosterRecordForm committeeId={committee.id} series={committee.series} levels={committeeLevels(committee)} listPath={rosterPath} />
     </Card>
   );
 }
 
 /** A draft opens in the form; a published record is shown read-only with its ID masked. */
-export async function RosterRecordPage({ area, committeeId, recordId }: { area: RosterArea; committeeId: string; recordId: string }) {
-  const { user, committee, base } = await requireRosterCommittee(area, committeeId);
+export async function RosterRecordPage({ area, committeeId, recordId }: { area: CommitteeArea; committeeId: string; recordId: string }) {
+  const { user, committee, rosterPath: listPath } = await requireCommitteePage(area, committeeId);
   const found = await getRosterRecordForEdit(await getDb(), user, committee.id, recordId);
   if (!found) notFound();
   const r = found.record;
-  const listPath = `${base}/${committee.id}`;
   const status = ROSTER_STATUS_INFO[r.status];
 
   if (r.status === "draft") {

@@ -44,3 +44,6 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea({ className = "", ...props }, ref) {
   return <textarea ref={ref} className={`${control} ${className}`} {...props} />;
 });
+
+/** The compact text input and textarea of the inline action forms (batch, review and certificate screens). */
+export const inputClass = "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";

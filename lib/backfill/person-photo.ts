@@ -5,7 +5,7 @@ import { rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/sche
 import { ForbiddenError, StaleStateError, UserError } from "@/lib/errors";
 import type { NormalizedPhoto } from "@/lib/photos/normalize";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
-import { moveRecords } from "./move-record";
+import { moveRecords } from "@/lib/roster/move-record";
 import { getPersonDocument } from "./person-records";
 
 /**

@@ -45,7 +45,7 @@ export type SignedIssue = {
 
 /**
  * Issuing version 1 of the certificates of confirmed records takes three steps, so the confirmation
- * can sign while the database moves the records (lib/backfill/batches.ts):
+ * can sign while the database moves the records (lib/confirmation/confirm-batch.ts):
  * 1. readIssueSources — the printed fields and the row version;
  * 2. signIssue — a fresh verify token and the signature of each (CPU only, yields to the event loop);
  * 3. insertIssuedCertificates — INSERT … SELECT copies the fields from the rows on the server; only

@@ -15,7 +15,8 @@ import { openPostgres } from "../../db/client";
 import { committees, orgs, users } from "../../db/schema";
 import { writeAudit } from "../../lib/audit";
 import type { SessionUser } from "../../lib/auth/session";
-import { confirmBatch, submitBatch } from "../../lib/backfill/batches";
+import { submitBatch } from "../../lib/batch-submission/submit-batch";
+import { confirmBatch } from "../../lib/confirmation/confirm-batch";
 import { insertRecords } from "../helpers/backfill-fixtures";
 import { createDatabase, dropDatabase, withDatabase } from "../setup/pg-admin";
 

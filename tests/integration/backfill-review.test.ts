@@ -13,11 +13,12 @@ import {
   users,
 } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
-import { listPersonNotifications } from "@/lib/backfill/notify";
+import { getReviewBoard, getSubmissionSummary, listReturnedRecords } from "@/lib/batch-submission/queries";
 import { insertIssuedCertificates, readIssueSources, signedFieldsOf, signIssue } from "@/lib/certificates/issue";
 import { verifySignature } from "@/lib/certificates/token";
 import { StaleStateError } from "@/lib/errors";
-import { getReviewBoard, getSubmissionSummary, listPhotosForReview, listReturnedRecords } from "@/lib/backfill/review-queries";
+import { listPersonNotifications } from "@/lib/notifications/notify";
+import { listPhotosForReview } from "@/lib/photo-review/queries";
 import { createProvinceUsers, insertPhotos, insertRecords } from "../helpers/backfill-fixtures";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
 import { residentId } from "../helpers/roster-workbook";
@@ -34,8 +35,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
   currentRequestIp: vi.fn(async () => "127.0.0.1"),
 }));
 
-const committee = await import("@/app/_review/committee-actions");
-const province = await import("@/app/_review/province-actions");
+// The committee's actions (photo review, batch submission) and the 专技处's (confirmation, certificate changes).
+const committee = { ...(await import("@/app/_photo-review/actions")), ...(await import("@/app/_batch-submission/actions")) };
+const province = { ...(await import("@/app/_confirmation/actions")), ...(await import("@/app/_certificate-admin/actions")) };
 
 let t: TestDb;
 let f: RosterFixture;
@@ -396,7 +398,7 @@ describe("after confirmation", () => {
     expect(inbox.rows.map((r) => r.kind)).toEqual(["confirmed", "submitted", "photo_approved"]);
     expect(inbox.unread).toBe(3);
     signInAs({ ...f.person });
-    const read = await (await import("@/app/_review/person-actions")).markPersonNotificationsReadAction({});
+    const read = await (await import("@/app/_notifications/actions")).markPersonNotificationsReadAction({});
     expect(read).toMatchObject({ ok: true, data: { read: 3 } });
   });
 });

@@ -10,7 +10,7 @@ vi.mock("@/auth", () => ({ auth: async () => (session.current ? { user: session.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.8" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { decideSubordinateAction } = await import("@/app/_area/subordinate-actions");
+const { decideSubordinateAction } = await import("@/app/_subordinates/actions");
 
 let t: TestDb;
 let pendingOrgId: string;

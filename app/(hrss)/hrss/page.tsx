@@ -1,8 +1,8 @@
 import { AreaHome } from "@/app/_area/area-home";
-import { backfillPendingItems } from "@/app/_review/home-pending";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { countPendingSubordinates } from "@/lib/orgs/subordinates";
+import { backfillPendingItems } from "@/lib/workspace/pending-items";
 
 export default async function Home() {
   const user = await requireRolePage(["hrss"]);

@@ -1,10 +1,10 @@
 import { AreaHome } from "@/app/_area/area-home";
-import type { SearchParams } from "@/app/_review/area";
-import { personPendingItems } from "@/app/_review/home-pending";
-import { PersonNotificationsList } from "@/app/_review/notifications-list";
+import { PersonNotificationsList } from "@/app/_notifications/notifications-list";
 import { getDb } from "@/db/client";
 import { getPersonProfile } from "@/lib/accounts/queries";
 import { requireRolePage } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/http/search-params";
+import { personPendingItems } from "@/lib/workspace/pending-items";
 
 export default async function PersonHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireRolePage(["person"]);

@@ -1,4 +1,4 @@
-import { SubordinatesPage } from "@/app/_area/subordinates-page";
+import { SubordinatesPage } from "@/app/_subordinates/subordinates-page";
 import { requireRolePage } from "@/lib/auth/session";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; page?: string }> }) {

@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_review/area";
-import { ReviewIndexPage } from "@/app/_review/review-index-page";
+import { ReviewIndexPage } from "@/app/_batch-submission/review-index-page";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   return <ReviewIndexPage area="hrss" searchParams={await searchParams} />;

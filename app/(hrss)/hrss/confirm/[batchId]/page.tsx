@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_review/area";
-import { ConfirmBatchPage } from "@/app/_review/confirm-pages";
+import { ConfirmBatchPage } from "@/app/_confirmation/confirm-pages";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ params, searchParams }: { params: Promise<{ batchId: string }>; searchParams: Promise<SearchParams> }) {
   const { batchId } = await params;

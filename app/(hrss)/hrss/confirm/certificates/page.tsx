@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_review/area";
-import { CertificatesAdminPage } from "@/app/_review/certificate-pages";
+import { CertificatesAdminPage } from "@/app/_certificate-admin/certificate-pages";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   return <CertificatesAdminPage searchParams={await searchParams} />;

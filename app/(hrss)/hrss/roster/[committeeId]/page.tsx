@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_roster/area";
 import { RosterListPage } from "@/app/_roster/list-page";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ params, searchParams }: { params: Promise<{ committeeId: string }>; searchParams: Promise<SearchParams> }) {
   const { committeeId } = await params;

@@ -8,8 +8,8 @@ import { requireRolePage } from "@/lib/auth/session";
 import { hasPhotoConsent, photoUploadBlockedReason } from "@/lib/backfill/person-photo";
 import { getPersonRecord } from "@/lib/backfill/person-records";
 import { PERSON_STATUS_INFO } from "@/lib/backfill/person-status";
-import { listRecordEvents } from "@/lib/backfill/record-events";
 import { GENDER_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
+import { listRecordEvents } from "@/lib/roster/record-events";
 import { PhotoSection } from "./photo-section";
 
 export const metadata: Metadata = { title: "照片上传 · 职称证书补录" };

@@ -1,4 +1,4 @@
-import { CertificateAdminPage } from "@/app/_review/certificate-pages";
+import { CertificateAdminPage } from "@/app/_certificate-admin/certificate-pages";
 
 export default async function Page({ params }: { params: Promise<{ certificateId: string }> }) {
   const { certificateId } = await params;

@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_review/area";
-import { ReturnedPage } from "@/app/_review/returned-page";
+import { ReturnedPage } from "@/app/_batch-submission/returned-page";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ params, searchParams }: { params: Promise<{ committeeId: string }>; searchParams: Promise<SearchParams> }) {
   const { committeeId } = await params;

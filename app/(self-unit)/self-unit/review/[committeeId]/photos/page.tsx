@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/app/_review/area";
-import { PhotoReviewPage } from "@/app/_review/photos-page";
+import { PhotoReviewPage } from "@/app/_photo-review/photos-page";
+import type { SearchParams } from "@/lib/http/search-params";
 
 export default async function Page({ params, searchParams }: { params: Promise<{ committeeId: string }>; searchParams: Promise<SearchParams> }) {
   const { committeeId } = await params;

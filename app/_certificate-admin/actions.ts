@@ -1,0 +1,44 @@
+"use server";
+
+import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { protectedAction } from "@/lib/actions/safe-action";
+import { correctCertificateWithRecord, revokeCertificateWithRecord } from "@/lib/certificates/changes";
+import { correctCertificateSchema, revokeCertificateSchema } from "@/lib/certificates/schemas";
+
+// Only hrss accounts reach the handlers; the domain call then requires the 专技处 (orgIsCertDivision),
+// so a city HR user gets 「仅省人社厅专技处…」 and a denied audit row.
+
+const revoke = protectedAction({
+  name: "certificate.revoke",
+  roles: ["hrss"],
+  schema: revokeCertificateSchema,
+  handler: async ({ input, user, tx }) => {
+    const c = await revokeCertificateWithRecord(tx, user, input);
+    return {
+      data: { certNo: c.certNo, version: c.version },
+      audit: { targetType: "certificate", targetId: c.id, detail: { certNo: c.certNo, version: c.version, reason: input.reason } },
+      message: `证书 ${c.certNo} 已撤销`,
+    };
+  },
+});
+
+const correct = protectedAction({
+  name: "certificate.correct",
+  roles: ["hrss"],
+  schema: correctCertificateSchema,
+  handler: async ({ input, user, tx }) => {
+    const c = await correctCertificateWithRecord(tx, user, input);
+    return {
+      data: { id: c.id, certNo: c.certNo, version: c.version },
+      audit: { targetType: "certificate", targetId: c.id, detail: { certNo: c.certNo, previous: input.certificateId, version: c.version, changes: input.changes, reason: input.reason } },
+      message: `证书 ${c.certNo} 已更正，发放第${c.version}版`,
+    };
+  },
+});
+
+export async function revokeCertificateAction(raw: unknown) {
+  return withBackfillRefresh(revoke(raw));
+}
+export async function correctCertificateAction(raw: unknown) {
+  return withBackfillRefresh(correct(raw));
+}

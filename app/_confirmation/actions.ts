@@ -1,0 +1,57 @@
+"use server";
+
+import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { protectedAction } from "@/lib/actions/safe-action";
+import { confirmBatch, markBatchReturns, unmarkBatchReturns } from "@/lib/confirmation/confirm-batch";
+import { confirmBatchSchema, markReturnSchema, unmarkReturnSchema } from "@/lib/confirmation/schemas";
+
+// Only hrss accounts reach the handlers; each domain call then requires the 专技处 (orgIsCertDivision),
+// so a city HR user gets 「仅省人社厅专技处…」 and a denied audit row.
+
+const mark = protectedAction({
+  name: "backfill.batch.mark_return",
+  roles: ["hrss"],
+  schema: markReturnSchema,
+  handler: async ({ input, user, tx }) => {
+    const r = await markBatchReturns(tx, user, input);
+    return {
+      data: r,
+      audit: { targetType: "roster_batch", targetId: input.batchId, detail: { recordIds: input.recordIds, reason: input.reason } },
+      message: `已将${r.marked}条记录标记为拟退回，确认批次时一并退回`,
+    };
+  },
+});
+
+const unmark = protectedAction({
+  name: "backfill.batch.unmark_return",
+  roles: ["hrss"],
+  schema: unmarkReturnSchema,
+  handler: async ({ input, user, tx }) => {
+    const r = await unmarkBatchReturns(tx, user, input);
+    return { data: r, audit: { targetType: "roster_batch", targetId: input.batchId, detail: { recordIds: input.recordIds } }, message: `已取消${r.unmarked}条记录的退回标记` };
+  },
+});
+
+const confirm = protectedAction({
+  name: "backfill.batch.confirm",
+  roles: ["hrss"],
+  schema: confirmBatchSchema,
+  handler: async ({ input, user, tx }) => {
+    const r = await confirmBatch(tx, user, input);
+    return {
+      data: r,
+      audit: { targetType: "roster_batch", targetId: input.batchId, detail: { ...r, approvalNo: input.approvalNo, issueDate: input.issueDate } },
+      message: `批次 ${r.batchNo} 已确认${r.confirmed}条并发放证书${r.returned ? `，退回${r.returned}条` : ""}`,
+    };
+  },
+});
+
+export async function markBatchReturnsAction(raw: unknown) {
+  return withBackfillRefresh(mark(raw));
+}
+export async function unmarkBatchReturnsAction(raw: unknown) {
+  return withBackfillRefresh(unmark(raw));
+}
+export async function confirmBatchAction(raw: unknown) {
+  return withBackfillRefresh(confirm(raw));
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
+import { Button } from "@/components/ui/button";
+import { ConfirmBox } from "@/components/ui/confirm-box";
+import { inputClass } from "@/components/ui/field";
+import { useRowSelection } from "@/components/use-row-selection";
+import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
+import { approvePhotosAction, rejectPhotoAction } from "./actions";
+
+export type PhotoRow = {
+  id: string;
+  version: number;
+  certNo: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  idNumberMasked: string;
+  workUnit: string;
+  specialty: string;
+  qualificationName: string;
+  level: string;
+  passDate: string;
+  photoId: string | null;
+};
+
+/** The review grid: each photo beside the record's key fields; select to approve many, or return one with a reason. */
+export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab: "pending" | "approved"; rows: PhotoRow[] }) {
+  const { outcome, busy, run } = useActionRunner();
+  const [confirming, setConfirming] = useState(false);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const withPhoto = rows.filter((r) => r.photoId);
+  const { chosen, selected, toggle, clear: clearSelection, selectAllProps } = useRowSelection(withPhoto);
+  const approve = (items: PhotoRow[]) =>
+    run(
+      () => approvePhotosAction({ committeeId, items: items.map((i) => ({ id: i.id, version: i.version, photoId: i.photoId })) }),
+      (r) => {
+        if (r.ok) {
+          clearSelection();
+          setConfirming(false);
+        }
+      },
+    );
+  const reject = (row: PhotoRow) =>
+    run(
+      () => rejectPhotoAction({ committeeId, record: { id: row.id, version: row.version }, photoId: row.photoId, reason }),
+      (r) => {
+        if (r.ok) {
+          setRejecting(null);
+          setReason("");
+        }
+      },
+    );
+
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-3">
+        <OutcomeNotice outcome={outcome} />
+        <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500" data-testid="photo-grid-empty">
+          {tab === "pending" ? "没有待审核的照片" : "没有已通过未提交的照片"}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <OutcomeNotice outcome={outcome} />
+      {tab === "pending" && (
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="flex items-center gap-1 text-sm">
+            <input {...selectAllProps} />
+            全选本页
+          </label>
+          <Button size="sm" disabled={busy || chosen.length === 0} onClick={() => setConfirming(true)} data-testid="approve-selected">
+            审核通过所选（{chosen.length}）
+          </Button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmBox
+          question={<p>将审核通过所选的 {chosen.length} 张照片，通过后这些照片将印制在证书上。确认通过？</p>}
+          confirmLabel="确认通过"
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => approve(chosen)}
+        />
+      )}
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="photo-grid">
+        {rows.map((r) => (
+          <li key={r.id} className="flex gap-3 rounded-md border border-slate-200 p-3" data-testid={`photo-card-${r.certNo}`}>
+            <div className="w-[96px] shrink-0">
+              {r.photoId ? (
+                <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={96} height={134} className="h-[134px] w-[96px] border border-slate-200 bg-slate-50 object-cover" />
+              ) : (
+                <div className="flex h-[134px] w-[96px] items-center justify-center border border-dashed text-xs text-slate-400">无照片</div>
+              )}
+            </div>
+            <div className="min-w-0 flex-1 text-xs text-slate-700">
+              <p className="flex items-center gap-2 text-sm font-medium text-slate-900">
+                {tab === "pending" && r.photoId && <input type="checkbox" aria-label={`选择 ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />}
+                {r.name}
+                <span className="text-xs font-normal text-slate-500">{GENDER_LABELS[r.gender as Gender] ?? r.gender}</span>
+              </p>
+              <p>出生日期 {r.birthDate}</p>
+              <p className="font-mono">{r.idNumberMasked}</p>
+              <p className="truncate" title={r.workUnit}>
+                {r.workUnit}
+              </p>
+              <p>
+                {r.qualificationName}（{TITLE_LEVEL_LABELS[r.level as TitleLevel]}）· {r.specialty}
+              </p>
+              <p>评审通过 {r.passDate}</p>
+              <p className="font-mono text-slate-500">{r.certNo}</p>
+              {rejecting === r.id ? (
+                <div className="mt-2 space-y-1">
+                  <label className="block" htmlFor={`reject-${r.id}`}>
+                    退回原因（必填）
+                  </label>
+                  <input id={`reject-${r.id}`} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="例如：背景不是白色" />
+                  {outcome?.fieldErrors?.reason && <p className="text-red-600">{outcome.fieldErrors.reason}</p>}
+                  <div className="flex gap-2">
+                    <Button size="sm" variant="danger" disabled={busy} onClick={() => reject(r)}>
+                      确认退回
+                    </Button>
+                    <Button size="sm" variant="secondary" onClick={() => setRejecting(null)}>
+                      取消
+                    </Button>
+                  </div>
+                </div>
+              ) : (
+                r.photoId && (
+                  <div className="mt-2 flex gap-2">
+                    {tab === "pending" && (
+                      <Button size="sm" disabled={busy} onClick={() => approve([r])}>
+                        通过
+                      </Button>
+                    )}
+                    <Button size="sm" variant="secondary" disabled={busy} onClick={() => setRejecting(r.id)}>
+                      {tab === "pending" ? "退回" : "撤回通过"}
+                    </Button>
+                  </div>
+                )
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Reading a page's searchParams: pure functions shared by every list page.
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter; an empty value (`?q=`) counts as absent. */
+export function first(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === "" ? undefined : s;
+}
+
+/** Search text from a GET form, trimmed and bounded. */
+export function searchText(v: string | string[] | undefined): string | undefined {
+  return first(v)?.trim().slice(0, 60) || undefined;
+}
+
+export function yearParam(v: string | string[] | undefined): number | undefined {
+  const n = Number(first(v));
+  return Number.isInteger(n) && n >= 1950 && n <= 2100 ? n : undefined;
+}

@@ -1,0 +1,12 @@
+/** In-app notification kinds (notifications.kind) with their Chinese labels. */
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  photo_approved: "照片审核通过",
+  photo_rejected: "照片未通过",
+  submitted: "已提交确认",
+  confirmed: "证书已确认",
+  returned: "已退回",
+  return_fixed: "退回已处理",
+  revoked: "证书已撤销",
+  corrected: "证书已更正",
+  batch_confirmed: "批次已确认",
+};

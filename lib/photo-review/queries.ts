@@ -1,0 +1,44 @@
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rosterRecords, type RosterStatus } from "@/db/schema";
+import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
+import { latestPhotoId, maskRecordIdNumbers, recordListColumns, recordSearchCondition } from "@/lib/roster/record-search";
+
+/** Photos per page of the review grid (a page is reviewed at a glance). */
+export const REVIEW_PAGE_SIZE = 12;
+
+export type PhotoReviewTab = "pending" | "approved";
+
+/** 照片审核 grid: submitted photos (oldest first), or approved ones that can still be withdrawn before submission. */
+export async function listPhotosForReview(db: Db, actor: RosterActor, committeeId: string, opts: { tab: PhotoReviewTab; q?: string; year?: number; page: number }) {
+  const committee = await assertCommitteeOwner(db, actor, committeeId);
+  const status: RosterStatus = opts.tab === "pending" ? "photo_submitted" : "photo_approved";
+  const conds: SQL[] = [eq(rosterRecords.committeeId, committeeId), eq(rosterRecords.status, status)];
+  const search = recordSearchCondition(opts.q);
+  if (search) conds.push(search);
+  if (opts.year) conds.push(eq(rosterRecords.passYear, opts.year));
+  const where = and(...conds);
+  const [rows, [{ total }], tabCounts] = await Promise.all([
+    db
+      .select({ ...recordListColumns, photoId: latestPhotoId([opts.tab === "pending" ? "submitted" : "approved"]) })
+      .from(rosterRecords)
+      .where(where)
+      .orderBy(asc(rosterRecords.updatedAt), asc(rosterRecords.certNo))
+      .limit(REVIEW_PAGE_SIZE)
+      .offset((opts.page - 1) * REVIEW_PAGE_SIZE),
+    db.select({ total: count() }).from(rosterRecords).where(where),
+    db
+      .select({ status: rosterRecords.status, n: count() })
+      .from(rosterRecords)
+      .where(and(eq(rosterRecords.committeeId, committeeId), inArray(rosterRecords.status, ["photo_submitted", "photo_approved"])))
+      .groupBy(rosterRecords.status),
+  ]);
+  const n = Object.fromEntries(tabCounts.map((c) => [c.status, c.n]));
+  return {
+    committee,
+    rows: maskRecordIdNumbers(rows),
+    total,
+    pageSize: REVIEW_PAGE_SIZE,
+    counts: { pending: n.photo_submitted ?? 0, approved: n.photo_approved ?? 0 },
+  };
+}

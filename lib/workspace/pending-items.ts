@@ -1,0 +1,32 @@
+import type { Db } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { countCommitteeWork } from "@/lib/batch-submission/queries";
+import { countWaitingBatches } from "@/lib/confirmation/batch-queries";
+import { isCertDivision } from "@/lib/confirmation/guards";
+import { countUnreadPersonNotifications } from "@/lib/notifications/notify";
+
+/** One line of an area home page's 待办 card. */
+export type PendingItem = { label: string; count: number; href?: string };
+
+/** 待办 of a committee-forming organisation (photos to review, returned records, unread messages) and, for the 专技处, batches to confirm. */
+export async function backfillPendingItems(db: Db, user: SessionUser, areaBase: string): Promise<PendingItem[]> {
+  const items: PendingItem[] = [];
+  if (isCertDivision(user)) {
+    const waiting = await countWaitingBatches(db);
+    items.push({ label: "待确认证书批次", count: waiting.batches, href: "/hrss/confirm" });
+  }
+  const work = await countCommitteeWork(db, user);
+  if (work.committees.length > 0) {
+    items.push(
+      { label: "照片待审核", count: work.photos, href: `${areaBase}/review` },
+      { label: "退回待处理", count: work.returned, href: `${areaBase}/review` },
+      { label: "可提交记录", count: work.ready, href: `${areaBase}/review` },
+      { label: "未读消息", count: work.unread, href: `${areaBase}/review` },
+    );
+  }
+  return items;
+}
+
+export async function personPendingItems(db: Db, user: SessionUser): Promise<PendingItem[]> {
+  return [{ label: "未读证书补录消息", count: await countUnreadPersonNotifications(db, user.id) }];
+}
