@@ -28,13 +28,14 @@ export function convertIdNumber(v: Scalar): Converted<string> {
   return { value: s[0] === "'" ? s.slice(1) : s };
 }
 
-export function convertDate(v: Scalar, label: string): Converted<string> {
+/** `date1904`: the workbook counts serials in the 1904 date system (./xlsx-reader.ts reports it). */
+export function convertDate(v: Scalar, label: string, date1904 = false): Converted<string> {
   if (v === null || v === "") return { value: "" };
   let out: string | null = null;
   if (v instanceof Date) out = dateToIso(v);
   else if (typeof v === "number") {
     // 20201201 typed as a number, or a date serial in a cell without a date format.
-    out = Number.isInteger(v) && v >= 19000101 && v <= 21001231 ? parseDateText(String(v)) : excelSerialToIso(v);
+    out = Number.isInteger(v) && v >= 19000101 && v <= 21001231 ? parseDateText(String(v)) : excelSerialToIso(v, date1904);
   } else if (typeof v === "string") out = parseDateText(v);
   if (!out) return { error: `${label}“${scalarText(v)}”无法识别，请填写如 2020-12-01、2020/12/1、2020.12.01 或 2020年12月1日 的日期` };
   return { value: out };

@@ -4,7 +4,13 @@
  */
 import { isIsoDay, isRealDay } from "@/lib/validation/calendar";
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/**
+ * Day 0 of Excel's two date systems. 1900 system: serial 1 = 1900-01-01, with the Lotus leap-year
+ * quirk (a phantom 1900-02-29) built into the epoch, so serials from 61 on are right. 1904 system
+ * (a workbook with <workbookPr date1904="1"/>, old Mac Excel): serial 0 = 1904-01-01, 1,462 days later.
+ */
+const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
 
 function toHalfWidth(s: string): string {
@@ -31,10 +37,15 @@ export function parseDateText(raw: string): string | null {
   return null;
 }
 
-/** Excel's 1900 date system (serial 1 = 1900-01-01, with the Lotus leap-year quirk built into the epoch). */
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
-  const dt = new Date(EXCEL_EPOCH_MS + Math.floor(serial + 1e-9) * DAY_MS);
+/** A date serial (days, with the time as a fraction) as a UTC Date, in the workbook's date system. */
+export function excelSerialToDate(serial: number, date1904 = false): Date {
+  return new Date((date1904 ? EPOCH_1904_MS : EPOCH_1900_MS) + Math.round(serial * DAY_MS));
+}
+
+/** The day of a date serial, in the 1900 date system unless the workbook uses the 1904 one. */
+export function excelSerialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2_958_466) return null;
+  const dt = new Date((date1904 ? EPOCH_1904_MS : EPOCH_1900_MS) + Math.floor(serial + 1e-9) * DAY_MS);
   return iso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 

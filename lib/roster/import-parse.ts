@@ -14,7 +14,7 @@ import {
 import { COLUMN_BY_KEY, columnLetter, fieldForHeader, ROSTER_COLUMNS, type FieldKey } from "./columns";
 import { EXAMPLE_MARKER, IMPORT_LIMITS } from "./constants";
 import { createRosterRowParser, type RosterRecordFieldsInput } from "./schemas";
-import { readWorksheets, type SheetRow } from "./xlsx-reader";
+import { readWorksheets, type MergedRange, type SheetRow } from "./xlsx-reader";
 
 export type ParseOutcome =
   | { ok: false; message: string; rowsRead: number }
@@ -43,7 +43,7 @@ export type ParseOptions = {
 
 const VALID_BATCH = 2000;
 
-type HeaderMap = { row: number; columns: Map<FieldKey, number> };
+export type HeaderMap = { row: number; columns: Map<FieldKey, number> };
 
 const REQUIRED_KEYS = ROSTER_COLUMNS.filter((c) => c.required).map((c) => c.key);
 
@@ -64,6 +64,41 @@ function matchHeader(row: SheetRow): { map: Map<FieldKey, number>; duplicate?: s
   return map.size >= 3 ? { map, duplicate } : null;
 }
 
+/**
+ * The rule for merged cells. A merge keeps its value in the top-left cell only; Excel empties the
+ * others. Above the header (a merged title) or in the header row, or over columns the roster does not
+ * read, that loses nothing. A merge that reaches a roster column in a non-empty data row would make
+ * the covered rows or columns look blank (a 工作单位 merged down B5:B7 leaves rows 6 and 7 without
+ * one), so the file is refused, naming the first such range. A merge over rows that are empty in
+ * every roster column hides nothing and is ignored. `dataRows`: the numbers of the non-empty rows
+ * below the header, ascending.
+ */
+export function mergedDataCellMessage(merges: readonly MergedRange[], header: HeaderMap, dataRows: readonly number[]): string | null {
+  const columns = [...header.columns.values()];
+  const hits: { row: number; ref: string }[] = [];
+  for (const m of merges) {
+    if (m.bottom <= header.row || !columns.some((c) => c >= m.left && c <= m.right)) continue;
+    const row = firstAtLeast(dataRows, Math.max(m.top, header.row + 1));
+    if (row !== undefined && row <= m.bottom) hits.push({ row, ref: m.ref });
+  }
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.row - b.row);
+  const more = hits.length > 1 ? `（数据区域共有${hits.length}处合并单元格）` : "";
+  return `第${hits[0].row}行：单元格 ${hits[0].ref} 为合并单元格${more}，请取消合并后重新导入`;
+}
+
+/** The first element ≥ n of an ascending array (binary search). */
+function firstAtLeast(sorted: readonly number[], n: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
 function columnLabel(header: HeaderMap, key: FieldKey): string {
   const index = header.columns.get(key);
   return index ? `${COLUMN_BY_KEY[key].header}（${columnLetter(index)}列）` : COLUMN_BY_KEY[key].header;
@@ -82,7 +117,9 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   let rows: RosterImportRow[] = [];
   let validCount = 0;
   const rejected: RosterImportRejectedRow[] = [];
-  const file: FileRules = { committee: opts.committee, seenKeys: new Map(), seenIds: new Map(), parseRow: createRosterRowParser() };
+  const file: FileRules = { committee: opts.committee, seenKeys: new Map(), seenIds: new Map(), parseRow: createRosterRowParser(), date1904: false };
+  // Rows below the header with a value in a roster column (examples included): for the merge rule.
+  const dataRows: number[] = [];
   let exampleCount = 0;
   let rowsRead = 0;
   let failure: string | null = null;
@@ -117,6 +154,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
               break sheets;
             }
             header = { row: row.number, columns: found.map };
+            file.date1904 = sheet.date1904;
             continue;
           }
 
@@ -129,6 +167,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
             if (v !== null && v !== "") empty = false;
           }
           if (empty) continue;
+          dataRows.push(row.number);
           if (typeof cells.name === "string" && cells.name.trimStart().startsWith(EXAMPLE_MARKER)) {
             exampleCount++;
             continue;
@@ -153,7 +192,11 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
           }
         }
       }
-      if (header) break; // only the first sheet with a header row holds the roster
+      if (header) {
+        // The sheet has been read to its end, so its merged ranges are known.
+        failure = mergedDataCellMessage(sheet.mergedRanges(), header, dataRows);
+        break; // only the first sheet with a header row holds the roster
+      }
     }
   } catch (err) {
     if (callbackError) throw err;
@@ -183,6 +226,8 @@ type FileRules = {
   seenKeys: Map<string, number>;
   seenIds: Map<string, { row: number; name: string }>;
   parseRow: ReturnType<typeof createRosterRowParser>;
+  /** The roster sheet's workbook counts date serials from 1904 (numbers without a date format). */
+  date1904: boolean;
 };
 
 /** Validates one data row; a valid row is appended to `rows`. Returns the row's issues. */
@@ -209,7 +254,7 @@ function validateRow(
   const input: RosterRecordFieldsInput = {
     name: text("name"),
     gender: take("gender", convertGender(cells.gender ?? null)),
-    birthDate: take("birthDate", convertDate(cells.birthDate ?? null, "出生日期")),
+    birthDate: take("birthDate", convertDate(cells.birthDate ?? null, "出生日期", file.date1904)),
     idType: take("idType", convertIdType(cells.idType ?? null)) as RosterRecordFieldsInput["idType"],
     idNumber: take("idNumber", convertIdNumber(cells.idNumber ?? null)),
     nationality: text("nationality"),
@@ -219,10 +264,10 @@ function validateRow(
     qualificationName: text("qualificationName"),
     level: take("level", convertLevel(cells.level ?? null)) as RosterRecordFieldsInput["level"],
     obtainMethod: take("obtainMethod", convertObtainMethod(cells.obtainMethod ?? null)) as RosterRecordFieldsInput["obtainMethod"],
-    passDate: take("passDate", convertDate(cells.passDate ?? null, "评审通过时间")),
+    passDate: take("passDate", convertDate(cells.passDate ?? null, "评审通过时间", file.date1904)),
     approvalNo: text("approvalNo"),
     issuingAuthority: text("issuingAuthority"),
-    issueDate: take("issueDate", convertDate(cells.issueDate ?? null, "发证日期")),
+    issueDate: take("issueDate", convertDate(cells.issueDate ?? null, "发证日期", file.date1904)),
   };
 
   const parsed = parseRow(input);

@@ -2,6 +2,7 @@ import { StringDecoder } from "node:string_decoder";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import type { Scalar } from "./cells";
 import { IMPORT_LIMITS } from "./constants";
+import { excelSerialToDate } from "./dates";
 import { entryDataRange, readCentralDirectory, type ZipEntryInfo } from "./zip-guard";
 
 /**
@@ -15,12 +16,17 @@ import { entryDataRange, readCentralDirectory, type ZipEntryInfo } from "./zip-g
  * <row> elements with regular expressions. It never holds a whole worksheet in memory.
  *
  * What it understands (SpreadsheetML as written by Excel, WPS, LibreOffice, exceljs, openpyxl and the
- * .NET SDK): sheets in workbook order through the relationships part; shared strings (rich text runs
- * joined, phonetic runs dropped); inline strings; cached formula results; booleans; errors (as empty);
- * ISO dates (t="d"); numbers, which become Dates when their style has a date format (built-in ids,
- * including the Chinese ones, or a custom format with y/m/d/h/s outside quotes and brackets), in the
- * 1900 or the 1904 date system; cells and rows without a reference; namespace prefixes (x:row);
- * character entities and the _xHHHH_ escapes of OOXML.
+ * .NET SDK): parts found through the relationships (_rels/.rels → the workbook, whatever its name; the
+ * workbook's rels → worksheets in workbook order, shared strings, styles; relative and absolute
+ * targets); zip entries with data descriptors; shared strings (rich text runs joined, phonetic runs
+ * dropped) or, without a shared strings part, inline strings only; cached formula results; booleans;
+ * errors (as empty); ISO dates (t="d"); numbers, which become Dates when their style has a date format
+ * (built-in ids, including the Chinese ones, or a custom format with y/m/d/h/s outside quotes and
+ * brackets), in the 1900 or the 1904 date system (workbookPr date1904, read before any sheet and also
+ * reported as SheetReader.date1904 for serials without a date format); cells and rows without a
+ * reference; namespace prefixes (x:row); character entities and the _xHHHH_ escapes of OOXML; merged
+ * ranges, reported as they are (values stay in the top-left cell) for the importer to judge.
+ * The rules are written up in docs/xlsx-import.md.
  *
  * Anything it cannot make sense of throws XlsxFormatError; the import reports "工作簿无法读取".
  * The zip itself is checked first by ./zip-guard.ts (sizes, entry count, encryption).
@@ -30,10 +36,22 @@ export class XlsxFormatError extends Error {}
 
 /** One row: `values[c]` is column c (1-based, so values[0] is unused), as in exceljs. */
 export type SheetRow = { number: number; values: Scalar[] };
+/** A merged range of a sheet, as written in its <mergeCell ref="C5:D5"/>; rows and columns 1-based. */
+export type MergedRange = { ref: string; top: number; left: number; bottom: number; right: number };
 export type SheetReader = {
   name: string;
+  /**
+   * The workbook counts date serials from 1904-01-01 (<workbookPr date1904="1"/>). Date-formatted
+   * cells already come out as Dates; this is for numbers without a date format (./cells.ts convertDate).
+   */
+  date1904: boolean;
   /** The rows in the batches they were decoded in (hundreds each): one await per batch, not per row. */
   batches(): AsyncIterable<SheetRow[]>;
+  /**
+   * The sheet's merged ranges. SpreadsheetML writes <mergeCells> after <sheetData>, so a streaming
+   * reader knows them only at the end: complete once batches() has been iterated to its end.
+   */
+  mergedRanges(): readonly MergedRange[];
 };
 
 /** Largest single element (a row, a shared string) accepted while streaming: a guard against a part with no row ends. */
@@ -42,12 +60,23 @@ const INFLATE_CHUNK = 256 * 1024;
 
 // --- zip parts --------------------------------------------------------------------------------
 
-type Parts = { buf: Buffer; entries: Map<string, ZipEntryInfo> };
+type Parts = { buf: Buffer; entries: Map<string, ZipEntryInfo>; lowerCase: Map<string, ZipEntryInfo> };
 
+/**
+ * Sizes and offsets come from the central directory only; local headers are read just for the length
+ * of their name and extra field. So entries written with a data descriptor (general-purpose bit 3:
+ * zeros in the local header, sizes after the data), as exceljs's streaming writer writes every entry,
+ * read like any other.
+ */
 function openParts(buf: Buffer): Parts {
   const list = readCentralDirectory(buf, IMPORT_LIMITS);
   if (typeof list === "string") throw new XlsxFormatError(list);
-  return { buf, entries: new Map(list.map((e) => [e.name, e])) };
+  return { buf, entries: new Map(list.map((e) => [e.name, e])), lowerCase: new Map(list.map((e) => [e.name.toLowerCase(), e])) };
+}
+
+/** A part by name. OPC part names are case-insensitive (ECMA-376 Part 2 §9.1.1.1); exact spelling is tried first. */
+function entry(parts: Parts, name: string): ZipEntryInfo | undefined {
+  return parts.entries.get(name) ?? parts.lowerCase.get(name.toLowerCase());
 }
 
 function compressed(parts: Parts, e: ZipEntryInfo): Buffer {
@@ -58,7 +87,7 @@ function compressed(parts: Parts, e: ZipEntryInfo): Buffer {
 
 /** A small part (workbook, relationships, styles) as text. */
 function partText(parts: Parts, name: string): string | null {
-  const e = parts.entries.get(name);
+  const e = entry(parts, name);
   if (!e) return null;
   const data = compressed(parts, e);
   try {
@@ -190,7 +219,7 @@ function attr(s: string, name: string): string | undefined {
 }
 
 /** Regular expressions of one namespace prefix, compiled once. */
-type Patterns = { row: RegExp; cell: RegExp; value: RegExp; inline: RegExp; text: RegExp; phonetic: RegExp; si: RegExp };
+type Patterns = { row: RegExp; cell: RegExp; value: RegExp; inline: RegExp; text: RegExp; phonetic: RegExp; si: RegExp; mergeCell: RegExp };
 const patternCache = new Map<string, Patterns>();
 function patterns(p: string): Patterns {
   let c = patternCache.get(p);
@@ -203,6 +232,7 @@ function patterns(p: string): Patterns {
       text: new RegExp(`<${p}t\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g"),
       phonetic: new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g"),
       si: new RegExp(`<${p}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}si>)`, "g"),
+      mergeCell: new RegExp(`<${p}mergeCell\\b([^>]*?)/?>`, "g"),
     };
     patternCache.set(p, c);
   }
@@ -222,36 +252,90 @@ function stringItemText(body: string, pt: Patterns): string {
 
 type SheetRef = { name: string; path: string };
 
-function resolveTarget(target: string): string {
-  const segments = (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/");
+/**
+ * A relationship target as a part name (no leading slash): absolute targets ("/xl/workbook.xml") from
+ * the package root, relative ones from the folder of the part the relationships belong to.
+ */
+export function resolveTarget(sourcePart: string, target: string): string {
+  let t = decodeXmlText(target).split("#")[0];
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // Not percent-encoded after all: take it as written.
+  }
+  const base = t.startsWith("/") ? "" : sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
   const out: string[] = [];
-  for (const s of segments) {
+  for (const s of (base + t).split("/")) {
     if (s === "..") out.pop();
     else if (s !== "." && s !== "") out.push(s);
   }
   return out.join("/");
 }
 
-function readWorkbook(parts: Parts): { sheets: SheetRef[]; date1904: boolean } {
-  const workbook = partText(parts, "xl/workbook.xml");
-  if (!workbook) throw new XlsxFormatError("no workbook part");
-  const rels = partText(parts, "xl/_rels/workbook.xml.rels") ?? "";
-  const targets = new Map<string, string>();
+/** The relationships part of a part: `<dir>/_rels/<name>.rels`; the package's own is "_rels/.rels". */
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+type Relationship = { id: string; type: string; path: string };
+
+/** The internal relationships of a part (external links are of no use here); none when it has no rels part. */
+function readRelationships(parts: Parts, sourcePart: string): Relationship[] {
+  const rels = partText(parts, relsPathOf(sourcePart));
+  if (!rels) return [];
+  const out: Relationship[] = [];
   for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
     const a = attributes(m[1]);
-    // Worksheets only: chart sheets and dialog sheets hold no cells.
-    if (a.Id && a.Target && a.TargetMode !== "External" && /\/worksheet$/.test(a.Type ?? "")) targets.set(a.Id, resolveTarget(a.Target));
+    if (a.Id && a.Target && a.TargetMode !== "External") out.push({ id: a.Id, type: a.Type ?? "", path: resolveTarget(sourcePart, a.Target) });
   }
+  return out;
+}
+
+/** Type URIs differ between transitional and strict OOXML; the last segment does not. */
+function ofType(rels: Relationship[], kind: string): Relationship[] {
+  return rels.filter((r) => r.type.endsWith(`/${kind}`));
+}
+
+type WorkbookParts = { sheets: SheetRef[]; date1904: boolean; sharedStrings: string | null; styles: string | null };
+
+/**
+ * Finds the parts through the relationships, as the Open Packaging Conventions define them: the
+ * package's _rels/.rels names the workbook (officeDocument); the workbook's rels name its worksheets,
+ * shared strings and styles. Writers that omit a relationship fall back to the usual names
+ * (xl/workbook.xml; sharedStrings.xml and styles.xml beside the workbook). A missing shared strings
+ * part means inline strings only; missing styles mean no date formats.
+ */
+function readWorkbook(parts: Parts): WorkbookParts {
+  const office = ofType(readRelationships(parts, ""), "officeDocument").find((r) => entry(parts, r.path));
+  const workbookPath = office?.path ?? "xl/workbook.xml";
+  const workbook = partText(parts, workbookPath);
+  if (!workbook) throw new XlsxFormatError("no workbook part");
+  const rels = readRelationships(parts, workbookPath);
+  const dir = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  const optional = (kind: string, usual: string): string | null => {
+    const named = ofType(rels, kind).find((r) => entry(parts, r.path));
+    if (named) return named.path;
+    return entry(parts, dir + usual) ? dir + usual : null;
+  };
+  // Worksheets only: chart sheets and dialog sheets hold no cells.
+  const targets = new Map(ofType(rels, "worksheet").map((r) => [r.id, r.path]));
   const sheets: SheetRef[] = [];
   for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)) {
     const a = attributes(m[1]);
     const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
     const path = rid ? targets.get(rid) : undefined;
-    if (path && parts.entries.has(path)) sheets.push({ name: decodeXmlText(a.name ?? ""), path });
+    if (path && entry(parts, path)) sheets.push({ name: decodeXmlText(a.name ?? ""), path });
   }
+  // Read before any sheet: the date system decides what every date serial means.
   const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*)>/.exec(workbook);
   const d1904 = pr ? attributes(pr[1]).date1904 : undefined;
-  return { sheets, date1904: d1904 === "1" || d1904 === "true" };
+  return {
+    sheets,
+    date1904: d1904 === "1" || d1904 === "true",
+    sharedStrings: optional("sharedStrings", "sharedStrings.xml"),
+    styles: optional("styles", "styles.xml"),
+  };
 }
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30 and the zh-CN locale's 27–36, 50–58). */
@@ -268,8 +352,8 @@ export function isDateFormatCode(code: string): boolean {
 }
 
 /** For each cell style index (the s attribute): whether numbers in it are dates. */
-function readDateStyles(parts: Parts): boolean[] {
-  const styles = partText(parts, "xl/styles.xml");
+function readDateStyles(parts: Parts, path: string | null): boolean[] {
+  const styles = path ? partText(parts, path) : null;
   if (!styles) return [];
   const custom = new Map<number, string>();
   for (const m of styles.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
@@ -287,8 +371,8 @@ function readDateStyles(parts: Parts): boolean[] {
   return out;
 }
 
-async function readSharedStrings(parts: Parts): Promise<string[]> {
-  const e = parts.entries.get("xl/sharedStrings.xml");
+async function readSharedStrings(parts: Parts, path: string | null): Promise<string[]> {
+  const e = path ? entry(parts, path) : undefined;
   if (!e) return [];
   const out: string[] = [];
   for await (const { text, prefix } of completeElements(parts, e, "sst", "si")) {
@@ -299,11 +383,6 @@ async function readSharedStrings(parts: Parts): Promise<string[]> {
 }
 
 // --- worksheets ---------------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-/** Serial 25569 is 1970-01-01 in the 1900 system (Excel's phantom 1900-02-29 included, as Excel counts). */
-const EPOCH_1900 = 25569;
-const EPOCH_1904 = 24107;
 
 function columnIndex(ref: string): number {
   let n = 0;
@@ -348,17 +427,47 @@ function cellValue(attrs: string, body: string | undefined, pt: Patterns, ctx: S
       const n = Number(v);
       const s = attr(attrs, "s");
       const style = s ? Number(s) : 0;
-      if (ctx.dateStyles[style]) return new Date(Math.round((n - (ctx.date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY_MS));
+      if (ctx.dateStyles[style]) return excelSerialToDate(n, ctx.date1904);
       return n;
     }
   }
 }
 
-async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext): AsyncGenerator<SheetRow[]> {
-  const e = parts.entries.get(path)!;
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** "C5:D5" (or a single "C5") as a range; null when it is not a cell range. */
+export function parseRange(ref: string): MergedRange | null {
+  const [a, b = a] = ref.trim().split(":");
+  const from = CELL_REF.exec(a ?? "");
+  const to = CELL_REF.exec(b ?? "");
+  if (!from || !to) return null;
+  const [c1, r1, c2, r2] = [columnIndex(from[1]), Number(from[2]), columnIndex(to[1]), Number(to[2])];
+  return { ref: ref.trim().toUpperCase().replace(/\$/g, ""), top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
+}
+
+/**
+ * Merged cells are reported, never filled in: the reader gives each cell what the file stores, which
+ * for a merge is the value in its top-left cell and nothing in the others. What a merge means for the
+ * roster is the importer's decision (./import-parse.ts: a merged title above the header is fine, a
+ * merge over data is refused; docs/xlsx-import.md).
+ */
+function collectMerges(text: string, pt: Patterns, into: MergedRange[]): void {
+  if (!text.includes("mergeCell")) return;
+  for (const m of text.matchAll(pt.mergeCell)) {
+    const ref = attr(m[1], "ref");
+    const range = ref ? parseRange(decodeXmlText(ref)) : null;
+    if (range) into.push(range);
+  }
+}
+
+async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext, merges: MergedRange[]): AsyncGenerator<SheetRow[]> {
+  const e = entry(parts, path)!;
   let lastRow = 0;
+  merges.length = 0;
   for await (const { text, prefix } of completeElements(parts, e, "worksheet", "row")) {
     const pt = patterns(prefix);
+    // <mergeCells> follows <sheetData>, so it arrives in the text after the last row.
+    collectMerges(text, pt, merges);
     const batch: SheetRow[] = [];
     for (const rm of text.matchAll(pt.row)) {
       const r = attr(rm[1], "r");
@@ -386,10 +495,11 @@ async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext): 
 /** The worksheets of a workbook in workbook order, each streamed (in batches of rows) when iterated. */
 export async function* readWorksheets(file: Buffer): AsyncGenerator<SheetReader> {
   const parts = openParts(file);
-  const { sheets, date1904 } = readWorkbook(parts);
-  if (sheets.length === 0) throw new XlsxFormatError("no worksheets");
-  const ctx: SheetContext = { shared: await readSharedStrings(parts), dateStyles: readDateStyles(parts), date1904 };
-  for (const s of sheets) {
-    yield { name: s.name, batches: () => sheetRowBatches(parts, s.path, ctx) };
+  const wb = readWorkbook(parts);
+  if (wb.sheets.length === 0) throw new XlsxFormatError("no worksheets");
+  const ctx: SheetContext = { shared: await readSharedStrings(parts, wb.sharedStrings), dateStyles: readDateStyles(parts, wb.styles), date1904: wb.date1904 };
+  for (const s of wb.sheets) {
+    const merges: MergedRange[] = [];
+    yield { name: s.name, date1904: wb.date1904, batches: () => sheetRowBatches(parts, s.path, ctx, merges), mergedRanges: () => merges };
   }
 }

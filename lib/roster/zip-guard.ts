@@ -84,7 +84,11 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
   });
 }
 
-/** Where an entry's (compressed) bytes lie in the buffer, from its local header; null when malformed. */
+/**
+ * Where an entry's (compressed) bytes lie in the buffer; null when malformed. The local header gives
+ * only where the data starts (its own name and extra lengths); the size is the central directory's,
+ * because an entry written with a data descriptor (flag bit 3) has zeros in its local header.
+ */
 export function entryDataRange(buf: Buffer, e: ZipEntryInfo): { start: number; end: number } | null {
   const p = e.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LFH_SIG) return null;
@@ -97,8 +101,11 @@ export async function checkXlsxZip(buf: Buffer, limits: Limits = IMPORT_LIMITS):
   const entries = readCentralDirectory(buf, limits);
   if (typeof entries === "string") return { ok: false, message: entries };
 
+  // An OPC package: content types, and the package relationships that name the workbook (which need
+  // not be xl/workbook.xml; ./xlsx-reader.ts follows them). A writer that left the relationships out
+  // is still accepted when the workbook sits at its usual name.
   const names = new Set(entries.map((e) => e.name));
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) return { ok: false, message: NOT_XLSX };
+  if (!names.has("[Content_Types].xml") || !(names.has("_rels/.rels") || names.has("xl/workbook.xml"))) return { ok: false, message: NOT_XLSX };
 
   const tooBig = `工作簿解压后超过${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB，超出导入上限，请拆分后分批导入`;
   let declared = 0;

@@ -1,8 +1,15 @@
 import { count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rosterImportRows, rosterImports, rosterRecords } from "@/db/schema";
+import { assertCommitteeOwner } from "@/lib/roster/access";
 import { ROSTER_COLUMNS } from "@/lib/roster/columns";
+import { exportRosterWorkbook } from "@/lib/roster/export";
+import { parseRosterWorkbook } from "@/lib/roster/import-parse";
 import { commitRosterImport, createRosterImport, parseRosterImport } from "@/lib/roster/imports";
+import type { RosterRecordData } from "@/lib/roster/schemas";
+import { streamToBuffer } from "@/lib/roster/xlsx";
+import { readCentralDirectory } from "@/lib/roster/zip-guard";
 import { getRosterImportPreview } from "@/lib/roster/import-queries";
 import { listRosterRecords } from "@/lib/roster/queries";
 import { maskIdNumber } from "@/lib/validation/id-number";
@@ -84,6 +91,47 @@ describe("workbooks from other programs", () => {
   });
 });
 
+describe("an export imports back unchanged", () => {
+  const FIELDS: (keyof RosterRecordData)[] = [
+    "name", "gender", "birthDate", "idType", "idNumber", "nationality", "workUnit", "series", "specialty",
+    "qualificationName", "level", "obtainMethod", "passDate", "passYear", "approvalNo", "issuingAuthority", "issueDate",
+  ];
+  const comparable = (rows: Partial<Record<keyof RosterRecordData, unknown>>[]) =>
+    rows.map((r) => Object.fromEntries(FIELDS.map((k) => [k, r[k] ?? null]))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  it("reads the roster export (exceljs's streaming writer: every zip entry has a data descriptor) back as the stored rows; re-importing it adds nothing", async () => {
+    // Rows of every shape: a passport holder (sex, birth date, nationality typed in), issue data, a date cell.
+    const rows = [
+      validRow(40_000),
+      validRow(40_001, { idType: "护照", idNumber: "E40001001", gender: "男", birthDate: "1980-03-15", nationality: "英国" }),
+      validRow(40_002, { issuingAuthority: "贵州省人力资源和社会保障厅", issueDate: new Date(Date.UTC(2020, 11, 20)), level: "正高级", qualificationName: "正高级工程师" }),
+    ];
+    const file = await buildRosterWorkbook(rows);
+    const { importId, committee } = await createRosterImport(t.db, f.province, { committeeId: f.committee001, fileName: "x.xlsx", file });
+    await parseRosterImport(t.db, importId, file, committee);
+    await t.db.transaction((tx) => commitRosterImport(tx, f.province, importId));
+
+    const owned = await assertCommitteeOwner(t.db, f.province, f.committee001);
+    const exported = await streamToBuffer(exportRosterWorkbook(t.db, owned, {}));
+    const entries = readCentralDirectory(exported, { maxZipEntries: 500, maxUncompressedBytes: 200 * 1024 * 1024 });
+    if (typeof entries === "string") throw new Error(entries);
+    expect(entries.some((e) => e.name.endsWith(".xml") && (exported.readUInt16LE(e.localOffset + 6) & 0x8) !== 0)).toBe(true);
+
+    const stored = await t.db.select().from(rosterRecords).where(eq(rosterRecords.committeeId, f.committee001));
+    expect(stored.length).toBeGreaterThan(rows.length);
+    const outcome = await parseRosterWorkbook(exported, { committee: owned });
+    expect(outcome).toMatchObject({ ok: true, headerRow: 1, rejected: [], validCount: stored.length });
+    if (!outcome.ok) return;
+    expect(comparable(outcome.rows)).toEqual(comparable(stored));
+
+    // The same file through the upload path: every row is already there.
+    const again = await createRosterImport(t.db, f.province, { committeeId: f.committee001, fileName: "导出.xlsx", file: exported });
+    await parseRosterImport(t.db, again.importId, exported, again.committee);
+    const preview = (await getRosterImportPreview(t.db, f.province, again.importId))!;
+    expect(preview).toMatchObject({ status: "pending", rowsRead: stored.length, addCount: 0, existingCount: stored.length, rejectedCount: 0 });
+  });
+});
+
 describe("bad files give a clear message and change nothing", () => {
   const cases: [string, () => Buffer, string][] = [
     ["a CSV renamed to .xlsx", () => Buffer.from("姓名,证件号码\n张三,520102199003150014\n"), "文件不是有效的 Excel 工作簿（.xlsx）"],
@@ -150,6 +198,19 @@ describe("bad files give a clear message and change nothing", () => {
       maxDataRows: 10,
     });
     expect(outcome).toEqual({ ok: false, message: "数据超过10行，超出单次导入上限，请拆分为多个文件分批导入", rowsRead: 11 });
+  });
+
+  it("refuses merged cells over the data, naming the range, while a merged title above the header is fine", async () => {
+    const wb = new ExcelJS.Workbook();
+    const base = await buildRosterWorkbook([validRow(41_000), validRow(41_001), validRow(41_002)], { titleRow: "2020年度工程技术高级职称评审通过人员名单" });
+    await wb.xlsx.load(new Uint8Array(base).buffer);
+    wb.getWorksheet("名册")!.mergeCells("G4:G5"); // 工作单位 of rows 4 and 5 in one cell
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const { importId, committee } = await createRosterImport(t.db, f.province, { committeeId: f.committee001, fileName: "x.xlsx", file });
+    await parseRosterImport(t.db, importId, file, committee);
+    const [imp] = await t.db.select().from(rosterImports).where(eq(rosterImports.id, importId));
+    expect(imp).toMatchObject({ status: "failed", message: "第4行：单元格 G4:G5 为合并单元格，请取消合并后重新导入" });
+    expect(await stagedRows(importId)).toBe(0);
   });
 
   it("runs the whole upload through the route: 202, background parse, progress, preview", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldForHeader, normalizeHeader } from "@/lib/roster/columns";
 import { convertDate, convertIdNumber } from "@/lib/roster/cells";
-import { excelSerialToIso, parseDateText } from "@/lib/roster/dates";
+import { excelSerialToDate, excelSerialToIso, parseDateText } from "@/lib/roster/dates";
 import { buildCertNo, isValidCertNo } from "@/lib/roster/numbering";
 import { createRosterRowParser, rosterRecordSchema } from "@/lib/roster/schemas";
 import { titleCodeOf } from "@/lib/roster/title-codes";
@@ -45,6 +45,14 @@ describe("dates from spreadsheets (docs/domain.md §10)", () => {
     expect(excelSerialToIso(61)).toBe("1900-03-01");
     expect(convertDate(20201201, "评审通过时间")).toEqual({ value: "2020-12-01" });
     expect(convertDate(new Date(Date.UTC(2020, 11, 1, 23, 59)), "评审通过时间")).toEqual({ value: "2020-12-01" });
+  });
+  it("reads serial numbers in the 1904 date system when the workbook uses it (1,462 days apart)", () => {
+    expect(excelSerialToIso(42704, true)).toBe("2020-12-01");
+    expect(excelSerialToIso(0, true)).toBe("1904-01-01");
+    expect(excelSerialToIso(42704)).toBe("2016-11-30");
+    expect(convertDate(42704, "评审通过时间", true)).toEqual({ value: "2020-12-01" });
+    expect(convertDate(20201201, "评审通过时间", true)).toEqual({ value: "2020-12-01" });
+    expect(excelSerialToDate(42704.5, true)).toEqual(new Date(Date.UTC(2020, 11, 1, 12)));
   });
 });
 
