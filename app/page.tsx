@@ -39,7 +39,7 @@ function ServiceCard({ s, role }: { s: Service; role: Role | null }) {
             立即办理
           </Link>
         ) : (
-          <span className="inline-block rounded-md bg-slate-100 px-4 py-1.5 text-sm text-slate-500">即将开放</span>
+          <span className="inline-block rounded-md bg-slate-100 px-4 py-1.5 text-sm text-slate-600">即将开放</span>
         )}
       </div>
     </div>

@@ -100,7 +100,7 @@ export function RecordTimeline({ status, createdAt, events }: { status: RosterSt
             done: { dot: "bg-green-600 text-white", text: "text-slate-800", line: "bg-green-600" },
             current: { dot: "bg-brand-600 text-white ring-4 ring-brand-100", text: "font-semibold text-brand-800", line: "bg-slate-200" },
             problem: { dot: "bg-red-600 text-white ring-4 ring-red-100", text: "font-semibold text-red-700", line: "bg-slate-200" },
-            todo: { dot: "bg-slate-200 text-slate-500", text: "text-slate-400", line: "bg-slate-200" },
+            todo: { dot: "bg-slate-200 text-slate-600", text: "text-slate-500", line: "bg-slate-200" },
           }[state];
           const date = state === "todo" ? null : reachedAt[i];
           return (

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export function SiteHeader({ right }: { right?: ReactNode }) {
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-3">
           <span aria-hidden className="grid h-9 w-9 place-items-center rounded-full bg-white text-lg font-bold text-brand-700">
             黔
@@ -14,7 +14,7 @@ export function SiteHeader({ right }: { right?: ReactNode }) {
             <span className="block text-xs text-brand-100">职称评审与证书服务</span>
           </span>
         </Link>
-        <nav className="flex items-center gap-2 text-sm">{right}</nav>
+        <nav className="flex shrink-0 items-center gap-2 whitespace-nowrap text-sm">{right}</nav>
       </div>
     </header>
   );
@@ -22,7 +22,7 @@ export function SiteHeader({ right }: { right?: ReactNode }) {
 
 export function SiteFooter() {
   return (
-    <footer className="mt-12 border-t border-slate-200 bg-white py-6 text-center text-xs text-slate-500">
+    <footer className="mt-12 border-t border-slate-200 bg-white px-4 py-6 text-center text-xs text-slate-500">
       <p>主办单位：贵州省人力资源和社会保障厅　　技术支持：职称评审与证书服务平台项目组</p>
       <p className="mt-1">建议使用最新版谷歌浏览器（Chrome）访问</p>
     </footer>

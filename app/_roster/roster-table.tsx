@@ -98,8 +98,9 @@ export function RosterTable({ committeeId, rows, draftCount, recordBase, emptyTe
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={9} className="px-3 py-6 text-center text-slate-500">
-                  {emptyText}
+                <td colSpan={9} className="px-3 py-6 text-left text-slate-500 sm:text-center">
+                  {/* On a phone the table scrolls sideways: keep the message within the visible part. */}
+                  <span className="sticky left-3 inline-block max-w-[calc(100vw-6rem)] sm:static sm:max-w-none">{emptyText}</span>
                 </td>
               </tr>
             )}

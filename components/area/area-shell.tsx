@@ -43,9 +43,9 @@ export function AreaShell({ role, userName, orgName, isCertDivision, logout, chi
                     {item.label}
                   </Link>
                 ) : (
-                  <span key={item.label} className="flex items-center justify-between rounded px-2 py-1.5 text-sm text-slate-400" title="该功能即将开放">
+                  <span key={item.label} className="flex items-center justify-between rounded px-2 py-1.5 text-sm text-slate-500" title="该功能即将开放">
                     {item.label}
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 text-[10px]">即将开放</span>
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 text-[10px] text-slate-600">即将开放</span>
                   </span>
                 ),
               )}

@@ -39,7 +39,7 @@ export function CertificatePreview({ photoUrl, fields = {} }: { photoUrl: string
             {photoUrl ? (
               <img src={photoUrl} alt="证书上的照片预览" className="h-full w-full object-cover" />
             ) : (
-              <span className="flex h-full items-center justify-center text-[8px] text-slate-400">照片</span>
+              <span className="flex h-full items-center justify-center text-[8px] text-slate-500">照片</span>
             )}
           </div>
           <dl className="absolute right-[8%] text-[8px] leading-relaxed text-slate-700 sm:text-[9px]" style={{ left: pct(BOX.left + BOX.width + 8, PAGE.width), top: pct(BOX.top, PAGE.height) }}>

@@ -241,7 +241,7 @@ export function PhotoTool({ onReady, busy = false, submitLabel = "使用此照�
 
 function CheckLine({ state, text }: { state: "idle" | "pass" | "fail"; text: string }) {
   const styles = {
-    idle: { icon: "○", className: "text-slate-400" },
+    idle: { icon: "○", className: "text-slate-500" },
     pass: { icon: "✓", className: "text-green-700" },
     fail: { icon: "✗", className: "text-red-700" },
   }[state];

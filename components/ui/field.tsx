@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { cloneElement, forwardRef, isValidElement, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const control =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
@@ -11,6 +11,15 @@ export function Field({ label, htmlFor, error, hint, required, children }: {
   required?: boolean;
   children: ReactNode;
 }) {
+  // The control announces its hint or error and that it is required (the visible "*" is aria-hidden).
+  const describedBy = error ? `${htmlFor}-error` : hint ? `${htmlFor}-hint` : undefined;
+  const control =
+    isValidElement<Record<string, unknown>>(children) && children.props.id === htmlFor
+      ? cloneElement(children, {
+          "aria-describedby": children.props["aria-describedby"] ?? describedBy,
+          "aria-required": children.props["aria-required"] ?? (required || undefined),
+        })
+      : children;
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
@@ -21,13 +30,15 @@ export function Field({ label, htmlFor, error, hint, required, children }: {
         )}
         {label}
       </label>
-      {children}
+      {control}
       {error ? (
         <p id={`${htmlFor}-error`} className="text-sm text-red-600" data-field-error={htmlFor}>
           {error}
         </p>
       ) : hint ? (
-        <p className="text-xs text-slate-500">{hint}</p>
+        <p id={`${htmlFor}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
       ) : null}
     </div>
   );

@@ -26,14 +26,14 @@ export function Pagination({ page, pageSize, total, basePath, params }: {
             上一页
           </Link>
         ) : (
-          <span className="rounded border border-slate-200 px-3 py-1 text-slate-300">上一页</span>
+          <span className="rounded border border-slate-200 bg-slate-50 px-3 py-1 text-slate-500">上一页</span>
         )}
         {page < pages ? (
           <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50" href={href(page + 1)}>
             下一页
           </Link>
         ) : (
-          <span className="rounded border border-slate-200 px-3 py-1 text-slate-300">下一页</span>
+          <span className="rounded border border-slate-200 bg-slate-50 px-3 py-1 text-slate-500">下一页</span>
         )}
       </span>
     </nav>

@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <LoginForm />
       <p className="mt-6 text-center text-sm text-slate-600">
         还没有账号？
-        <Link href="/register" className="text-brand-700 hover:underline">
+        <Link href="/register" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
           立即注册
         </Link>
       </p>

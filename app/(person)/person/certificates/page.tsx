@@ -25,7 +25,7 @@ export default async function PersonCertificatesPage() {
           <p className="text-sm text-slate-500">暂未查询到与您证件号码对应的职称证书。证书经省人社厅专技处确认后显示在这里。</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="my-certificates">
+            <table className="w-full whitespace-nowrap text-left text-sm" data-testid="my-certificates">
               <thead className="border-b border-slate-200 text-slate-500">
                 <tr>
                   <th className="py-2 pr-4 font-medium">证书编号</th>

@@ -52,7 +52,7 @@ export default async function PersonCertificatePage({ params }: { params: Promis
                 // eslint-disable-next-line @next/next/no-img-element -- the holder's own stored photo as a data URL
                 <img src={cert.photoDataUrl} alt="证书照片" width={118} height={165} className="border border-slate-200" />
               ) : (
-                <div className="grid h-[165px] w-[118px] place-items-center border border-dashed border-slate-300 text-xs text-slate-400">无照片</div>
+                <div className="grid h-[165px] w-[118px] place-items-center border border-dashed border-slate-300 text-xs text-slate-500">无照片</div>
               )}
             </div>
           </div>
