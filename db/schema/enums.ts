@@ -27,7 +27,7 @@ export const ORG_LEVELS = ["province", "city", "county"] as const;
 /** orgs.status */
 export const ORG_STATUSES = ["pending", "active", "rejected", "disabled"] as const;
 
-/** 职称级别: committees.level_from / level_to and the certificate subject's level. */
+/** 职称级别, highest first (lib/roster/title-codes.ts relies on it): committees.level_from / level_to and the certificate subject's level. */
 export const TITLE_LEVELS = ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"] as const;
 /** committees.status */
 export const COMMITTEE_STATUSES = ["active", "suspended"] as const;
