@@ -1,6 +1,8 @@
-/** One table of roles, their Chinese labels and their area paths. */
-export const ROLES = ["person", "unit", "dept", "hrss", "self_unit", "expert", "committee_member"] as const;
-export type Role = (typeof ROLES)[number];
+import { USER_ROLES, type UserRole } from "@/db/schema/enums";
+
+/** One table of roles, their Chinese labels and their area paths. The values are users.role's (db/schema/enums.ts). */
+export const ROLES = USER_ROLES;
+export type Role = UserRole;
 
 export const ROLE_INFO: Record<Role, { label: string; area: string; areaTitle: string }> = {
   person: { label: "职称申报用户", area: "/person", areaTitle: "个人办事" },

@@ -1,6 +1,7 @@
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { AUDIT_OUTCOMES } from "./enums";
 
-export const auditOutcome = pgEnum("audit_outcome", ["success", "failure", "denied"]);
+export const auditOutcome = pgEnum("audit_outcome", AUDIT_OUTCOMES);
 
 /** Append-only: the application only ever inserts here. */
 export const auditLog = pgTable(

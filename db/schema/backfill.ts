@@ -1,4 +1,5 @@
 import { bigserial, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { BATCH_ITEM_RESULTS, BATCH_STATUSES, PHOTO_STATUSES } from "./enums";
 import { bytea } from "./bytea";
 import { committees } from "./committees";
 import { orgs } from "./orgs";
@@ -9,7 +10,7 @@ import { users } from "./users";
  * pending: uploaded, not yet submitted · submitted: awaiting the committee · approved: the one printed ·
  * rejected: sent back with a reason · replaced: superseded by a newer upload before review.
  */
-export const photoStatus = pgEnum("photo_status", ["pending", "submitted", "approved", "rejected", "replaced"]);
+export const photoStatus = pgEnum("photo_status", PHOTO_STATUSES);
 
 /** Normalised ID photos (JPEG 295×413, ≤ 60 KB), kept in the database and served only through an authorised handler. */
 export const rosterPhotos = pgTable(
@@ -34,7 +35,7 @@ export const rosterPhotos = pgTable(
   (t) => [index("roster_photos_record_idx").on(t.recordId, t.createdAt), index("roster_photos_status_idx").on(t.status)],
 );
 
-export const batchStatus = pgEnum("roster_batch_status", ["submitted", "confirmed"]);
+export const batchStatus = pgEnum("roster_batch_status", BATCH_STATUSES);
 
 /** 一次性提交: one submission of a committee's approved records to the province. */
 export const rosterBatches = pgTable(
@@ -62,7 +63,7 @@ export const rosterBatches = pgTable(
   (t) => [index("roster_batches_status_idx").on(t.status, t.submittedAt), index("roster_batches_committee_idx").on(t.committeeId, t.submittedAt)],
 );
 
-export const batchItemResult = pgEnum("roster_batch_item_result", ["submitted", "confirmed", "returned"]);
+export const batchItemResult = pgEnum("roster_batch_item_result", BATCH_ITEM_RESULTS);
 
 /** Which records a batch carried and what became of each (a returned record may travel in a later batch). */
 export const rosterBatchItems = pgTable(

@@ -1,10 +1,9 @@
-import { bigserial, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { titleLevel } from "./committees";
-import { obtainMethod, rosterRecords } from "./roster";
-import { idType } from "./users";
+import { bigserial, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { CERTIFICATE_STATUSES, LOOKUP_CHANNELS, LOOKUP_OUTCOMES } from "./enums";
+import { certificateSubjectColumns, rosterRecords } from "./roster";
 
 /** 有效 / 已撤销 / 已更正 (superseded by a newer version). */
-export const certificateStatus = pgEnum("certificate_status", ["valid", "revoked", "superseded"]);
+export const certificateStatus = pgEnum("certificate_status", CERTIFICATE_STATUSES);
 
 /**
  * An issued certificate: an immutable snapshot of the confirmed record. A correction issues a new
@@ -23,22 +22,8 @@ export const certificates = pgTable(
     // 10,000-certificate confirmation (tests/bench/batch.bench.ts).
     committeeId: uuid("committee_id").notNull(),
     committeeName: text("committee_name").notNull(),
-    name: text("name").notNull(),
-    gender: text("gender").notNull(),
-    birthDate: date("birth_date").notNull(),
-    idType: idType("id_type").notNull(),
-    idNumber: text("id_number").notNull(),
-    workUnit: text("work_unit").notNull(),
-    series: text("series").notNull(),
-    specialty: text("specialty").notNull(),
-    qualificationName: text("qualification_name").notNull(),
-    level: titleLevel("level").notNull(),
-    obtainMethod: obtainMethod("obtain_method").notNull(),
-    passDate: date("pass_date").notNull(),
-    passYear: integer("pass_year").notNull(),
-    approvalNo: text("approval_no").notNull(),
-    issuingAuthority: text("issuing_authority").notNull(),
-    issueDate: date("issue_date").notNull(),
+    // The record's subject as it was at issue (no nationality: see certificateSubjectColumns).
+    ...certificateSubjectColumns(),
     // No foreign key: the insert picks the photo from roster_photos in the same statement, and photos
     // are never deleted (a record with photos is past draft and cannot be deleted either).
     photoId: uuid("photo_id"),
@@ -64,8 +49,8 @@ export const certificates = pgTable(
   ],
 );
 
-export const lookupChannel = pgEnum("lookup_channel", ["public", "holder", "verify_link"]);
-export const lookupOutcome = pgEnum("lookup_outcome", ["hit", "miss", "limited", "bad_captcha"]);
+export const lookupChannel = pgEnum("lookup_channel", LOOKUP_CHANNELS);
+export const lookupOutcome = pgEnum("lookup_outcome", LOOKUP_OUTCOMES);
 
 /** Every certificate lookup, with hashes of the key and the client address (never the raw key). */
 export const certificateLookups = pgTable(

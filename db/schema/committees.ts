@@ -1,8 +1,9 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { COMMITTEE_STATUSES, TITLE_LEVELS } from "./enums";
 import { orgs } from "./orgs";
 
-export const titleLevel = pgEnum("title_level", ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"]);
-export const committeeStatus = pgEnum("committee_status", ["active", "suspended"]);
+export const titleLevel = pgEnum("title_level", TITLE_LEVELS);
+export const committeeStatus = pgEnum("committee_status", COMMITTEE_STATUSES);
 
 /** 评委会: formed by an organisation (人社部门, 主管部门 or 自主评审单位), which acts as its 组建单位. */
 export const committees = pgTable(

@@ -1,8 +1,9 @@
 import { boolean, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { ORG_KINDS, ORG_LEVELS, ORG_STATUSES } from "./enums";
 
-export const orgKind = pgEnum("org_kind", ["hrss", "dept", "unit"]);
-export const orgLevel = pgEnum("org_level", ["province", "city", "county"]);
-export const orgStatus = pgEnum("org_status", ["pending", "active", "rejected", "disabled"]);
+export const orgKind = pgEnum("org_kind", ORG_KINDS);
+export const orgLevel = pgEnum("org_level", ORG_LEVELS);
+export const orgStatus = pgEnum("org_status", ORG_STATUSES);
 
 /**
  * Organisations form a tree through parentId: 省人社厅 → 市州人社局 → 县区人社局.

@@ -12,25 +12,51 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { OBTAIN_METHODS, ROSTER_IMPORT_STATUSES, ROSTER_SOURCES, ROSTER_STATUSES, type IdType, type ObtainMethod, type TitleLevel } from "./enums";
 import { committees, titleLevel } from "./committees";
 import { idType, users } from "./users";
 
 /** Record states and who moves them: docs/domain.md §3 (`superseded` is not used for records). */
-export const rosterStatus = pgEnum("roster_status", [
-  "draft",
-  "awaiting_photo",
-  "photo_submitted",
-  "photo_approved",
-  "submitted",
-  "confirmed",
-  "returned",
-  "revoked",
-  "superseded",
-]);
+export const rosterStatus = pgEnum("roster_status", ROSTER_STATUSES);
 /** 取得方式: 评审 / 考试 / 认定. */
-export const obtainMethod = pgEnum("obtain_method", ["review", "exam", "recognition"]);
-export const rosterSource = pgEnum("roster_source", ["manual", "import"]);
-export const rosterImportStatus = pgEnum("roster_import_status", ["parsing", "pending", "failed", "committed", "cancelled"]);
+export const obtainMethod = pgEnum("obtain_method", OBTAIN_METHODS);
+export const rosterSource = pgEnum("roster_source", ROSTER_SOURCES);
+export const rosterImportStatus = pgEnum("roster_import_status", ROSTER_IMPORT_STATUSES);
+
+/**
+ * The certificate subject (docs/domain.md §7): the person, the qualification and how it was obtained, as a
+ * roster record holds it, an import row stages it and a certificate snapshots it. Declared once and
+ * spread into the three tables (a function: column builders belong to one table each).
+ *
+ * Not in here, on purpose:
+ * - nationality: roster_records and roster_import_rows have it (nullable); certificates do not
+ *   snapshot it (it is not printed nor verified), so each of the two tables adds it itself.
+ * - committee_name: only certificates snapshot the committee's name (records point to the committee).
+ * Overridden: roster_import_rows stages issuing_authority and issue_date as nullable (a blank cell
+ * stays blank until the commit fills in the committee's forming organisation / the pass date).
+ */
+export function certificateSubjectColumns() {
+  return {
+    name: text("name").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date").notNull(),
+    idType: idType("id_type").notNull(),
+    /** Normalised; never sent to the browser unmasked except in the owner's export. */
+    idNumber: text("id_number").notNull(),
+    workUnit: text("work_unit").notNull(),
+    series: text("series").notNull(),
+    specialty: text("specialty").notNull(),
+    qualificationName: text("qualification_name").notNull(),
+    level: titleLevel("level").notNull(),
+    obtainMethod: obtainMethod("obtain_method").notNull(),
+    /** 评审通过时间: its year is the 取得年度 and the certificate number's year. */
+    passDate: date("pass_date").notNull(),
+    passYear: integer("pass_year").notNull(),
+    approvalNo: text("approval_no").notNull(),
+    issuingAuthority: text("issuing_authority").notNull(),
+    issueDate: date("issue_date").notNull(),
+  };
+}
 
 /** One valid row of an import, as parsed (staged in roster_import_rows until commit). */
 export type RosterImportRow = {
@@ -38,15 +64,15 @@ export type RosterImportRow = {
   name: string;
   gender: "male" | "female";
   birthDate: string;
-  idType: "resident" | "hmt_permit" | "foreign_permanent" | "passport";
+  idType: IdType;
   idNumber: string;
   nationality: string | null;
   workUnit: string;
   series: string;
   specialty: string;
   qualificationName: string;
-  level: "senior_full" | "senior_deputy" | "intermediate" | "assistant" | "junior";
-  obtainMethod: "review" | "exam" | "recognition";
+  level: TitleLevel;
+  obtainMethod: ObtainMethod;
   passDate: string;
   passYear: number;
   approvalNo: string;
@@ -109,25 +135,8 @@ export const rosterRecords = pgTable(
     /** Optimistic concurrency: every update checks and bumps it. */
     version: integer("version").notNull().default(1),
     certNo: text("cert_no").notNull(),
-    name: text("name").notNull(),
-    gender: text("gender").notNull(),
-    birthDate: date("birth_date").notNull(),
-    idType: idType("id_type").notNull(),
-    /** Normalised; never sent to the browser unmasked except in the owner's export. */
-    idNumber: text("id_number").notNull(),
+    ...certificateSubjectColumns(),
     nationality: text("nationality"),
-    workUnit: text("work_unit").notNull(),
-    series: text("series").notNull(),
-    specialty: text("specialty").notNull(),
-    qualificationName: text("qualification_name").notNull(),
-    level: titleLevel("level").notNull(),
-    obtainMethod: obtainMethod("obtain_method").notNull(),
-    /** 评审通过时间: its year is the 取得年度 and the certificate number's year. */
-    passDate: date("pass_date").notNull(),
-    passYear: integer("pass_year").notNull(),
-    approvalNo: text("approval_no").notNull(),
-    issuingAuthority: text("issuing_authority").notNull(),
-    issueDate: date("issue_date").notNull(),
     source: rosterSource("source").notNull(),
     // No foreign keys on these three, like audit_log.actor_id: users and imports are never deleted, and
     // a per-row FK trigger each cost ≈ 8 % of a 50,000-row import (tests/bench/import.bench.ts).
@@ -163,21 +172,10 @@ export const rosterImportRows = pgTable(
     // would slow the staging writes that run alongside the parse.
     importId: uuid("import_id").notNull(),
     rowNo: integer("row_no").notNull(),
-    name: text("name").notNull(),
-    gender: text("gender").notNull(),
-    birthDate: date("birth_date").notNull(),
-    idType: idType("id_type").notNull(),
-    idNumber: text("id_number").notNull(),
+    ...certificateSubjectColumns(),
     nationality: text("nationality"),
-    workUnit: text("work_unit").notNull(),
-    series: text("series").notNull(),
-    specialty: text("specialty").notNull(),
-    qualificationName: text("qualification_name").notNull(),
-    level: titleLevel("level").notNull(),
-    obtainMethod: obtainMethod("obtain_method").notNull(),
-    passDate: date("pass_date").notNull(),
-    passYear: integer("pass_year").notNull(),
-    approvalNo: text("approval_no").notNull(),
+    // Nullable here, unlike the record and the certificate: a blank cell is staged as blank and the
+    // commit fills in the committee's forming organisation / the pass date (see certificateSubjectColumns).
     issuingAuthority: text("issuing_authority"),
     issueDate: date("issue_date"),
     /** 52 + year + title code + committee code, and its weighted digit sum: the commit finishes the number on the server. */

@@ -1,17 +1,10 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ID_TYPES, USER_ROLES, USER_STATUSES } from "./enums";
 import { orgs } from "./orgs";
 
-export const userRole = pgEnum("user_role", [
-  "person",
-  "unit",
-  "dept",
-  "hrss",
-  "self_unit",
-  "expert",
-  "committee_member",
-]);
-export const idType = pgEnum("id_type", ["resident", "hmt_permit", "foreign_permanent", "passport"]);
-export const userStatus = pgEnum("user_status", ["pending", "active", "disabled", "rejected"]);
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const idType = pgEnum("id_type", ID_TYPES);
+export const userStatus = pgEnum("user_status", USER_STATUSES);
 
 export const users = pgTable(
   "users",

@@ -1,7 +1,7 @@
-import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { captchaChallenges } from "@/db/schema";
 import { hashClientIp, keyedHash } from "@/lib/query/hash";
@@ -70,20 +70,6 @@ export async function createCaptcha(db: Db): Promise<CaptchaChallenge> {
   }
   recordAnswerForE2e(id, answer);
   return { id, svg: renderCaptchaSvg(question), expiresInSec: CAPTCHA_TTL_SEC };
-}
-
-/** True when the challenge is live, unused and the answer is right. Burns the challenge either way. */
-export async function consumeCaptcha(db: Db, id: string, rawAnswer: string): Promise<boolean> {
-  const [row] = await db
-    .update(captchaChallenges)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(captchaChallenges.id, id), isNull(captchaChallenges.usedAt), gt(captchaChallenges.expiresAt, sql`now()`)))
-    .returning({ answerHash: captchaChallenges.answerHash });
-  const answer = normalizeCaptchaAnswer(rawAnswer);
-  if (!row || answer === null) return false;
-  const expected = Buffer.from(row.answerHash);
-  const given = Buffer.from(answerHash(id, answer));
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /** For an <img src>: the page and the refresh endpoint send this, never the question. */

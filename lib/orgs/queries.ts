@@ -22,11 +22,6 @@ export async function listDeptOptions(db: Db): Promise<OrgOption[]> {
     .orderBy(asc(orgs.regionCode), asc(orgs.name));
 }
 
-export async function getOrgById(db: Db, id: string) {
-  const [row] = await db.select().from(orgs).where(eq(orgs.id, id)).limit(1);
-  return row ?? null;
-}
-
 /** The HR department and every HR department below it (recursive on parentId). */
 export async function getHrssSubtreeIds(db: Db, rootId: string): Promise<string[]> {
   const rows = await executeRows<{ id: string }>(db, sql`

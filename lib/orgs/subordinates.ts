@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgs, users } from "@/db/schema";
+import type { OrgStatus, UserStatus } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, StaleStateError, UserError } from "@/lib/errors";
 import { getHrssSubtreeIds } from "./queries";
 
-export const ORG_STATUS_LABELS = { pending: "待审核", active: "正常", rejected: "已驳回", disabled: "已停用" } as const;
-export type OrgStatus = keyof typeof ORG_STATUS_LABELS;
+export type { OrgStatus };
+export const ORG_STATUS_LABELS: Record<OrgStatus, string> = { pending: "待审核", active: "正常", rejected: "已驳回", disabled: "已停用" };
 
 type Actor = Pick<SessionUser, "id" | "role" | "orgId">;
 
@@ -81,7 +82,7 @@ export async function assertCanManageOrg(db: Db, actor: Actor, orgId: string): P
   if (!row) throw new ForbiddenError("该单位不属于您的管理范围");
 }
 
-type Transition = { from: OrgStatus[]; to: OrgStatus; userStatus: "active" | "disabled" | "rejected" };
+type Transition = { from: OrgStatus[]; to: OrgStatus; userStatus: Exclude<UserStatus, "pending"> };
 const TRANSITIONS = {
   approve: { from: ["pending"], to: "active", userStatus: "active" },
   reject: { from: ["pending"], to: "rejected", userStatus: "rejected" },

@@ -4,8 +4,10 @@
  * Dates are ISO strings as drizzle returns `date` columns ("2020-12-18"; "2020-12" is accepted for
  * 评审通过时间 when only the month is known).
  */
-/** The certificates table's status (db/schema/certificates.ts). */
-export type CertificatePdfStatus = "valid" | "revoked" | "superseded";
+import type { CertificateStatus } from "@/db/schema/enums";
+
+/** The certificates table's status (db/schema/enums.ts). */
+export type CertificatePdfStatus = CertificateStatus;
 
 export type CertificatePdfData = {
   certNo: string; // 证书编号, 18 characters

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { LookupOutcome } from "@/db/schema/enums";
 import { normalizeCaptchaAnswer } from "@/lib/captcha/challenges";
 import { hashClientIp, keyedHash } from "./hash";
 import { QUERY_LIMITS, rateLimitKey, tooFrequentMessage, type LimitName } from "./limits";
@@ -20,7 +21,7 @@ export const BAD_CAPTCHA_MESSAGE = "验证码错误或已过期，请重新输�
 const MAX_RESULTS = 20;
 
 type Row = {
-  outcome: "hit" | "miss" | "limited" | "bad_captcha";
+  outcome: LookupOutcome;
   retry: number | null;
   id: string | null;
   cert_no: string;

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { hitRateLimitCounters } from "@/lib/rate-limit";
 import { keyedHash } from "./hash";
 
 /**
  * Rate limits of the certificate query (docs/domain.md §9), kept in the database (the rate_limits table of
- * lib/rate-limit.ts, same fixed-window rule) so every server process counts together. Per client:
+ * lib/rate-limit.ts, counted by its hitRateLimitCounters) so every server process counts together. Per client:
  * slows one source down. Per queried key (each given 证件号码, 证书编号 and 姓名 separately, hashed):
  * slows enumeration around one person or one certificate however many addresses it comes from. A
  * name is shared by many people, so its limit is looser.
@@ -31,27 +31,6 @@ export function rateLimitKey(name: LimitName, subject: string): string {
   return `cq:${name}:${keyedHash("rate-key", subject)}`;
 }
 
-/** One upsert for several counters sharing a window (lib/rate-limit.ts's rule, one round trip). */
-async function hitWindow(db: Db, keys: string[], windowSec: number): Promise<Map<string, { count: number; retryAfter: number }>> {
-  const expired = sql`${rateLimits.windowStart} < now() - make_interval(secs => ${windowSec})`;
-  const rows = await db
-    .insert(rateLimits)
-    .values(keys.map((key) => ({ key, windowStart: sql`now()`, count: 1 })))
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${expired} then now() else ${rateLimits.windowStart} end`,
-      },
-    })
-    .returning({
-      key: rateLimits.key,
-      count: rateLimits.count,
-      retryAfter: sql<number>`greatest(0, ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${windowSec}) - now()))))::int`,
-    });
-  return new Map(rows.map((r) => [r.key, { count: r.count, retryAfter: r.retryAfter }]));
-}
-
 /**
  * Counts one attempt against each (limit, subject) pair — a subject is an address, an account or a
  * queried value, stored only as a keyed hash. Returns the longest wait among the exceeded limits, or
@@ -68,10 +47,11 @@ export async function hitQueryLimits(db: Db, hits: [LimitName, string][]): Promi
   }
   let wait: number | null = null;
   for (const [windowSec, entries] of [...byWindow].sort(([a], [b]) => a - b)) {
-    const counts = await hitWindow(db, entries.map((e) => e.key), windowSec);
+    // One upsert (one round trip) for the counters sharing this window.
+    const counts = await hitRateLimitCounters(db, entries.map((e) => e.key), windowSec);
     for (const e of entries) {
       const c = counts.get(e.key);
-      if (c && c.count > e.limit) wait = Math.max(wait ?? 0, c.retryAfter);
+      if (c && c.count > e.limit) wait = Math.max(wait ?? 0, c.retryAfterSec);
     }
   }
   return wait;

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, orgs } from "@/db/schema";
+import type { CommitteeStatus } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/errors";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
@@ -16,7 +17,7 @@ export type OwnedCommittee = {
   series: string;
   levelFrom: TitleLevel;
   levelTo: TitleLevel;
-  status: "active" | "suspended";
+  status: CommitteeStatus;
   formingOrgId: string;
   formingOrgName: string;
 };

@@ -1,3 +1,5 @@
+import type { RosterRecord } from "@/db/schema";
+import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "./constants";
 import type { RosterRecordFieldsInput } from "./schemas";
 
 export type FieldKey = keyof RosterRecordFieldsInput;
@@ -26,6 +28,42 @@ export const ROSTER_COLUMNS: { key: FieldKey; header: string; required: boolean;
 ];
 
 export const COLUMN_BY_KEY = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c])) as Record<FieldKey, (typeof ROSTER_COLUMNS)[number]>;
+
+/**
+ * What a record, a staged import row or a rejected conflict shows in a workbook's columns. A staged
+ * row may still have a blank 发证机关 / 发证日期 (filled in by the commit), and neither has 国籍 always.
+ */
+export type RecordCellSource = Pick<
+  RosterRecord,
+  "name" | "gender" | "birthDate" | "idType" | "idNumber" | "workUnit" | "series" | "specialty" | "qualificationName" | "level" | "obtainMethod" | "passDate" | "approvalNo"
+> & { nationality: string | null; issuingAuthority: string | null; issueDate: string | null };
+
+/**
+ * One record as the cells of ROSTER_COLUMNS: codes as their Chinese labels, blanks as "", exactly what
+ * the import reads back (so an exported roster re-imports unchanged). Used by the export and by the
+ * import's error report. The values are raw: whoever writes them into a workbook neutralises formulas
+ * (lib/roster/xlsx.ts neutralizeFormula), as both workbooks of lib/roster/export.ts do.
+ */
+export function recordCells(r: RecordCellSource): Record<FieldKey, string> {
+  return {
+    name: r.name,
+    gender: GENDER_LABELS[r.gender as Gender] ?? r.gender,
+    birthDate: r.birthDate,
+    idType: ID_TYPE_LABELS[r.idType],
+    idNumber: r.idNumber,
+    nationality: r.nationality ?? "",
+    workUnit: r.workUnit,
+    series: r.series,
+    specialty: r.specialty,
+    qualificationName: r.qualificationName,
+    level: TITLE_LEVEL_LABELS[r.level],
+    obtainMethod: OBTAIN_METHOD_LABELS[r.obtainMethod],
+    passDate: r.passDate,
+    approvalNo: r.approvalNo,
+    issuingAuthority: r.issuingAuthority ?? "",
+    issueDate: r.issueDate ?? "",
+  };
+}
 
 /** Header text → field: "*证件号码（18位）" and "证件 号码" both match 证件号码. */
 export function normalizeHeader(raw: string): string {

@@ -1,4 +1,12 @@
-import type { RosterStatus } from "@/db/schema";
+// From db/schema/enums.ts, not db/schema: client components import this file (see enums.ts).
+import {
+  OBTAIN_METHODS,
+  ROSTER_STATUSES,
+  TITLE_LEVELS,
+  type ObtainMethod,
+  type RosterStatus,
+  type TitleLevel,
+} from "@/db/schema/enums";
 import { ID_TYPE_LABELS, type IdType } from "@/lib/validation/id-number";
 
 /** One table of the record states (docs/domain.md §3) with their Chinese labels and badge tones. */
@@ -13,10 +21,8 @@ export const ROSTER_STATUS_INFO: Record<RosterStatus, { label: string; tone: "sl
   revoked: { label: "已撤销", tone: "red" },
   superseded: { label: "已更正", tone: "slate" },
 };
-export const ROSTER_STATUSES = Object.keys(ROSTER_STATUS_INFO) as RosterStatus[];
+export { ROSTER_STATUSES, TITLE_LEVELS, OBTAIN_METHODS, type TitleLevel, type ObtainMethod };
 
-export const TITLE_LEVELS = ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"] as const;
-export type TitleLevel = (typeof TITLE_LEVELS)[number];
 export const TITLE_LEVEL_LABELS: Record<TitleLevel, string> = {
   senior_full: "正高级",
   senior_deputy: "副高级",
@@ -27,8 +33,6 @@ export const TITLE_LEVEL_LABELS: Record<TitleLevel, string> = {
 /** Higher number = higher level; used to check a committee's level range. */
 export const TITLE_LEVEL_RANK: Record<TitleLevel, number> = { junior: 1, assistant: 2, intermediate: 3, senior_deputy: 4, senior_full: 5 };
 
-export const OBTAIN_METHODS = ["review", "exam", "recognition"] as const;
-export type ObtainMethod = (typeof OBTAIN_METHODS)[number];
 export const OBTAIN_METHOD_LABELS: Record<ObtainMethod, string> = { review: "评审", exam: "考试", recognition: "认定" };
 
 export const GENDERS = ["male", "female"] as const;

@@ -1,32 +1,11 @@
 import type { Db } from "@/db/client";
-import type { RosterImportRejectedRow, RosterRecord } from "@/db/schema";
+import type { RosterImportRejectedRow } from "@/db/schema";
 import { type OwnedCommittee } from "./access";
-import { ROSTER_COLUMNS } from "./columns";
-import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS, type Gender } from "./constants";
+import { recordCells, ROSTER_COLUMNS } from "./columns";
+import { ROSTER_STATUS_INFO } from "./constants";
 import { iterateRosterRecords } from "./queries";
 import type { RosterListFilter } from "./schemas";
 import { HEADER_STYLE, neutralizeFormula, streamWorkbook } from "./xlsx";
-
-function recordCells(r: RosterRecord): Record<string, string> {
-  return {
-    name: r.name,
-    gender: GENDER_LABELS[r.gender as Gender] ?? r.gender,
-    birthDate: r.birthDate,
-    idType: ID_TYPE_LABELS[r.idType],
-    idNumber: r.idNumber,
-    nationality: r.nationality ?? "",
-    workUnit: r.workUnit,
-    series: r.series,
-    specialty: r.specialty,
-    qualificationName: r.qualificationName,
-    level: TITLE_LEVEL_LABELS[r.level],
-    obtainMethod: OBTAIN_METHOD_LABELS[r.obtainMethod],
-    passDate: r.passDate,
-    approvalNo: r.approvalNo,
-    issuingAuthority: r.issuingAuthority,
-    issueDate: r.issueDate,
-  };
-}
 
 /**
  * The (filtered) roster as a workbook: 证书编号, 状态, then the template's columns, so an export can be

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rosterImportRows, rosterImports, rosterRecords, users, type RosterImportRejectedRow } from "@/db/schema";
+import type { RosterImportStatus } from "@/db/schema/enums";
 import { UserError } from "@/lib/errors";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { assertCommitteeOwner, type RosterActor } from "./access";
@@ -11,7 +12,7 @@ import { existingRecordOf } from "./import-insert";
 export type ImportProgress = {
   id: string;
   committeeId: string;
-  status: "parsing" | "pending" | "failed" | "committed" | "cancelled";
+  status: RosterImportStatus;
   rowsRead: number;
   message: string | null;
 };
@@ -133,10 +134,10 @@ export async function listRosterImports(db: Db, actor: RosterActor, committeeId:
     .limit(limit);
 }
 
-export const IMPORT_STATUS_LABELS = {
+export const IMPORT_STATUS_LABELS: Record<RosterImportStatus, string> = {
   parsing: "读取中",
   pending: "待确认",
   failed: "未通过检查",
   committed: "已导入",
   cancelled: "已取消",
-} as const;
+};

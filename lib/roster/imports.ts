@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { rosterImportRows, rosterImports, rosterRecords, type RosterImportRejectedRow } from "@/db/schema";
 import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, type OwnedCommittee, type RosterActor } from "./access";
-import { COLUMN_BY_KEY } from "./columns";
-import { GENDER_LABELS, ID_TYPE_LABELS, IMPORT_LIMITS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS } from "./constants";
+import { COLUMN_BY_KEY, recordCells } from "./columns";
+import { IMPORT_LIMITS } from "./constants";
 import { parseRosterWorkbook } from "./import-parse";
 import { existingRecordOf, insertStagedRecords, stageImportRows } from "./import-insert";
 import { checkXlsxZip } from "./zip-guard";
@@ -56,29 +56,6 @@ async function expireStaleRosterImports(db: Db, committeeId: string): Promise<vo
     )
     .returning({ id: rosterImports.id });
   if (stale.length) await db.delete(rosterImportRows).where(inArray(rosterImportRows.importId, stale.map((r) => r.id)));
-}
-
-type StagedRow = typeof rosterImportRows.$inferSelect;
-
-function labelledValues(r: StagedRow): Record<string, string> {
-  return {
-    name: r.name,
-    gender: GENDER_LABELS[r.gender as keyof typeof GENDER_LABELS] ?? r.gender,
-    birthDate: r.birthDate,
-    idType: ID_TYPE_LABELS[r.idType],
-    idNumber: r.idNumber,
-    nationality: r.nationality ?? "",
-    workUnit: r.workUnit,
-    series: r.series,
-    specialty: r.specialty,
-    qualificationName: r.qualificationName,
-    level: TITLE_LEVEL_LABELS[r.level],
-    obtainMethod: OBTAIN_METHOD_LABELS[r.obtainMethod],
-    passDate: r.passDate,
-    approvalNo: r.approvalNo,
-    issuingAuthority: r.issuingAuthority ?? "",
-    issueDate: r.issueDate ?? "",
-  };
 }
 
 /**
@@ -143,7 +120,7 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
     for (const c of conflicts) {
       rejected.push({
         row: c.staged.rowNo,
-        values: labelledValues(c.staged),
+        values: recordCells(c.staged),
         issues: [{ column: COLUMN_BY_KEY.name.header, reason: `名册中已有该证件号码同一资格、同一年度的记录，但姓名为“${c.existingName}”，请核对` }],
       });
     }

@@ -207,7 +207,7 @@ export const importDecisionSchema = z.object({ importId: z.uuid() });
 
 export const rosterListFilterSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
-  status: z.enum(ROSTER_STATUSES as [string, ...string[]]).optional().catch(undefined),
+  status: z.enum(ROSTER_STATUSES).optional().catch(undefined),
   series: z.string().trim().max(20).optional().catch(undefined),
   year: z.coerce.number().int().min(1950).max(2100).optional().catch(undefined),
   sort: z.enum(["created", "name", "certNo"]).optional().catch(undefined),

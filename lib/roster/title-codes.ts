@@ -1,4 +1,4 @@
-import type { TitleLevel } from "./constants";
+import { TITLE_LEVELS, type TitleLevel } from "./constants";
 
 /**
  * 系列 and the 3-digit title code of each level, used in certificate numbers (docs/domain.md §6).
@@ -13,7 +13,8 @@ import type { TitleLevel } from "./constants";
 type SeriesInfo = { codes: Partial<Record<TitleLevel, string>>; titles: Partial<Record<TitleLevel, string>> };
 
 function block(prefix: string, titles: [string | null, string | null, string | null, string | null, string | null], digits = ["0", "1", "2", "3", "4"]): SeriesInfo {
-  const levels: TitleLevel[] = ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"];
+  // `titles` and `digits` are given highest level first: the order of TITLE_LEVELS (and of the enum).
+  const levels = TITLE_LEVELS;
   const info: SeriesInfo = { codes: {}, titles: {} };
   levels.forEach((level, i) => {
     const title = titles[i];

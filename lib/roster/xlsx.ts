@@ -33,17 +33,6 @@ export function streamWorkbook(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) =>
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-export async function streamToBuffer(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 export const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true },
   fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE8F7" } },

@@ -1,8 +1,8 @@
 /** Identity documents (docs/domain.md §10): 居民身份证 (GB 11643-1999), 港澳台居民居住证, 外国人永久居留身份证, 护照. */
+import { ID_TYPES, type IdType } from "@/db/schema/enums";
 import { isRealDay } from "./calendar";
 
-export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;
-export type IdType = (typeof ID_TYPES)[number];
+export { ID_TYPES, type IdType };
 
 export const ID_TYPE_LABELS: Record<IdType, string> = {
   resident: "居民身份证",

@@ -8,7 +8,6 @@ import { exportRosterWorkbook } from "@/lib/roster/export";
 import { parseRosterWorkbook } from "@/lib/roster/import-parse";
 import { commitRosterImport, createRosterImport, parseRosterImport } from "@/lib/roster/imports";
 import type { RosterRecordData } from "@/lib/roster/schemas";
-import { streamToBuffer } from "@/lib/roster/xlsx";
 import { readCentralDirectory } from "@/lib/roster/zip-guard";
 import { getRosterImportPreview } from "@/lib/roster/import-queries";
 import { listRosterRecords } from "@/lib/roster/queries";
@@ -112,7 +111,7 @@ describe("an export imports back unchanged", () => {
     await t.db.transaction((tx) => commitRosterImport(tx, f.province, importId));
 
     const owned = await assertCommitteeOwner(t.db, f.province, f.committee001);
-    const exported = await streamToBuffer(exportRosterWorkbook(t.db, owned, {}));
+    const exported = Buffer.from(await new Response(exportRosterWorkbook(t.db, owned, {})).arrayBuffer());
     const entries = readCentralDirectory(exported, { maxZipEntries: 500, maxUncompressedBytes: 200 * 1024 * 1024 });
     if (typeof entries === "string") throw new Error(entries);
     expect(entries.some((e) => e.name.endsWith(".xml") && (exported.readUInt16LE(e.localOffset + 6) & 0x8) !== 0)).toBe(true);

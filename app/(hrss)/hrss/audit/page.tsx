@@ -1,13 +1,14 @@
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
+import type { AuditOutcome } from "@/db/schema/enums";
 import { listAuditRows } from "@/lib/audit";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 import { getAuditScopeOrgIds } from "@/lib/audit/scope";
 import { requireRolePage } from "@/lib/auth/session";
 
 type Search = { action?: string; outcome?: string; from?: string; to?: string; page?: string };
-const OUTCOMES = { success: "成功", failure: "失败", denied: "拒绝" } as const;
+const OUTCOMES: Record<AuditOutcome, string> = { success: "成功", failure: "失败", denied: "拒绝" };
 
 function parseDate(s: string | undefined, endOfDay = false): Date | undefined {
   if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;

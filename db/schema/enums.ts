@@ -1,0 +1,93 @@
+/**
+ * The values of every PostgreSQL enum, declared once as `as const` tuples. The `pgEnum`s of
+ * db/schema/*.ts and the constants of lib (lib/roles.ts, lib/roster/constants.ts,
+ * lib/validation/id-number.ts, ...) are both built from these tuples.
+ *
+ * Why a separate, dependency-free module instead of `userRole.enumValues`: client components
+ * (app/_roster/record-form.tsx, app/(auth)/register/person/person-register-form.tsx, ...) import
+ * lib/roster/constants.ts and lib/validation/id-number.ts. Importing db/schema from those would put
+ * drizzle-orm/pg-core and every table definition into the browser bundle. This file imports nothing,
+ * so both sides can use it. Keep it that way: no imports here.
+ *
+ * Adding a value: add it here, run `npm run db:generate` for the migration, then give it a label in
+ * each `Record<…, label>` table (the typecheck lists them).
+ */
+
+/** users.role */
+export const USER_ROLES = ["person", "unit", "dept", "hrss", "self_unit", "expert", "committee_member"] as const;
+/** users.id_type and the certificate subject's id_type (docs/domain.md §10). */
+export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;
+/** users.status */
+export const USER_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
+
+/** orgs.kind */
+export const ORG_KINDS = ["hrss", "dept", "unit"] as const;
+/** orgs.level */
+export const ORG_LEVELS = ["province", "city", "county"] as const;
+/** orgs.status */
+export const ORG_STATUSES = ["pending", "active", "rejected", "disabled"] as const;
+
+/** 职称级别, highest first (lib/roster/title-codes.ts relies on it): committees.level_from / level_to and the certificate subject's level. */
+export const TITLE_LEVELS = ["senior_full", "senior_deputy", "intermediate", "assistant", "junior"] as const;
+/** committees.status */
+export const COMMITTEE_STATUSES = ["active", "suspended"] as const;
+
+/** Record states and who moves them: docs/domain.md §3 (`superseded` is not used for records). */
+export const ROSTER_STATUSES = [
+  "draft",
+  "awaiting_photo",
+  "photo_submitted",
+  "photo_approved",
+  "submitted",
+  "confirmed",
+  "returned",
+  "revoked",
+  "superseded",
+] as const;
+/** 取得方式: 评审 / 考试 / 认定. */
+export const OBTAIN_METHODS = ["review", "exam", "recognition"] as const;
+/** roster_records.source */
+export const ROSTER_SOURCES = ["manual", "import"] as const;
+/** roster_imports.status */
+export const ROSTER_IMPORT_STATUSES = ["parsing", "pending", "failed", "committed", "cancelled"] as const;
+
+/**
+ * roster_photos.status. pending: uploaded, not yet submitted · submitted: awaiting the committee ·
+ * approved: the one printed · rejected: sent back with a reason · replaced: superseded by a newer
+ * upload before review.
+ */
+export const PHOTO_STATUSES = ["pending", "submitted", "approved", "rejected", "replaced"] as const;
+/** roster_batches.status */
+export const BATCH_STATUSES = ["submitted", "confirmed"] as const;
+/** roster_batch_items.result */
+export const BATCH_ITEM_RESULTS = ["submitted", "confirmed", "returned"] as const;
+
+/** 有效 / 已撤销 / 已更正 (superseded by a newer version). */
+export const CERTIFICATE_STATUSES = ["valid", "revoked", "superseded"] as const;
+/** certificate_lookups.channel */
+export const LOOKUP_CHANNELS = ["public", "holder", "verify_link"] as const;
+/** certificate_lookups.outcome */
+export const LOOKUP_OUTCOMES = ["hit", "miss", "limited", "bad_captcha"] as const;
+
+/** audit_log.outcome */
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+
+export type UserRole = (typeof USER_ROLES)[number];
+export type IdType = (typeof ID_TYPES)[number];
+export type UserStatus = (typeof USER_STATUSES)[number];
+export type OrgKind = (typeof ORG_KINDS)[number];
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+export type TitleLevel = (typeof TITLE_LEVELS)[number];
+export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
+export type ObtainMethod = (typeof OBTAIN_METHODS)[number];
+export type RosterSource = (typeof ROSTER_SOURCES)[number];
+export type RosterImportStatus = (typeof ROSTER_IMPORT_STATUSES)[number];
+export type PhotoStatus = (typeof PHOTO_STATUSES)[number];
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export type BatchItemResult = (typeof BATCH_ITEM_RESULTS)[number];
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+export type LookupChannel = (typeof LOOKUP_CHANNELS)[number];
+export type LookupOutcome = (typeof LOOKUP_OUTCOMES)[number];
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import {
+  CERTIFICATE_STATUSES,
+  ID_TYPES,
+  LOOKUP_CHANNELS,
+  OBTAIN_METHODS,
+  ORG_STATUSES,
+  ROSTER_IMPORT_STATUSES,
+  ROSTER_STATUSES,
+  TITLE_LEVELS,
+  USER_ROLES,
+} from "@/db/schema/enums";
+import { LOOKUP_CHANNEL_LABELS } from "@/lib/certificates/holder";
+import { ORG_STATUS_LABELS } from "@/lib/orgs/subordinates";
+import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
+import { ROLE_INFO } from "@/lib/roles";
+import { ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { IMPORT_STATUS_LABELS } from "@/lib/roster/import-queries";
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/** Each label table: its enum's values and the label of each value. */
+const TABLES: [string, readonly string[], Record<string, string>][] = [
+  ["user_role", USER_ROLES, Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label]))],
+  ["id_type", ID_TYPES, ID_TYPE_LABELS],
+  ["roster_status", ROSTER_STATUSES, Object.fromEntries(Object.entries(ROSTER_STATUS_INFO).map(([k, v]) => [k, v.label]))],
+  ["title_level", TITLE_LEVELS, TITLE_LEVEL_LABELS],
+  ["obtain_method", OBTAIN_METHODS, OBTAIN_METHOD_LABELS],
+  ["roster_import_status", ROSTER_IMPORT_STATUSES, IMPORT_STATUS_LABELS],
+  ["org_status", ORG_STATUSES, ORG_STATUS_LABELS],
+  ["certificate_status", CERTIFICATE_STATUSES, Object.fromEntries(Object.entries(CERTIFICATE_STATUS_INFO).map(([k, v]) => [k, v.label]))],
+  ["lookup_channel", LOOKUP_CHANNELS, LOOKUP_CHANNEL_LABELS],
+];
+
+describe("enum label tables", () => {
+  it.each(TABLES)("%s: every value has a Chinese label, and nothing else", (_name, values, labels) => {
+    expect(Object.keys(labels).sort()).toEqual([...values].sort());
+    for (const v of values) expect(labels[v]).toMatch(HAS_CHINESE);
+  });
+
+  it("the pgEnums are built from the db/schema/enums.ts tuples", () => {
+    const pgEnums = Object.values(schema).filter(
+      (x): x is typeof schema.userRole => typeof x === "function" && "enumName" in x && "enumValues" in x,
+    );
+    expect(pgEnums.length).toBeGreaterThanOrEqual(19);
+    expect(schema.userRole.enumValues).toEqual(USER_ROLES);
+    expect(schema.idType.enumValues).toEqual(ID_TYPES);
+    expect(schema.rosterStatus.enumValues).toEqual(ROSTER_STATUSES);
+    expect(schema.titleLevel.enumValues).toEqual(TITLE_LEVELS);
+    expect(schema.obtainMethod.enumValues).toEqual(OBTAIN_METHODS);
+    expect(schema.rosterImportStatus.enumValues).toEqual(ROSTER_IMPORT_STATUSES);
+    expect(schema.orgStatus.enumValues).toEqual(ORG_STATUSES);
+    expect(schema.certificateStatus.enumValues).toEqual(CERTIFICATE_STATUSES);
+    expect(schema.lookupChannel.enumValues).toEqual(LOOKUP_CHANNELS);
+  });
+});
