@@ -20,6 +20,7 @@ export const CHECKLIST: { code: PhotoErrorCode; passed: string }[] = [
   { code: "too_small", passed: "清晰度足够" },
   { code: "background_not_white", passed: "背景为白色或接近白色" },
   { code: "too_dark", passed: "亮度合适" },
+  { code: "face_not_framed", passed: "头部大小和位置合适" },
   { code: "overexposed", passed: "面部曝光正常" },
 ];
 

@@ -18,8 +18,10 @@
  *   background means a cut-out, and flattening it onto white would pass the background rule by
  *   construction. An alpha channel that is (almost) unused is flattened onto white.
  * - Background near-white on a border sample (top and sides, not the bottom where the shoulders are),
- *   overall darkness and blown-out face: the certificate rules ask for a white-background, evenly lit
- *   portrait; each failure has its own message so the user knows what to reshoot.
+ *   overall darkness, a head too small or off the guide oval, and a blown-out face (judged on the
+ *   subject's pixels only, not the white background around the head): the certificate rules ask for
+ *   a white-background, evenly lit portrait; each failure has its own message so the user knows what
+ *   to reshoot or how to reframe, and a refusal lists only the rules that failed.
  * - Output: crop to 295:413 (the tool's output already has the aspect, so it is only resized; a
  *   whole photo is cropped around the person, found against the white background: ./framing.ts),
  *   JPEG 295×413 with quality stepped down until ≤ 60 KB (the PDF embeds it; committees download

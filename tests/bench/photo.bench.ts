@@ -11,11 +11,19 @@
  * is taken PHOTO_BENCH_ROUNDS times (default 3) and the best round counts, with the spread printed:
  * on a shared 2-core VM other tenants only ever slow a round down (this machine's own decode of the
  * same file drifts from 36 to 46 ms between minutes).
+ *
+ * Then the labelled portrait set (tests/fixtures/photo-set.ts) through the same normalisation: the
+ * false-refusal rate (good portraits refused), the false-acceptance rate (bad ones accepted), bad
+ * ones refused with other rules than labelled, and the cost of the shared pixel rules alone on one
+ * 295×413 raster (what the browser tool runs live). Goal 0 % and 0 %. PHOTO_BENCH_ONLY=set skips
+ * the throughput part.
  */
 import os from "node:os";
 import sharp from "sharp";
 import { normalizeIdPhoto } from "../../lib/photos/normalize";
+import { PHOTO_HEIGHT, PHOTO_WIDTH, evaluatePhotoPixels } from "../../lib/photos/rules";
 import { drawPortrait } from "../fixtures/photo-images";
+import { PORTRAIT_SET, encodeLabelledPortrait } from "../fixtures/photo-set";
 
 const TARGET_PER_CORE = 20;
 const ITERATIONS = Number(process.env.PHOTO_BENCH_ITERATIONS ?? 40);
@@ -86,7 +94,41 @@ async function decodeFloorMs(input: Buffer): Promise<number> {
   return best;
 }
 
+/** The labelled set's error rates through the server path, and the pixel rules' own cost. */
+async function labelledSet() {
+  let good = 0;
+  let falseRefusals = 0;
+  let bad = 0;
+  let falseAcceptances = 0;
+  let wrongRules = 0;
+  for (const c of PORTRAIT_SET) {
+    const result = await normalizeIdPhoto(await encodeLabelledPortrait(c));
+    const codes = result.ok ? [] : result.errors.map((e) => e.code);
+    const isGood = c.expected.length === 0;
+    if (isGood) good++;
+    else bad++;
+    if (isGood && !result.ok) falseRefusals++;
+    else if (!isGood && result.ok) falseAcceptances++;
+    else if (!isGood && codes.join() !== c.expected.join()) wrongRules++;
+    if (codes.join() !== c.expected.join()) console.log(`  mismatch: ${c.name}: expected [${c.expected.join(", ")}], got [${codes.join(", ")}]`);
+  }
+  const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)} % (${n}/${of})`;
+  console.log(`  false refusals ${pct(falseRefusals, good)}  false acceptances ${pct(falseAcceptances, bad)}  refused with other rules than labelled ${pct(wrongRules, bad)}`);
+
+  const p = drawPortrait({ width: PHOTO_WIDTH, height: PHOTO_HEIGHT, backgroundAlpha: 255 });
+  const raster = { data: p.data, width: p.width, height: p.height, channels: p.channels };
+  for (let i = 0; i < 50; i++) evaluatePhotoPixels(raster);
+  const runs = 500;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) evaluatePhotoPixels(raster);
+  console.log(`  pixel rules alone (evaluatePhotoPixels, 295×413 RGBA): ${(((performance.now() - t0) / runs) * 1000).toFixed(0)} µs per call`);
+}
+
 async function main() {
+  if (process.env.PHOTO_BENCH_ONLY === "set") {
+    console.log(`labelled portrait set: ${PORTRAIT_SET.length} portraits`);
+    return labelledSet();
+  }
   const started = performance.now();
   console.log(`photo bench: ${ITERATIONS} photos per round, best of ${ROUNDS} rounds, ${CORES} cores, load average ${os.loadavg()[0].toFixed(2)}, sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}`);
   const sources = [
@@ -113,6 +155,8 @@ async function main() {
       rows.push({ name, mode, wall: m.wallOpsPerCore, cpu: m.cpuOpsPerCore, total: m.wallS });
     }
   }
+  console.log(`\nlabelled portrait set (tests/fixtures/photo-set.ts): ${PORTRAIT_SET.length} portraits through normalizeIdPhoto`);
+  await labelledSet();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\ntotal time ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${peakRssMb.toFixed(0)} MB`);
   for (const { name } of sources.filter((s) => s.name.startsWith("12 MP"))) {
