@@ -19,6 +19,17 @@ export class ForbiddenError extends UserError {
   }
 }
 
+/**
+ * The actor may not see this, and must not learn whether it exists: route handlers answer 404, server
+ * actions show the message (it names no other party's data).
+ */
+export class NotFoundError extends ForbiddenError {
+  constructor(message = "记录不存在") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
 /** A guarded state change matched no row: someone else changed the record first. */
 export class StaleStateError extends UserError {
   constructor(message = "状态已变化，请刷新后重试") {

@@ -8,7 +8,7 @@ import { endAllSessions } from "@/lib/accounts/admin";
 import { registerPerson, registerUnit } from "@/lib/accounts/register";
 import { loginSchema, personRegistrationSchema, unitRegistrationSchema } from "@/lib/accounts/schemas";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
-import { writeAudit } from "@/lib/audit";
+import { auditBase, writeAudit } from "@/lib/audit";
 import { loginFailureMessage, type LoginFailure } from "@/lib/auth/login";
 import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
 import { describeUnexpected, UserError } from "@/lib/errors";
@@ -41,16 +41,7 @@ export async function logoutAction(): Promise<void> {
     const db = await getDb();
     // Revoke on the server too: a JWT copy (or a cookie re-set by a request still in flight) is dead.
     await endAllSessions(db, user.id);
-    await writeAudit(db, {
-      actorId: user.id,
-      actorRole: user.role,
-      actorOrgId: user.orgId,
-      action: "auth.logout",
-      targetType: "user",
-      targetId: user.id,
-      outcome: "success",
-      ip: await currentRequestIp(),
-    });
+    await writeAudit(db, { ...auditBase(user, "auth.logout", await currentRequestIp()), targetType: "user", targetId: user.id, outcome: "success" });
   }
   await signOut({ redirectTo: "/" });
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { orgDecisionSchema } from "@/lib/orgs/schemas";
 import { decideSubordinateOrg } from "@/lib/orgs/subordinates";
@@ -11,6 +10,7 @@ const decide = protectedAction({
   name: "org.decide_subordinate",
   roles: ["dept", "hrss"],
   schema: orgDecisionSchema,
+  revalidate: ["/dept/subordinates", "/hrss/subordinates"],
   async handler({ input, user, tx }) {
     const change = await decideSubordinateOrg(tx, user, input.orgId, input.decision, input.reason);
     return {
@@ -22,10 +22,5 @@ const decide = protectedAction({
 });
 
 export async function decideSubordinateAction(raw: unknown) {
-  const result = await decide(raw);
-  if (result.ok) {
-    revalidatePath("/dept/subordinates");
-    revalidatePath("/hrss/subordinates");
-  }
-  return result;
+  return decide(raw);
 }

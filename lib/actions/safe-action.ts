@@ -1,7 +1,8 @@
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
-import { writeAudit } from "@/lib/audit";
+import { auditBase, writeAudit } from "@/lib/audit";
 import { currentRequestIp, getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { describeUnexpected, ForbiddenError, UserError } from "@/lib/errors";
 import type { Role } from "@/lib/roles";
@@ -13,7 +14,7 @@ export type ActionResult<T = undefined> =
 export type ActionContext<I> = {
   input: I;
   user: SessionUser;
-  /** The open transaction: every write of the action and its audit row commit together. */
+  /** The open transaction: every write of the action and its audit row commit together (the plain db when `readOnly`). */
   tx: Db;
   ip: string | null;
 };
@@ -21,6 +22,9 @@ export type ActionContext<I> = {
 export type AuditTarget = { targetType: string; targetId: string; detail?: Record<string, unknown> };
 
 type Handler<I, T> = (ctx: ActionContext<I>) => Promise<{ data: T; audit: AuditTarget; message?: string }>;
+
+/** A path to revalidate after a successful commit; `layout` refreshes every page under it. */
+export type RevalidateTarget = string | { path: string; type: "layout" | "page" };
 
 /** Flatten zod issues to { field: first message }. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -34,12 +38,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /**
  * The five steps of every server action: session → zod → role (ownership is asserted inside the
- * handler against the loaded record) → domain call in one transaction with its audit row → typed result.
+ * handler against the loaded record) → domain call in one transaction with its audit row → typed result,
+ * then `revalidate` once the transaction has committed. `readOnly`: no transaction (a rate-limit count
+ * inside a rolled-back transaction would limit nothing); the audit row is a plain write after the handler.
  */
 export function protectedAction<S extends z.ZodType, T>(opts: {
   name: string;
   roles: readonly Role[];
   schema: S;
+  readOnly?: boolean;
+  revalidate?: readonly RevalidateTarget[] | ((input: z.infer<S>, data: T) => readonly RevalidateTarget[]);
   handler: Handler<z.infer<S>, T>;
 }): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
@@ -47,7 +55,7 @@ export function protectedAction<S extends z.ZodType, T>(opts: {
     if (!user) return { ok: false, message: "登录已过期，请重新登录" };
     const ip = await currentRequestIp();
     const db = await getDb();
-    const base = { actorId: user.id, actorRole: user.role, actorOrgId: user.orgId, action: opts.name, ip };
+    const base = auditBase(user, opts.name, ip);
 
     if (!opts.roles.includes(user.role)) {
       await writeAudit(db, { ...base, outcome: "denied", detail: { reason: "role" } });
@@ -58,13 +66,18 @@ export function protectedAction<S extends z.ZodType, T>(opts: {
       const fieldErrors = fieldErrorsOf(parsed.error);
       return { ok: false, message: "提交的内容有误，请按提示修改", fieldErrors };
     }
+    let out: Awaited<ReturnType<Handler<z.infer<S>, T>>>;
     try {
-      const out = await db.transaction(async (tx) => {
-        const result = await opts.handler({ input: parsed.data, user, tx, ip });
-        await writeAudit(tx, { ...base, outcome: "success", ...result.audit });
-        return result;
-      });
-      return { ok: true, data: out.data, message: out.message };
+      if (opts.readOnly) {
+        out = await opts.handler({ input: parsed.data, user, tx: db, ip });
+        await writeAudit(db, { ...base, outcome: "success", ...out.audit });
+      } else {
+        out = await db.transaction(async (tx) => {
+          const result = await opts.handler({ input: parsed.data, user, tx, ip });
+          await writeAudit(tx, { ...base, outcome: "success", ...result.audit });
+          return result;
+        });
+      }
     } catch (err) {
       if (err instanceof ForbiddenError) {
         await writeAudit(db, { ...base, outcome: "denied", detail: { reason: err.message } });
@@ -76,5 +89,13 @@ export function protectedAction<S extends z.ZodType, T>(opts: {
       }
       return { ok: false, message: describeUnexpected(err, opts.name) };
     }
+    if (opts.revalidate) {
+      const targets = typeof opts.revalidate === "function" ? opts.revalidate(parsed.data, out.data) : opts.revalidate;
+      for (const t of targets) {
+        if (typeof t === "string") revalidatePath(t);
+        else revalidatePath(t.path, t.type);
+      }
+    }
+    return { ok: true, data: out.data, message: out.message };
   };
 }

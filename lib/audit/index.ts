@@ -14,6 +14,15 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
+/** Who acted, as every audit row names them; the caller adds outcome, target and detail. */
+export function auditBase(
+  actor: { id: string; role: string; orgId: string | null },
+  action: string,
+  ip: string | null,
+): Pick<AuditEntry, "actorId" | "actorRole" | "actorOrgId" | "action" | "ip"> {
+  return { actorId: actor.id, actorRole: actor.role, actorOrgId: actor.orgId, action, ip };
+}
+
 /** Insert one audit row (inside the caller's transaction when given one). */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({

@@ -1,7 +1,7 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgs, users } from "@/db/schema";
-import { writeAudit } from "@/lib/audit";
+import { auditBase, writeAudit } from "@/lib/audit";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/roles";
 import { normalizeIdNumber } from "@/lib/validation/id-number";
@@ -79,17 +79,7 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
   }
 
   const audit = (outcome: "success" | "failure" | "denied", detail: Record<string, unknown>) =>
-    writeAudit(db, {
-      actorId: user.id,
-      actorRole: user.role,
-      actorOrgId: user.orgId,
-      action: "auth.login",
-      targetType: "user",
-      targetId: user.id,
-      outcome,
-      ip,
-      detail,
-    });
+    writeAudit(db, { ...auditBase(user, "auth.login", ip), targetType: "user", targetId: user.id, outcome, detail });
 
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     await audit("denied", { reason: "locked" });

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
-import { ForbiddenError, StaleStateError, UserError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import type { NormalizedPhoto } from "@/lib/photos/normalize";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
 import { moveRecords } from "@/lib/roster/move-record";
@@ -25,7 +25,7 @@ export const photoConsentSchema = z.object({
 export const PHOTO_UPLOAD_STATES: readonly RosterStatus[] = ["awaiting_photo", "photo_submitted"];
 
 /** Not the holder's record (or no such record): the same answer, so existence is not revealed. */
-export class RecordNotFoundError extends ForbiddenError {
+export class RecordNotFoundError extends NotFoundError {
   constructor() {
     super("未找到该证书补录记录");
     this.name = "RecordNotFoundError";

@@ -7,18 +7,12 @@ import { renderCertificatePdf } from "@/lib/pdf/render-certificate";
 import { certificateAccessFor, getHolderDocument, UUID_RE, type CertificateAccess, type CertificateViewer } from "./access";
 
 export { VIEW_ONLY_MESSAGE } from "./access";
-import { isPdfDownloadable } from "./eligibility";
 
 const OBTAIN_METHOD_PDF: Record<Certificate["obtainMethod"], CertificatePdfData["obtainMethod"]> = {
   review: "评审",
   exam: "考试",
   recognition: "认定",
 };
-
-export type PdfDownload =
-  | { kind: "not_found" }
-  | { kind: "view_only"; certificateId: string; access: Exclude<CertificateAccess, null> }
-  | { kind: "ok"; certificateId: string; certNo: string; version: number; access: Exclude<CertificateAccess, null>; pdf: Buffer };
 
 export function toCertificatePdfData(c: Certificate, photoJpeg: Buffer | null, verifyUrl: string): CertificatePdfData {
   return {
@@ -46,31 +40,36 @@ export function toCertificatePdfData(c: Certificate, photoJpeg: Buffer | null, v
   };
 }
 
-/**
- * The e-certificate for one viewer: "not_found" for anyone outside the rule (and for unknown ids —
- * the same answer), "view_only" when 评审通过时间 is before 2020, else the rendered PDF with the
- * photo printed on the certificate and a QR code to `${origin}/verify/<token>`.
- */
-export async function getCertificatePdfForViewer(db: Db, viewer: CertificateViewer, certificateId: string, origin: string): Promise<PdfDownload> {
-  if (!UUID_RE.test(certificateId)) return { kind: "not_found" };
+export type CertificateForPdf = { certificate: Certificate; formingOrgId: string };
+
+/** The certificate and the organisation that formed its committee (the facts access depends on). */
+export async function getCertificateForPdf(db: Db, certificateId: string): Promise<CertificateForPdf | null> {
+  if (!UUID_RE.test(certificateId)) return null;
   const [row] = await db
     .select({ certificate: certificates, formingOrgId: committees.formingOrgId })
     .from(certificates)
     .innerJoin(committees, eq(committees.id, certificates.committeeId))
     .where(eq(certificates.id, certificateId))
     .limit(1);
-  if (!row) return { kind: "not_found" };
+  return row ?? null;
+}
+
+/**
+ * Why this viewer may download the certificate, or null for anyone outside the rule (the route then
+ * answers as for an unknown id). Pre-2020 certificates are refused separately: view only, for all.
+ */
+export async function certificatePdfAccess(db: Db, viewer: CertificateViewer, row: CertificateForPdf): Promise<Exclude<CertificateAccess, null> | null> {
   const cert = row.certificate;
   const viewerDoc = viewer.role === "person" ? await getHolderDocument(db, viewer.id) : null;
-  const access = certificateAccessFor(viewer, viewerDoc, { idType: cert.idType, idNumber: cert.idNumber, formingOrgId: row.formingOrgId });
-  if (!access) return { kind: "not_found" };
-  if (!isPdfDownloadable(cert.passDate)) return { kind: "view_only", certificateId: cert.id, access };
+  return certificateAccessFor(viewer, viewerDoc, { idType: cert.idType, idNumber: cert.idNumber, formingOrgId: row.formingOrgId });
+}
 
+/** The rendered e-certificate: the photo printed on it and a QR code to `${origin}/verify/<token>`. */
+export async function renderCertificatePdfOf(db: Db, cert: Certificate, origin: string): Promise<Buffer> {
   let photo: Buffer | null = null;
   if (cert.photoId) {
     const [p] = await db.select({ data: rosterPhotos.data }).from(rosterPhotos).where(eq(rosterPhotos.id, cert.photoId)).limit(1);
     photo = p?.data ?? null;
   }
-  const pdf = await renderCertificatePdf(toCertificatePdfData(cert, photo, `${origin}/verify/${cert.verifyToken}`));
-  return { kind: "ok", certificateId: cert.id, certNo: cert.certNo, version: cert.version, access, pdf };
+  return renderCertificatePdf(toCertificatePdfData(cert, photo, `${origin}/verify/${cert.verifyToken}`));
 }

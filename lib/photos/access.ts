@@ -41,26 +41,10 @@ async function viewerDocument(db: Db, viewer: PhotoViewer) {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether the viewer may see the photos of this record (for the review, batch and certificate pages). */
-export async function getRecordPhotoAccess(db: Db, viewer: PhotoViewer, recordId: string): Promise<PhotoAccess> {
-  if (!UUID_RE.test(recordId)) return null;
-  const [record] = await db
-    .select({ idType: rosterRecords.idType, idNumber: rosterRecords.idNumber, status: rosterRecords.status, formingOrgId: committees.formingOrgId })
-    .from(rosterRecords)
-    .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
-    .where(eq(rosterRecords.id, recordId))
-    .limit(1);
-  if (!record) return null;
-  return photoAccessFor(viewer, await viewerDocument(db, viewer), record);
-}
+/** One photo and the facts of its record that decide access; the image bytes are not read here. */
+export type PhotoFacts = PhotoRecordFacts & { id: string; recordId: string; sha256: string; bytes: number };
 
-export type ServedPhoto = { id: string; recordId: string; sha256: string; bytes: number; data: Buffer; access: Exclude<PhotoAccess, null> };
-
-/**
- * The stored JPEG of one photo if the viewer may see it, else null — the same answer whether the
- * photo does not exist or belongs to someone else, so the handler can say 404 in both cases.
- */
-export async function getPhotoForViewer(db: Db, viewer: PhotoViewer, photoId: string): Promise<ServedPhoto | null> {
+export async function getPhotoFacts(db: Db, photoId: string): Promise<PhotoFacts | null> {
   if (!UUID_RE.test(photoId)) return null;
   const [row] = await db
     .select({
@@ -78,11 +62,19 @@ export async function getPhotoForViewer(db: Db, viewer: PhotoViewer, photoId: st
     .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
     .where(eq(rosterPhotos.id, photoId))
     .limit(1);
-  if (!row) return null;
-  const access = photoAccessFor(viewer, await viewerDocument(db, viewer), row);
-  if (!access) return null;
-  // The bytes are read only once access is granted.
+  return row ?? null;
+}
+
+/**
+ * Why the viewer may see this photo, or null — the same answer whether the photo does not exist or
+ * belongs to someone else, so the route can say 404 in both cases.
+ */
+export async function getPhotoAccess(db: Db, viewer: PhotoViewer, photo: PhotoRecordFacts): Promise<Exclude<PhotoAccess, null> | null> {
+  return photoAccessFor(viewer, await viewerDocument(db, viewer), photo);
+}
+
+/** The stored JPEG, read only once access is granted. */
+export async function getPhotoData(db: Db, photoId: string): Promise<Buffer | null> {
   const [blob] = await db.select({ data: rosterPhotos.data }).from(rosterPhotos).where(eq(rosterPhotos.id, photoId)).limit(1);
-  if (!blob) return null;
-  return { id: row.id, recordId: row.recordId, sha256: row.sha256, bytes: row.bytes, data: blob.data, access };
+  return blob?.data ?? null;
 }

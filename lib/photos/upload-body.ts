@@ -1,3 +1,4 @@
+import { readBodyCapped } from "@/lib/http/read-body";
 import { PHOTO_MAX_INPUT_BYTES, photoError, type PhotoError } from "./rules";
 
 /** Room for the multipart envelope (boundaries, part headers) around a file of the maximum size. */
@@ -8,25 +9,6 @@ export type UploadBody = { ok: true; file: Buffer; fileName: string | null } | {
 const tooLarge = (bytes: number): UploadBody => ({ ok: false, status: 413, error: photoError("file_too_large", bytes) });
 const badRequest = (message: string): UploadBody => ({ ok: false, status: 400, error: { code: "bad_request", message } });
 
-/** Reads the stream, giving up (and reading no further) past `max` bytes; returns the bytes or how many were read. */
-async function readCapped(req: Request, max: number): Promise<{ data: Buffer } | { over: number }> {
-  if (!req.body) return { data: Buffer.alloc(0) };
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > max) {
-      await reader.cancel();
-      return { over: total };
-    }
-    chunks.push(value);
-  }
-  return { data: Buffer.concat(chunks) };
-}
-
 /**
  * The uploaded photo from a raw body (`Content-Type: image/…` or anything else) or from a
  * multipart form (field `file`, else the first file). The 10 MB cap is enforced on the declared
@@ -36,13 +18,9 @@ export async function readPhotoUpload(req: Request): Promise<UploadBody> {
   const contentType = req.headers.get("content-type") ?? "";
   const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
   const max = PHOTO_MAX_INPUT_BYTES + (multipart ? MULTIPART_OVERHEAD : 0);
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > max) return tooLarge(declared);
-
-  const read = await readCapped(req, max);
-  if ("over" in read) return tooLarge(read.over);
-  // The proxy layer cuts bodies at 10 MB without an error: a short body is an incomplete upload.
-  if (declared > 0 && read.data.length !== declared) return badRequest("照片上传不完整，请重新上传");
+  const read = await readBodyCapped(req, max);
+  if (!read.ok && read.reason === "too_large") return tooLarge(read.bytes);
+  if (!read.ok) return badRequest("照片上传不完整，请重新上传");
 
   if (!multipart) {
     let fileName: string | null = null;

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, orgs, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
@@ -8,9 +9,12 @@ import { useTestDb, type TestDb } from "../setup/test-db";
 const session = vi.hoisted(() => ({ current: null as null | { id: string; sessionVersion: number } }));
 vi.mock("@/auth", () => ({ auth: async () => (session.current ? { user: session.current } : null) }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.8" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+const revalidated = vi.hoisted(() => [] as unknown[][]);
+vi.mock("next/cache", () => ({ revalidatePath: (...args: unknown[]) => void revalidated.push(args) }));
 
 const { decideSubordinateAction } = await import("@/app/_subordinates/actions");
+const { protectedAction } = await import("@/lib/actions/safe-action");
+const { ForbiddenError } = await import("@/lib/errors");
 
 let t: TestDb;
 let pendingOrgId: string;
@@ -75,5 +79,61 @@ describe("the shared server-action wrapper", () => {
 
     const again = await decideSubordinateAction({ orgId: pendingOrgId, decision: "approve" });
     expect(again).toMatchObject({ ok: false, message: "状态已变化，请刷新后重试" });
+  });
+});
+
+describe("the wrapper's revalidate option and read-only mode", () => {
+  it("revalidates the listed paths only after a successful commit, never after a refusal", async () => {
+    await loginAs("demo_hrss");
+    revalidated.length = 0;
+    const [other] = await t.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.status, "active")).limit(1);
+    const refused = await decideSubordinateAction({ orgId: other.id, decision: "approve" });
+    expect(refused.ok).toBe(false);
+    expect(revalidated).toEqual([]);
+
+    const named = protectedAction({
+      name: "test.named_revalidate",
+      roles: ["hrss"],
+      schema: z.object({ orgId: z.uuid() }),
+      revalidate: (input) => [{ path: `/hrss/orgs/${input.orgId}`, type: "layout" }, "/hrss"],
+      handler: async ({ input }) => ({ data: input.orgId, audit: { targetType: "org", targetId: input.orgId } }),
+    });
+    expect(await named({ orgId: other.id })).toMatchObject({ ok: true, data: other.id });
+    expect(revalidated).toEqual([[`/hrss/orgs/${other.id}`, "layout"], ["/hrss"]]);
+  });
+
+  it("runs a read-only action without a transaction, still checking the role and writing its audit row", async () => {
+    const spy = vi.spyOn(t.db, "transaction");
+    const read = protectedAction({
+      name: "test.read_only",
+      roles: ["hrss"],
+      schema: z.object({ orgId: z.uuid() }),
+      readOnly: true,
+      handler: async ({ input, tx }) => {
+        const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, input.orgId));
+        if (!o) throw new ForbiddenError("该单位不属于您的管理范围");
+        return { data: o.name, audit: { targetType: "org", targetId: input.orgId } };
+      },
+    });
+    const person = await loginAs("demo_person");
+    expect(await read({ orgId: pendingOrgId })).toMatchObject({ ok: false, message: "您无权执行此操作" });
+    const uid = await loginAs("demo_hrss");
+    expect(await read({ orgId: "nope" })).toMatchObject({ ok: false, fieldErrors: { orgId: expect.any(String) } });
+    expect(await read({ orgId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, message: "该单位不属于您的管理范围" });
+    expect(await read({ orgId: pendingOrgId })).toMatchObject({ ok: true, data: expect.any(String) });
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    const rows = await t.db
+      .select({ actorId: auditLog.actorId, outcome: auditLog.outcome, targetId: auditLog.targetId })
+      .from(auditLog)
+      .where(eq(auditLog.action, "test.read_only"));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { actorId: person, outcome: "denied", targetId: null },
+        { actorId: uid, outcome: "denied", targetId: null },
+        { actorId: uid, outcome: "success", targetId: pendingOrgId },
+      ]),
+    );
   });
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { grantPhotoConsent, photoConsentSchema, submitPersonPhoto, submitPhotoSchema } from "@/lib/backfill/person-photo";
 
@@ -25,9 +24,9 @@ export const submitPhotoAction = protectedAction({
   name: "photo.submit",
   roles: ["person"],
   schema: submitPhotoSchema,
+  revalidate: [{ path: "/person/backfill", type: "layout" }],
   handler: async ({ input, user, tx }) => {
     const r = await submitPersonPhoto(tx, user.id, input);
-    revalidatePath("/person/backfill", "layout");
     return {
       data: { photoId: r.photoId },
       audit: { targetType: "roster_record", targetId: input.recordId, detail: { photoId: r.photoId, certNo: r.certNo, version: input.version } },

@@ -1,6 +1,7 @@
 "use server";
 
 import { getDb } from "@/db/client";
+import { fieldErrorsOf } from "@/lib/actions/safe-action";
 import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
 import { describeUnexpected } from "@/lib/errors";
 import { queryCertificates } from "@/lib/query/certificate-query";
@@ -18,8 +19,7 @@ export async function holderQueryAction(raw: unknown): Promise<PublicQueryRespon
   if (user.role !== "person") return { ok: false, message: "您无权执行此操作" };
   const parsed = holderQuerySchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_form")] ??= issue.message;
+    const fieldErrors = fieldErrorsOf(parsed.error);
     return { ok: false, message: fieldErrors._form ?? "提交的内容有误，请按提示修改", fieldErrors };
   }
   try {

@@ -1,46 +1,38 @@
-import { getDb } from "@/db/client";
-import { writeAudit } from "@/lib/audit";
-import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { getPhotoForViewer } from "@/lib/photos/access";
-
-const PRIVATE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
-
-const notFound = () => Response.json({ ok: false, message: "照片不存在" }, { status: 404, headers: PRIVATE });
+import { NotFoundError } from "@/lib/errors";
+import { protectedRoute } from "@/lib/http/protected-route";
+import { getPhotoAccess, getPhotoData, getPhotoFacts } from "@/lib/photos/access";
 
 /**
  * The stored JPEG of a certificate photo, for its holder, the committee's forming organisation and the
  * provincial 专技处 only (lib/photos/access.ts). Anyone else gets the same 404 as for a photo that does
  * not exist. Never cached: the photo is personal data and may be replaced.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ photoId: string }> }): Promise<Response> {
-  if (!isSameOriginRequest(req, { allowNavigation: true })) return Response.json({ ok: false, message: "请求来源无效" }, { status: 403, headers: PRIVATE });
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ ok: false, message: "登录已过期，请重新登录" }, { status: 401, headers: PRIVATE });
-  const { photoId } = await ctx.params;
-  const db = await getDb();
-  const photo = await getPhotoForViewer(db, user, photoId);
-  if (!photo) {
-    await writeAudit(db, {
-      actorId: user.id,
-      actorRole: user.role,
-      actorOrgId: user.orgId,
-      action: "photo.view",
-      targetType: "roster_photo",
-      targetId: photoId.slice(0, 64),
-      outcome: "denied",
-      ip: await currentRequestIp(),
-    });
-    return notFound();
-  }
-  return new Response(new Uint8Array(photo.data), {
-    status: 200,
-    headers: {
-      ...PRIVATE,
-      "Content-Type": "image/jpeg",
-      "Content-Length": String(photo.data.length),
-      "Content-Disposition": `inline; filename="photo-${photo.id.slice(0, 8)}.jpg"`,
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
-}
+export const GET = protectedRoute({
+  name: "photo.view",
+  roles: "any-signed-in",
+  mutating: false,
+  targetType: "roster_photo",
+  idParam: "photoId",
+  notFoundMessage: "照片不存在",
+  load: ({ db, params }) => getPhotoFacts(db, params.photoId),
+  authorize: ({ db, user, row }) => getPhotoAccess(db, user, row),
+  handler: async ({ db, row }) => {
+    const data = await getPhotoData(db, row.id);
+    if (!data) throw new NotFoundError("照片不存在"); // deleted between the access check and the read
+    return {
+      response: new Response(new Uint8Array(data), {
+        status: 200,
+        headers: {
+          "Cache-Control": "no-store",
+          "X-Content-Type-Options": "nosniff",
+          "Content-Type": "image/jpeg",
+          "Content-Length": String(data.length),
+          "Content-Disposition": `inline; filename="photo-${row.id.slice(0, 8)}.jpg"`,
+          "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+      }),
+      // Review grids load dozens of photos a page: views are not audited one by one, refusals are.
+      audit: false,
+    };
+  },
+});

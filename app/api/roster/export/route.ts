@@ -1,39 +1,32 @@
-import { getDb } from "@/db/client";
-import { writeAudit } from "@/lib/audit";
+import { protectedRoute } from "@/lib/http/protected-route";
+import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { assertCommitteeOwner } from "@/lib/roster/access";
 import { todayInChina } from "@/lib/roster/dates";
 import { exportRosterWorkbook } from "@/lib/roster/export";
-import { guardRosterRoute, routeErrorResponse } from "@/lib/roster/route-guard";
 import { parseRosterListFilter } from "@/lib/roster/schemas";
 import { attachmentHeader, XLSX_MIME } from "@/lib/roster/xlsx";
 
-const ACTION = "roster.export";
-
 /** The committee's roster (with the list's filters) as a workbook, streamed. Every export is audited. */
-export async function GET(req: Request): Promise<Response> {
-  const guard = await guardRosterRoute(req, ACTION, { mutating: false });
-  if ("response" in guard) return guard.response;
-  const { user, ip } = guard;
-  const params = new URL(req.url).searchParams;
-  const committeeId = params.get("committeeId") ?? "";
-  const filter = parseRosterListFilter(Object.fromEntries(params));
-  try {
-    const db = await getDb();
-    const committee = await assertCommitteeOwner(db, user, committeeId);
-    const stream = exportRosterWorkbook(db, committee, filter, async (rows) => {
-      await writeAudit(db, {
-        actorId: user.id, actorRole: user.role, actorOrgId: user.orgId, action: ACTION,
-        targetType: "committee", targetId: committee.id, outcome: "success", detail: { rows, filter }, ip,
-      });
-    });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": XLSX_MIME,
-        "Content-Disposition": attachmentHeader(`证书补录名册-${committee.code}-${todayInChina()}.xlsx`),
-        "Cache-Control": "no-store",
-      },
-    });
-  } catch (err) {
-    return routeErrorResponse(err, { user, ip, action: ACTION, detail: { committeeId } });
-  }
-}
+export const GET = protectedRoute({
+  name: "roster.export",
+  roles: COMMITTEE_FORMING_ROLES,
+  mutating: false,
+  targetType: "committee",
+  targetIdOf: (url) => url.searchParams.get("committeeId"),
+  load: ({ db, user, url }) => assertCommitteeOwner(db, user, url.searchParams.get("committeeId") ?? ""),
+  handler: async ({ db, url, row: committee, audit }) => {
+    const filter = parseRosterListFilter(Object.fromEntries(url.searchParams));
+    // The row count is known only once the stream has ended: the audit row is written then.
+    const stream = exportRosterWorkbook(db, committee, filter, (rows) => audit({ outcome: "success", targetId: committee.id, detail: { rows, filter } }));
+    return {
+      response: new Response(stream, {
+        headers: {
+          "Content-Type": XLSX_MIME,
+          "Content-Disposition": attachmentHeader(`证书补录名册-${committee.code}-${todayInChina()}.xlsx`),
+          "Cache-Control": "no-store",
+        },
+      }),
+      audit: false,
+    };
+  },
+});
