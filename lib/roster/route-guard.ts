@@ -28,7 +28,7 @@ export async function guardRosterRoute(
     await writeAudit(await getDb(), { actorId: user.id, actorRole: user.role, actorOrgId: user.orgId, action, outcome: "denied", detail: { reason: "role" }, ip });
     return { response: jsonError(403, "您无权执行此操作") };
   }
-  return { user: user as SessionUser & { orgId: string }, ip };
+  return { user, ip };
 }
 
 /** Turns a domain error into a response and an audit row; unexpected errors get a reference id. */
