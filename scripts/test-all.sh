@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite on a fresh machine.
+#   typecheck (tsc --noEmit) and lint (eslint, no warnings allowed), each one summary stage
 #   (a) vitest, every test, against PostgreSQL (DATABASE_URL, or a fresh database on 127.0.0.1:5432)
 #   (b) vitest, tests/integration again, against PGlite (DATABASE_URL unset)
 #   (c) next build, then Playwright e2e in Debian's Chromium
@@ -67,6 +68,15 @@ fi
 
 stages=()
 
+# Static checks first: each counts as one failure in the summary if it fails; the tests still run.
+say "typecheck (tsc --noEmit)"
+npm run --silent typecheck
+stages+=("step:typecheck:$?")
+
+say "lint (eslint, --max-warnings 0)"
+npm run --silent lint
+stages+=("step:lint:$?")
+
 if [ -n "${DATABASE_URL:-}" ]; then
   say "(a) vitest: all tests on PostgreSQL (database ${DATABASE_URL##*/})"
   VITEST_JSON="$ART/vitest-postgres.json" node_modules/.bin/vitest run
@@ -86,7 +96,7 @@ fi
 say "(c) next build"
 node node_modules/next/dist/bin/next build
 build=$?
-stages+=("step::$build")
+stages+=("step:next-build:$build")
 if [ "$build" -eq 0 ]; then
   # 3100 unless something else (another run) already listens there: then any free port.
   E2E_PORT="${E2E_PORT:-$(node -e '

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Adds up the JSON reports of one `npm test` run and prints ONE line: "N passed, N failed[, N skipped]".
 //   node scripts/test-summary.mjs <kind>:<report.json>:<exit code> ...
-// kind: vitest | playwright | step (a non-test step such as `next build`; counts 1 failure if it failed).
+// kind: vitest | playwright | step (a non-test step such as typecheck, lint or `next build`; counts 1
+// failure if it failed; its middle field is only a label for the note, e.g. step:lint:1).
 // A stage that exited non-zero without any failed test in its report (crash, load error, missing
 // report) counts as one failure, so the line never says "0 failed" for a failing run.
 import { existsSync, readFileSync } from "node:fs";

@@ -23,9 +23,9 @@ export function ImportProgress({ importId, initialRows }: { importId: string; in
       } catch {
         if (stopped) return;
       }
-      timer = setTimeout(poll, 700);
+      timer = setTimeout(() => void poll(), 700);
     };
-    timer = setTimeout(poll, 300);
+    timer = setTimeout(() => void poll(), 300);
     return () => {
       stopped = true;
       clearTimeout(timer);

@@ -148,7 +148,7 @@ export function RosterRecordForm({ committeeId, series, levels, listPath, record
           <Input {...field("specialty")} />
         </Field>
         <Field label="级别" htmlFor="level" error={errors.level?.message} required>
-          <Select {...register("level", { onChange: (e) => onLevelChange(e.target.value as TitleLevel) })} id="level" aria-invalid={!!errors.level}>
+          <Select {...register("level", { onChange: (e: { target: HTMLSelectElement }) => onLevelChange(e.target.value as TitleLevel) })} id="level" aria-invalid={!!errors.level}>
             {levels.map((l) => (
               <option key={l} value={l}>
                 {TITLE_LEVEL_LABELS[l]}

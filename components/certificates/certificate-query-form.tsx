@@ -19,7 +19,7 @@ type Props =
 
 /** The shared zod schema as the form's resolver; "_form" (fewer than two facts) becomes the root error. */
 function resolverFor(schema: z.ZodType): Resolver<Values> {
-  return async (values) => {
+  return (values) => {
     const parsed = schema.safeParse(values);
     if (parsed.success) return { values, errors: {} };
     const errors: FieldErrors<Values> = {};

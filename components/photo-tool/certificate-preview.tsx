@@ -37,6 +37,7 @@ export function CertificatePreview({ photoUrl, fields = {} }: { photoUrl: string
             style={{ left: pct(BOX.left, PAGE.width), top: pct(BOX.top, PAGE.height), width: pct(BOX.width, PAGE.width), height: pct(BOX.height, PAGE.height) }}
           >
             {photoUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a canvas data URL, nothing to optimise
               <img src={photoUrl} alt="证书上的照片预览" className="h-full w-full object-cover" />
             ) : (
               <span className="flex h-full items-center justify-center text-[8px] text-slate-500">照片</span>
@@ -65,6 +66,7 @@ export function CertificatePreview({ photoUrl, fields = {} }: { photoUrl: string
       <figure>
         <div className="overflow-hidden border border-slate-400 bg-white" style={{ width: "25mm", height: "35mm" }}>
           {photoUrl && (
+            // eslint-disable-next-line @next/next/no-img-element -- a canvas data URL, nothing to optimise
             <img src={photoUrl} alt="照片打印尺寸预览" className="h-full w-full object-cover" />
           )}
         </div>

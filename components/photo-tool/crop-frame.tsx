@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
+import { useEffect, useEffectEvent, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
 import { PHOTO_FACE_GUIDE as G, PHOTO_HEIGHT as H, PHOTO_WIDTH as W } from "@/lib/photos/rules";
 import { FRAME_HEIGHT, FRAME_WIDTH, drawFramed, panBy, zoomTo, type Framing } from "./geometry";
 
@@ -21,11 +21,12 @@ type Props = {
 export function CropFrame({ image, framing, onFramingChange, canvasRef, onDrawn, showGuide }: Props) {
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const pinchStart = useRef<{ distance: number; zoom: number } | null>(null);
-  const latest = useRef(framing);
-  latest.current = framing;
-  const onChange = useRef(onFramingChange);
-  onChange.current = onFramingChange;
   const surface = useRef<HTMLDivElement>(null);
+
+  // Sees the current framing and callback without re-attaching the wheel listener on every change.
+  const wheelZoom = useEffectEvent((img: HTMLImageElement, deltaY: number) => {
+    onFramingChange(zoomTo(img.naturalWidth, img.naturalHeight, framing, framing.zoom * Math.exp(-deltaY / 500)));
+  });
 
   // Wheel zoom needs a non-passive listener, or the page scrolls as well.
   useEffect(() => {
@@ -33,7 +34,7 @@ export function CropFrame({ image, framing, onFramingChange, canvasRef, onDrawn,
     if (!el || !image) return;
     const onWheel = (e: globalThis.WheelEvent) => {
       e.preventDefault();
-      onChange.current(zoomTo(image.naturalWidth, image.naturalHeight, latest.current, latest.current.zoom * Math.exp(-e.deltaY / 500)));
+      wheelZoom(image, e.deltaY);
     };
     el.addEventListener("wheel", onWheel, { passive: false });
     return () => el.removeEventListener("wheel", onWheel);
@@ -74,7 +75,7 @@ export function CropFrame({ image, framing, onFramingChange, canvasRef, onDrawn,
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (pointers.current.size === 2) {
       const [a, b] = [...pointers.current.values()];
-      pinchStart.current = { distance: Math.hypot(a.x - b.x, a.y - b.y), zoom: latest.current.zoom };
+      pinchStart.current = { distance: Math.hypot(a.x - b.x, a.y - b.y), zoom: framing.zoom };
     }
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -83,11 +84,11 @@ export function CropFrame({ image, framing, onFramingChange, canvasRef, onDrawn,
     pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (pointers.current.size === 1) {
       const k = toFrame(e.currentTarget);
-      onFramingChange(panBy(iw, ih, latest.current, (e.clientX - prev.x) * k, (e.clientY - prev.y) * k));
+      onFramingChange(panBy(iw, ih, framing, (e.clientX - prev.x) * k, (e.clientY - prev.y) * k));
     } else if (pointers.current.size === 2 && pinchStart.current) {
       const [a, b] = [...pointers.current.values()];
       const distance = Math.hypot(a.x - b.x, a.y - b.y);
-      onFramingChange(zoomTo(iw, ih, latest.current, (pinchStart.current.zoom * distance) / pinchStart.current.distance));
+      onFramingChange(zoomTo(iw, ih, framing, (pinchStart.current.zoom * distance) / pinchStart.current.distance));
     }
   };
   const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
@@ -97,9 +98,9 @@ export function CropFrame({ image, framing, onFramingChange, canvasRef, onDrawn,
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = 12;
     const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    if (moves[e.key]) onFramingChange(panBy(iw, ih, latest.current, ...moves[e.key]));
-    else if (e.key === "+" || e.key === "=") onFramingChange(zoomTo(iw, ih, latest.current, latest.current.zoom + 0.1));
-    else if (e.key === "-") onFramingChange(zoomTo(iw, ih, latest.current, latest.current.zoom - 0.1));
+    if (moves[e.key]) onFramingChange(panBy(iw, ih, framing, ...moves[e.key]));
+    else if (e.key === "+" || e.key === "=") onFramingChange(zoomTo(iw, ih, framing, framing.zoom + 0.1));
+    else if (e.key === "-") onFramingChange(zoomTo(iw, ih, framing, framing.zoom - 0.1));
     else return;
     e.preventDefault();
   };

@@ -11,7 +11,10 @@ import { CropFrame } from "./crop-frame";
 import { INITIAL_FRAMING, MAX_ZOOM, MIN_ZOOM, cropSourceSize, turn, zoomTo, type Framing } from "./geometry";
 
 export type PhotoToolProps = {
-  /** Receives the framed photo: JPEG, 590×826 (2× the 295×413 output; the server normalises it). */
+  /**
+   * Receives the framed photo: JPEG, 590×826 (2× the 295×413 output; the server normalises it).
+   * Shows its own errors: a rejected promise is not caught by the tool.
+   */
   onReady: (blob: Blob) => void | Promise<void>;
   /** The owner is uploading: the button is disabled. */
   busy?: boolean;
@@ -126,18 +129,16 @@ export function PhotoTool({ onReady, busy = false, submitLabel = "使用此照�
     const canvas = canvasRef.current;
     if (!canvas) return;
     setExporting(true);
-    canvas.toBlob(
-      async (blob) => {
-        try {
-          if (blob) await onReady(blob);
-          else setLoadError(photoError("decode_failed"));
-        } finally {
-          setExporting(false);
-        }
-      },
-      "image/jpeg",
-      EXPORT_QUALITY,
-    );
+    const deliver = async (blob: Blob | null) => {
+      try {
+        if (blob) await onReady(blob);
+        else setLoadError(photoError("decode_failed"));
+      } finally {
+        setExporting(false);
+      }
+    };
+    // onReady shows its own errors (see PhotoToolProps): nothing to catch here.
+    canvas.toBlob((blob) => void deliver(blob), "image/jpeg", EXPORT_QUALITY);
   };
 
   const errors = check?.errors ?? [];

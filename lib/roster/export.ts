@@ -39,7 +39,7 @@ export function exportRosterWorkbook(db: Db, committee: OwnedCommittee, filter: 
 
 /** The error report of an import: the rejected rows as read, with 行号, 出错列 and 原因 columns. */
 export function errorReportWorkbook(rejected: RosterImportRejectedRow[]) {
-  return streamWorkbook(async (wb) => {
+  return streamWorkbook((wb) => {
     const sheet = wb.addWorksheet("错误报告", { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = [
       { header: "行号", key: "row", width: 8 },

@@ -67,7 +67,8 @@ async function expireStaleRosterImports(db: Db, committeeId: string): Promise<vo
 export async function parseRosterImport(db: Db, importId: string, file: Buffer, committee: OwnedCommittee): Promise<void> {
   let lastWrite = 0;
   let inFlight: Promise<void> = Promise.resolve();
-  let stageError: unknown = null;
+  // An object, not a `let`: TypeScript would narrow a `let` to null after the await below.
+  const staging: { error: Error | null } = { error: null };
   const outcome = await parseRosterWorkbook(file, {
     committee,
     onProgress: async (rowsRead) => {
@@ -78,15 +79,15 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
     },
     onValidRows: async (batch) => {
       await inFlight;
-      if (stageError) throw stageError;
+      if (staging.error) throw staging.error;
       // Not awaited: PostgreSQL stores this batch while the next one is parsed.
       inFlight = stageImportRows(db, importId, batch, committee.code).catch((err: unknown) => {
-        stageError = err;
+        staging.error = err instanceof Error ? err : new Error(String(err));
       });
     },
   });
   await inFlight;
-  if (stageError) throw stageError;
+  if (staging.error) throw staging.error;
 
   if (!outcome.ok) {
     await db.delete(rosterImportRows).where(eq(rosterImportRows.importId, importId));

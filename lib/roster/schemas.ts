@@ -173,7 +173,7 @@ export function createRosterRowParser(): (input: RosterRecordFieldsInput) => Ret
       if (!check.ok) return rosterRecordSchema.safeParse(input);
       fields[key] = check.value;
     }
-    return crossField.safeParse(fields as FieldsOutput);
+    return crossField.safeParse(fields);
   };
 }
 

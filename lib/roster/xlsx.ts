@@ -20,7 +20,7 @@ export function attachmentHeader(fileName: string): string {
  * Streams a workbook written row by row: memory stays flat however many rows the export has.
  * `fill` adds worksheets and commits their rows; the workbook is committed afterwards.
  */
-export function streamWorkbook(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): ReadableStream<Uint8Array> {
+export function streamWorkbook(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   (async () => {

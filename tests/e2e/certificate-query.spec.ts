@@ -59,7 +59,7 @@ test("the holder lists their certificates, downloads the 2021 e-certificate and 
   const oldId = page.url().split("/").pop()!;
   const refused = await page.request.get(`/api/certificates/${oldId}/pdf`);
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).message).toBe("2020年度之前取得的职称证书仅提供信息查看，不提供电子证书下载");
+  expect(((await refused.json()) as { message: string }).message).toBe("2020年度之前取得的职称证书仅提供信息查看，不提供电子证书下载");
   await page.screenshot({ path: shot("certificate-view-only"), fullPage: true });
 });
 

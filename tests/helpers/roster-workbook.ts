@@ -107,7 +107,7 @@ export async function fillRosterTemplate(template: Buffer | ArrayBuffer, rows: R
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template instanceof ArrayBuffer ? template : new Uint8Array(template).buffer);
   const ws = wb.getWorksheet("名册")!;
-  const headers = (ws.getRow(1).values as unknown[]).slice(1).map((h) => String(h ?? ""));
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map((h) => (typeof h === "string" ? h : ""));
   const keys = headers.map((h) => ROSTER_COLUMNS.find((c) => c.header === h)?.key);
   let next = ws.actualRowCount + 1;
   if (!opts.keepExamples) {

@@ -7,6 +7,7 @@ import { listHolderLookups } from "@/lib/certificates/holder";
 import { createCaptcha } from "@/lib/captcha/challenges";
 import { keyedHash } from "@/lib/query/hash";
 import { TWO_OF_THREE_MESSAGE } from "@/lib/query/schemas";
+import type { VerifierCertificateView } from "@/lib/query/views";
 import { HOLDER_ID, issueTestCertificate, OTHER_ID, TEST_SIGNING_SECRET } from "../helpers/certificate-fixtures";
 import { createCertificatePeople, type CertificatePeople } from "../helpers/certificate-people";
 import { solvedCaptcha, solveCaptcha } from "../helpers/captcha";
@@ -42,6 +43,10 @@ async function query(body: Record<string, string>, ip = `203.0.113.${++ipCounter
   return { status: res.status, text: await res.text(), retryAfter: res.headers.get("retry-after"), cacheControl: res.headers.get("cache-control") };
 }
 
+/** The route's JSON, loosely: `results` on success, `message` on a refusal. */
+type QueryBody = { ok: boolean; results: VerifierCertificateView[]; message: string };
+const parseBody = (text: string) => JSON.parse(text) as QueryBody;
+
 async function solvedQuery(fields: Record<string, string>, ip?: string) {
   return query({ ...fields, ...(await solvedCaptcha(t.db)) }, ip);
 }
@@ -58,7 +63,7 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
   it("refuses fewer than two facts as a form error, without counting or logging a lookup", async () => {
     const r = await query({ name: "张三", idNumber: " ", certNo: "", ...(await solvedCaptcha(t.db)) });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.text)).toMatchObject({ ok: false, message: TWO_OF_THREE_MESSAGE });
+    expect(parseBody(r.text)).toMatchObject({ ok: false, message: TWO_OF_THREE_MESSAGE });
     expect(await t.db.select().from(certificateLookups)).toEqual([]);
   });
 
@@ -66,7 +71,7 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     const r = await solvedQuery({ name: " 张三 ", idNumber: HOLDER_ID.toLowerCase() });
     expect(r.status).toBe(200);
     expect(r.cacheControl).toBe("no-store");
-    const body = JSON.parse(r.text);
+    const body = parseBody(r.text);
     expect(body.results).toHaveLength(1);
     expect(body.results[0]).toMatchObject({ certNo: cert.certNo, name: "张三", maskedIdNumber: "5201**********0014", status: "valid", qualificationName: "高级工程师" });
     expect(r.text).not.toContain(HOLDER_ID);
@@ -74,8 +79,8 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
   });
 
   it("finds it by certificate number with either other fact", async () => {
-    expect(JSON.parse((await solvedQuery({ certNo: cert.certNo, name: "张三" })).text).results).toHaveLength(1);
-    expect(JSON.parse((await solvedQuery({ certNo: cert.certNo, idNumber: HOLDER_ID })).text).results).toHaveLength(1);
+    expect(parseBody((await solvedQuery({ certNo: cert.certNo, name: "张三" })).text).results).toHaveLength(1);
+    expect(parseBody((await solvedQuery({ certNo: cert.certNo, idNumber: HOLDER_ID })).text).results).toHaveLength(1);
   });
 
   it("answers a wrong pair (real name, another person's certificate) byte-for-byte like an unknown person", async () => {
@@ -86,7 +91,7 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     expect(unknown.status).toBe(200);
     expect(mismatch.text).toBe(unknown.text);
     expect(mismatchId.text).toBe(unknown.text);
-    expect(JSON.parse(unknown.text)).toEqual({ ok: true, results: [] });
+    expect(parseBody(unknown.text)).toEqual({ ok: true, results: [] });
   });
 
   it("refuses a wrong captcha, and a captcha once tried cannot be used again", async () => {
@@ -95,7 +100,7 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     const wrong = String((Number(right) + 1) % 200);
     const r1 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: wrong });
     expect(r1.status).toBe(400);
-    expect(JSON.parse(r1.text)).toMatchObject({ ok: false, fieldErrors: { captchaAnswer: "验证码错误或已过期，请重新输入" } });
+    expect(parseBody(r1.text)).toMatchObject({ ok: false, fieldErrors: { captchaAnswer: "验证码错误或已过期，请重新输入" } });
     const r2 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: right });
     expect(r2.status).toBe(400);
     const used = await solvedCaptcha(t.db);
@@ -133,7 +138,7 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     for (let i = 0; i < 10; i++) expect((await solvedQuery({ name: "王五", idNumber: id })).status).toBe(200);
     const r = await solvedQuery({ name: "钱七", idNumber: id });
     expect(r.status).toBe(429);
-    expect(JSON.parse(r.text).message).toMatch(/^查询过于频繁，请\d+分钟后再试$/);
+    expect(parseBody(r.text).message).toMatch(/^查询过于频繁，请\d+分钟后再试$/);
     expect(Number(r.retryAfter)).toBeGreaterThan(0);
     const limited = await t.db.select().from(certificateLookups).where(eq(certificateLookups.outcome, "limited"));
     expect(limited).toHaveLength(1);
@@ -147,23 +152,23 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     }
     const r = await solvedQuery({ name: "乙", idNumber: OTHER_ID }, "198.51.100.99");
     expect(r.status).toBe(429);
-    expect(JSON.parse(r.text).message).toMatch(/查询过于频繁，请10分钟后再试/);
+    expect(parseBody(r.text).message).toMatch(/查询过于频繁，请10分钟后再试/);
   });
 
   it("shows a revoked certificate as 已撤销 and a corrected one as 已更正, pointing to a valid current version without its contents", async () => {
     const tx = t.db;
     await revokeCertificate(tx, otherCert.id, "材料造假", p.province.id);
-    const revoked = JSON.parse((await solvedQuery({ name: "李四", idNumber: OTHER_ID })).text);
+    const revoked = parseBody((await solvedQuery({ name: "李四", idNumber: OTHER_ID })).text);
     expect(revoked.results[0]).toMatchObject({ status: "revoked", currentVersionStatus: null });
 
     const c = await issueTestCertificate(t.db, { committeeId: p.committee004, actorId: p.gzu.id, name: "孙八", idNumber: "520102198001010018", series: "高校教师", level: "senior_deputy", qualificationName: "副教授", seq: 21 });
     const v2 = await correctCertificate(t.db, c.id, { name: "孙捌", workUnit: "贵州大学计算机科学与技术学院" }, "姓名录入错误", p.gzu.id);
     const old = await solvedQuery({ name: "孙八", certNo: c.certNo });
-    const oldBody = JSON.parse(old.text);
+    const oldBody = parseBody(old.text);
     expect(oldBody.results).toHaveLength(1);
     expect(oldBody.results[0]).toMatchObject({ version: 1, status: "superseded", currentVersionStatus: "valid" });
     expect(old.text).not.toContain("孙捌");
-    const current = JSON.parse((await solvedQuery({ name: "孙捌", certNo: c.certNo })).text);
+    const current = parseBody((await solvedQuery({ name: "孙捌", certNo: c.certNo })).text);
     expect(current.results).toEqual([expect.objectContaining({ version: v2.version, status: "valid" })]);
   });
 });

@@ -173,7 +173,7 @@ describe("bad files give a clear message and change nothing", () => {
     const file = await buildRosterWorkbook([validRow(20_000)]);
     const res = await uploadRoute.POST(uploadRequest(f.committee001, new Uint8Array(file), { "sec-fetch-site": "cross-site" }));
     expect(res.status).toBe(403);
-    expect((await res.json()).message).toBe("请求来源无效，请在本平台页面中操作");
+    expect(((await res.json()) as { message: string }).message).toBe("请求来源无效，请在本平台页面中操作");
   });
 
   it("reports a header without required columns, a repeated column, and more rows than allowed, storing no rows", async () => {

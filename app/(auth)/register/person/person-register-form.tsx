@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -15,14 +15,14 @@ import { registerPersonAction } from "../../actions";
 export function PersonRegisterForm() {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, setError, watch } = useForm<PersonRegistrationInput>({
+  const { register, handleSubmit, formState, setError, control } = useForm<PersonRegistrationInput>({
     resolver: zodResolver(personRegistrationSchema),
     mode: "onBlur",
     defaultValues: { name: "", idType: "resident", idNumber: "", nationality: "", phone: "", password: "", confirmPassword: "", consent: false },
   });
   const errors = formState.errors;
-  const idType = watch("idType");
-  const idNumber = watch("idNumber");
+  const idType = useWatch({ control, name: "idType" });
+  const idNumber = useWatch({ control, name: "idNumber" });
   const derived = idNumber ? validateIdDocument(idType, idNumber) : null;
 
   const onSubmit = handleSubmit((values) => {
