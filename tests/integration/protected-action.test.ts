@@ -12,6 +12,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { decideSubordinateAction } = await import("@/app/_area/subordinate-actions");
 
+// The demo seed issues signed certificates (db/seed-backfill.ts).
+process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
+
 let t: TestDb;
 let pendingOrgId: string;
 beforeAll(async () => {
