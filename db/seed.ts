@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
+import { getCertificateSigningSecret } from "../lib/certificates/token";
 import { ROLE_INFO, type Role } from "../lib/roles";
 import { creditCodeCheckChar } from "../lib/validation/credit-code";
 import { idCheckChar } from "../lib/validation/id-number";
 import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, users, type NewOrg, type NewUser } from "./schema";
+import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -169,9 +171,12 @@ async function provinceExists(db: Db | Tx): Promise<boolean> {
  * Writes the demo organisations, committees and accounts in one transaction.
  * Idempotent: when the provincial HR department already exists nothing is touched.
  */
-export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts: DemoAccount[]; backfill?: BackfillSeedSummary }> {
   const accounts = demoAccounts();
   if (await provinceExists(db)) return { created: false, accounts };
+  // The demo's certificates are signed like real ones, with the key the server verifies them with:
+  // refuse before writing anything rather than leave a demo without them.
+  getCertificateSigningSecret();
 
   // One argon2id hash shared by every demo account keeps seeding under a second.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -179,7 +184,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
   const created = await db.transaction(async (tx) => {
     // Two starters racing on one PostgreSQL database: the second waits, then sees the data.
     await tx.execute(sql`select pg_advisory_xact_lock(815202)`);
-    if (await provinceExists(tx)) return false;
+    if (await provinceExists(tx)) return null;
 
     const ids = new Map<string, string>();
     for (const { key, parent, supervisor, ...org } of orgSeeds()) {
@@ -190,13 +195,20 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       ids.set(key, row.id);
     }
 
-    await tx.insert(committees).values(
-      COMMITTEES.map(({ org, ...c }) => ({ ...c, specialty: null, formingOrgId: ids.get(org)! })),
-    );
+    const committeeRows = await tx
+      .insert(committees)
+      .values(COMMITTEES.map(({ org, ...c }) => ({ ...c, specialty: null, formingOrgId: ids.get(org)! })))
+      .returning({ id: committees.id, code: committees.code });
+    const committeeId = new Map(committeeRows.map((c) => [c.code, c.id]));
 
-    await tx.insert(users).values(
-      userSeeds().map(({ org, label: _label, ...u }) => ({ ...u, orgId: org ? ids.get(org)! : null, passwordHash })),
-    );
+    const userRows = await tx
+      .insert(users)
+      .values(userSeeds().map(({ org, label: _label, ...u }) => ({ ...u, orgId: org ? ids.get(org)! : null, passwordHash })))
+      .returning({ id: users.id, username: users.username, role: users.role, orgId: users.orgId });
+    const account = (username: string) => {
+      const u = userRows.find((r) => r.username === username)!;
+      return { id: u.id, role: u.role, orgId: u.orgId, orgIsCertDivision: username === "demo_zjc" };
+    };
 
     await tx.insert(auditLog).values({
       action: "demo.seed",
@@ -204,10 +216,21 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       outcome: "success",
       detail: { orgs: ids.size, committees: COMMITTEES.length, accounts: accounts.length },
     });
-    return true;
+
+    // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).
+    const backfill = await seedBackfillDemo(tx, {
+      person: account("demo_person"),
+      province: account("demo_province"),
+      selfUnit: account("demo_selfunit"),
+      zjc: account("demo_zjc"),
+      committee001: committeeId.get("001")!,
+      committee004: committeeId.get("004")!,
+      passwordHash,
+    });
+    return backfill;
   });
 
-  return { created, accounts };
+  return created ? { created: true, accounts, backfill: created } : { created: false, accounts };
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { expect, test } from "@playwright/test";
 import { PublicVerifyPage } from "./pages/certificate-pages";
 import { LoginPage } from "./pages/login-page";
 
-// The certificates come from tests/e2e/fixtures/seed-certificate.ts (run by scripts/e2e-server.mjs).
+// The certificates come from the demo seed (db/seed-backfill.ts): 张三's 2021 正高级工程师 and 2017 高级工程师
+// of committee 001, confirmed by demo_zjc.
 const HOLDER_ID = "520102199003150014";
 const MASKED = "5201**********0014";
 const SCREENS = "tests/.artifacts/e2e/screens";
@@ -21,14 +22,14 @@ test("the holder lists their certificates, downloads the 2021 e-certificate and 
   await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "职称证书查询" }).click();
   await page.waitForURL("/person/certificates");
   const table = page.getByTestId("my-certificates");
-  const recent = table.getByRole("row").filter({ hasText: "副主任医师" });
-  const old = table.getByRole("row").filter({ hasText: "主治医师" }).filter({ hasNotText: "副主任医师" });
+  const recent = table.getByRole("row").filter({ hasText: "正高级工程师" });
+  const old = table.getByRole("row").filter({ hasText: "高级工程师" }).filter({ hasNotText: "正高级工程师" });
   await expect(recent).toContainText("有效");
   await expect(recent.getByRole("link", { name: "下载电子证书" })).toBeVisible();
   await expect(old).toContainText("仅供查看");
   await expect(old.getByRole("link", { name: "下载电子证书" })).toHaveCount(0);
   certNo = (await recent.locator("td").first().innerText()).trim().slice(0, 18);
-  expect(certNo).toMatch(/^522021232002\d{5}[\dX]$/);
+  expect(certNo).toMatch(/^522021060001\d{5}[\dX]$/);
   await page.screenshot({ path: shot("certificates-list"), fullPage: true });
 
   // The view page, then the download.
@@ -45,7 +46,7 @@ test("the holder lists their certificates, downloads the 2021 e-certificate and 
   writeFileSync(pdfFile, pdf);
   const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdfFile, "-"], { encoding: "utf8" });
   const flat = text.replace(/\s+/g, "");
-  for (const v of ["张三", certNo, "副主任医师", "专业技术职务任职资格证书", HOLDER_ID]) expect(flat).toContain(v);
+  for (const v of ["张三", certNo, "正高级工程师", "专业技术职务任职资格证书", HOLDER_ID]) expect(flat).toContain(v);
   verifyUrl = /https?:\/\/\S+\/verify\/[A-Za-z0-9_-]{24}/.exec(flat)?.[0] ?? "";
   expect(verifyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/verify\//);
   // The PDF as an image, to look at.
@@ -86,9 +87,9 @@ test("an anonymous visitor checks the certificate through the public form with t
   await expect(result).toHaveCount(1);
   await expect(result).toContainText("有效");
   await expect(result).toContainText(MASKED);
-  await expect(result).toContainText("副主任医师");
+  await expect(result).toContainText("正高级工程师");
   await expect(page.getByTestId("query-results")).not.toContainText(HOLDER_ID);
-  await expect(page.getByTestId("query-results")).not.toContainText("贵州省人民医院");
+  await expect(page.getByTestId("query-results")).not.toContainText("贵州省建筑设计研究院有限责任公司");
   await page.screenshot({ path: shot("verify-public-form"), fullPage: true });
 });
 

@@ -24,6 +24,9 @@ function validResidentId(first17: string): string {
   return first17 + idCheckChar(first17);
 }
 
+// The demo seed issues signed certificates (db/seed-backfill.ts).
+process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
+
 let t: TestDb;
 beforeAll(async () => {
   t = await useTestDb();

@@ -18,9 +18,15 @@ const uploadRoute = await import("@/app/api/photos/upload/route");
 const photoRoute = await import("@/app/api/photos/[photoId]/route");
 const { grantPhotoConsentAction, submitPhotoAction } = await import("@/app/(person)/person/backfill/actions");
 
-const DEMO_PERSON_ID = "520102199003150014";
+// The test's own professional: demo_person (张三) already has consented, uploaded and holds certificates
+// in the demo data, and every count below starts from a blank account.
+const PERSON_FIRST17 = "52010219900315003";
+const PERSON_ID = PERSON_FIRST17 + idCheckChar(PERSON_FIRST17);
 const first17 = "52010219880101002";
 const OTHER_PERSON_ID = first17 + idCheckChar(first17);
+
+// The demo seed issues signed certificates (db/seed-backfill.ts).
+process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
 
 let t: TestDb;
 let committee001: string;
@@ -69,14 +75,14 @@ beforeAll(async () => {
   committee001 = c.id;
   const byName = async (username: string) => (await t.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id;
   ids = {
-    person: await byName("demo_person"),
+    person: await insertPerson("t_person", "张三", "resident", PERSON_ID),
     other: await insertPerson("t_other_person", "李四", "resident", OTHER_PERSON_ID),
     province: await byName("demo_province"),
     zjc: await byName("demo_zjc"),
     cityHrss: await byName("demo_hrss"),
     selfUnit: await byName("demo_selfunit"),
   };
-  recordId = await insertRecord({ name: "张三", idType: "resident", idNumber: DEMO_PERSON_ID, status: "awaiting_photo", certNo: "T-0001" });
+  recordId = await insertRecord({ name: "张三", idType: "resident", idNumber: PERSON_ID, status: "awaiting_photo", certNo: "T-0001" });
   otherRecordId = await insertRecord({ name: "李四", idType: "resident", idNumber: OTHER_PERSON_ID, status: "awaiting_photo", certNo: "T-0002" });
 });
 afterAll(() => t?.close());
@@ -368,7 +374,7 @@ describe("submitting", () => {
 describe("the professional's list", () => {
   it("shows only published records whose ID type and number equal the account's, with committee and photo state", async () => {
     // A draft of the same person (another year) stays hidden until the committee publishes it.
-    await insertRecord({ name: "张三", idType: "resident", idNumber: DEMO_PERSON_ID, status: "draft", certNo: "T-0003", passYear: 2021 });
+    await insertRecord({ name: "张三", idType: "resident", idNumber: PERSON_ID, status: "draft", certNo: "T-0003", passYear: 2021 });
     const rows = await listPersonRecords(t.db, ids.person);
     expect(rows.map((r) => [r.id, r.committeeName, r.series, r.qualificationName, r.status, r.photo?.status])).toEqual([
       [recordId, "贵州省工程技术高级职称评审委员会", "工程技术", "高级工程师", "photo_submitted", "submitted"],

@@ -16,6 +16,9 @@ const { decideSubordinateAction } = await import("@/app/_subordinates/actions");
 const { protectedAction } = await import("@/lib/actions/safe-action");
 const { ForbiddenError } = await import("@/lib/errors");
 
+// The demo seed issues signed certificates (db/seed-backfill.ts).
+process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
+
 let t: TestDb;
 let pendingOrgId: string;
 beforeAll(async () => {

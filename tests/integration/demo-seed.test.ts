@@ -1,0 +1,195 @@
+/**
+ * The demo seed (db/seed.ts + db/seed-backfill.ts) leaves every back-fill state the README points a
+ * new user to, produced by the domain functions: checked here from the database.
+ */
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  auditLog,
+  certificates,
+  committees,
+  notifications,
+  rosterBatchItems,
+  rosterBatches,
+  rosterPhotos,
+  rosterRecordEvents,
+  rosterRecords,
+  users,
+} from "@/db/schema";
+import { DEMO_PEOPLE_IDS } from "@/db/seed-backfill";
+import { seedDemoData } from "@/db/seed";
+import { authenticate } from "@/lib/auth/login";
+import { listHolderCertificates } from "@/lib/certificates/holder";
+import { signedFieldsOf } from "@/lib/certificates/issue";
+import { verifySignature } from "@/lib/certificates/token";
+import { PHOTO_HEIGHT, PHOTO_WIDTH } from "@/lib/photos/normalize";
+import { buildCertNo } from "@/lib/roster/numbering";
+import { useTestDb, type TestDb } from "../setup/test-db";
+
+process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
+
+const HOLDER_ID = "520102199003150014";
+
+let t: TestDb;
+let ids: { person: string; province: string; selfUnit: string; zjc: string; c001: string; c004: string; provinceOrg: string; gzuOrg: string };
+
+async function userId(username: string) {
+  const [u] = await t.db.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.username, username));
+  return u;
+}
+
+/** Row counts of every table the seed writes: what a second run must leave unchanged. */
+async function tableCounts() {
+  const tables = { users, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) out[name] = (await t.db.select({ n: count() }).from(table))[0].n;
+  return out;
+}
+
+async function statusesOf(committeeId: string) {
+  const rows = await t.db
+    .select({ status: rosterRecords.status, n: count() })
+    .from(rosterRecords)
+    .where(eq(rosterRecords.committeeId, committeeId))
+    .groupBy(rosterRecords.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+beforeAll(async () => {
+  t = await useTestDb();
+  const first = await seedDemoData(t.db);
+  expect(first.created).toBe(true);
+  const [person, province, selfUnit, zjc] = await Promise.all(["demo_person", "demo_province", "demo_selfunit", "demo_zjc"].map(userId));
+  const [c001] = await t.db.select({ id: committees.id }).from(committees).where(eq(committees.code, "001"));
+  const [c004] = await t.db.select({ id: committees.id }).from(committees).where(eq(committees.code, "004"));
+  ids = { person: person.id, province: province.id, selfUnit: selfUnit.id, zjc: zjc.id, c001: c001.id, c004: c004.id, provinceOrg: province.orgId!, gzuOrg: selfUnit.orgId! };
+}, 120_000);
+afterAll(() => t?.close());
+
+describe("demo_person (张三)", () => {
+  it("holds a valid, signed 2021 certificate (downloadable) and a 2017 one (view only), with photos", async () => {
+    const list = await listHolderCertificates(t.db, ids.person);
+    expect(list?.map((c) => [c.qualificationName, c.passDate, c.status, c.downloadable])).toEqual([
+      ["正高级工程师", "2021-12-10", "valid", true],
+      ["高级工程师", "2017-11-28", "valid", false],
+    ]);
+    const rows = await t.db.select().from(certificates).where(and(eq(certificates.idType, "resident"), eq(certificates.idNumber, HOLDER_ID))).orderBy(asc(certificates.passYear));
+    for (const c of rows) {
+      // The committee's numbering (52 + year + title code + committee + sequence + check character).
+      expect(c.certNo).toMatch(new RegExp(`^52${c.passYear}06[01]001\\d{5}[\\dX]$`));
+      expect(buildCertNo(c.passYear, c.certNo.slice(6, 9), "001", Number(c.certNo.slice(12, 17)))).toBe(c.certNo);
+      expect(c.verifyToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(verifySignature(signedFieldsOf(c), c.signature)).toBe(true);
+      expect(c.committeeName).toBe("贵州省工程技术高级职称评审委员会");
+      expect(c.issuedBy).toBe(ids.zjc);
+      expect(c.photoId).not.toBeNull();
+      const [photo] = await t.db.select({ data: rosterPhotos.data, status: rosterPhotos.status, uploadedBy: rosterPhotos.uploadedBy }).from(rosterPhotos).where(eq(rosterPhotos.id, c.photoId!));
+      expect(photo.status).toBe("approved");
+      expect(photo.uploadedBy).toBe(ids.person);
+      const meta = await sharp(photo.data).metadata();
+      expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["jpeg", PHOTO_WIDTH, PHOTO_HEIGHT, undefined]);
+    }
+  });
+
+  it("has a published record awaiting a photo (committee 004), and no draft or other open record", async () => {
+    const rows = await t.db
+      .select({ committeeId: rosterRecords.committeeId, status: rosterRecords.status, qualificationName: rosterRecords.qualificationName })
+      .from(rosterRecords)
+      .where(and(eq(rosterRecords.idType, "resident"), eq(rosterRecords.idNumber, HOLDER_ID)))
+      .orderBy(asc(rosterRecords.passYear));
+    expect(rows).toEqual([
+      { committeeId: ids.c004, status: "awaiting_photo", qualificationName: "讲师" },
+      { committeeId: ids.c001, status: "confirmed", qualificationName: "高级工程师" },
+      { committeeId: ids.c001, status: "confirmed", qualificationName: "正高级工程师" },
+    ]);
+  });
+
+  it("has the messages of the flow in the inbox", async () => {
+    const rows = await t.db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .innerJoin(rosterRecords, eq(rosterRecords.id, notifications.recordId))
+      .where(and(eq(rosterRecords.idNumber, HOLDER_ID), sql`${notifications.orgId} is null`));
+    expect(rows.map((r) => r.kind).sort()).toEqual(["confirmed", "confirmed", "photo_approved", "photo_approved", "submitted", "submitted"]);
+  });
+});
+
+describe("committee 001 (贵州省人社厅, demo_province)", () => {
+  it("has photos to review, records ready for the next submission and one still waiting for a photo", async () => {
+    expect(await statusesOf(ids.c001)).toEqual({ confirmed: 4, submitted: 2, photo_approved: 2, photo_submitted: 3, awaiting_photo: 1 });
+    const toReview = await t.db
+      .select({ data: rosterPhotos.data, holder: rosterRecords.idNumber })
+      .from(rosterPhotos)
+      .innerJoin(rosterRecords, eq(rosterRecords.id, rosterPhotos.recordId))
+      .where(and(eq(rosterRecords.committeeId, ids.c001), eq(rosterRecords.status, "photo_submitted"), eq(rosterPhotos.status, "submitted")));
+    expect(toReview).toHaveLength(3);
+    for (const p of toReview) {
+      expect(DEMO_PEOPLE_IDS).toContain(p.holder);
+      expect(p.data.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      expect((await sharp(p.data).metadata()).width).toBe(PHOTO_WIDTH);
+    }
+  });
+
+  it("has one confirmed batch and one submitted batch waiting for the 专技处", async () => {
+    const batches = await t.db
+      .select({ batchNo: rosterBatches.batchNo, status: rosterBatches.status, recordCount: rosterBatches.recordCount, confirmedCount: rosterBatches.confirmedCount, submittedBy: rosterBatches.submittedBy, confirmedBy: rosterBatches.confirmedBy })
+      .from(rosterBatches)
+      .where(eq(rosterBatches.committeeId, ids.c001))
+      .orderBy(asc(rosterBatches.batchNo));
+    const year = batches[0]?.batchNo.slice(2, 6);
+    expect(batches).toEqual([
+      { batchNo: `PC${year}0010001`, status: "confirmed", recordCount: 4, confirmedCount: 4, submittedBy: ids.province, confirmedBy: ids.zjc },
+      { batchNo: `PC${year}0010002`, status: "submitted", recordCount: 2, confirmedCount: 0, submittedBy: ids.province, confirmedBy: null },
+    ]);
+    expect(await t.db.select({ n: count() }).from(certificates).where(eq(certificates.committeeId, ids.c001))).toEqual([{ n: 4 }]);
+    const orgMessages = await t.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.orgId, ids.provinceOrg));
+    expect(orgMessages).toEqual([{ kind: "batch_confirmed" }]);
+  });
+
+  it("logged every transition of every record, starting from publication", async () => {
+    const records = await t.db.select({ id: rosterRecords.id, status: rosterRecords.status }).from(rosterRecords);
+    const events = await t.db.select({ recordId: rosterRecordEvents.recordId, to: rosterRecordEvents.toStatus }).from(rosterRecordEvents).orderBy(asc(rosterRecordEvents.id));
+    for (const r of records) {
+      const path = events.filter((e) => e.recordId === r.id).map((e) => e.to);
+      expect(path[0]).toBe("awaiting_photo");
+      expect(path.at(-1)).toBe(r.status);
+    }
+  });
+});
+
+describe("the audit log and the accounts", () => {
+  it("has the steps of each account, as the actions write them", async () => {
+    const rows = await t.db
+      .select({ action: auditLog.action, actorId: auditLog.actorId, n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.outcome, "success"))
+      .groupBy(auditLog.action, auditLog.actorId);
+    const n = (action: string, actorId: string) => rows.find((r) => r.action === action && r.actorId === actorId)?.n ?? 0;
+    expect(n("roster.record.create", ids.province)).toBe(12);
+    expect(n("roster.record.publish", ids.province)).toBe(3);
+    expect(n("backfill.photo.approve", ids.province)).toBe(3);
+    expect(n("backfill.batch.submit", ids.province)).toBe(2);
+    expect(n("backfill.batch.confirm", ids.zjc)).toBe(1);
+    expect(n("roster.record.create", ids.selfUnit)).toBe(1);
+    expect(n("roster.record.publish", ids.selfUnit)).toBe(1);
+    expect([n("photo.consent", ids.person), n("photo.upload", ids.person), n("photo.submit", ids.person)]).toEqual([1, 2, 2]);
+    expect(rows.filter((r) => r.action === "photo.upload").reduce((s, r) => s + r.n, 0)).toBe(11);
+  });
+
+  it("lets the demo professionals log in with their ID number and the demo password", async () => {
+    const r = await authenticate(t.db, DEMO_PEOPLE_IDS[0], "Demo@2026", "198.51.100.7");
+    expect(r.ok).toBe(true);
+    const people = await t.db.select({ n: count() }).from(users).where(and(eq(users.role, "person"), inArray(users.idNumber, [...DEMO_PEOPLE_IDS])));
+    expect(people).toEqual([{ n: DEMO_PEOPLE_IDS.length }]);
+  });
+});
+
+describe("idempotence", () => {
+  it("a second run changes nothing", async () => {
+    const before = await tableCounts();
+    const again = await seedDemoData(t.db);
+    expect(again.created).toBe(false);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
