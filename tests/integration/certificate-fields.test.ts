@@ -1,0 +1,185 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { auditLog, certificates, committees, rosterBatches, rosterRecords, users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { getCertificateVersions } from "@/lib/certificates/admin-queries";
+import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
+import { getHolderCertificate } from "@/lib/certificates/holder";
+import { getCertificatePdfForViewer } from "@/lib/certificates/pdf-download";
+import { verifyCertificateLink } from "@/lib/query/verify-link";
+import { createProvinceUsers, insertPhotos } from "../helpers/backfill-fixtures";
+import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
+import { residentId } from "../helpers/roster-workbook";
+import { useTestDb, type TestDb } from "../setup/test-db";
+
+// The certificate's 批准文号 / 发证日期 are the roster's (the title's approval), never the 专技处's
+// confirmation number and date, which are recorded on the batch (docs/domain.md §5, §7).
+
+process.env.CERT_SIGNING_SECRET ??= "certificate-fields-test-signing-secret-0123456789";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: vi.fn(),
+  currentRequestIp: vi.fn(async () => "127.0.0.1"),
+}));
+
+const roster = await import("@/app/_roster/actions");
+const committee = await import("@/app/_batch-submission/actions");
+const province = { ...(await import("@/app/_confirmation/actions")), ...(await import("@/app/_certificate-admin/actions")) };
+
+let t: TestDb;
+let f: RosterFixture;
+let zjc: SessionUser;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "cert-fields-"));
+
+beforeAll(async () => {
+  t = await useTestDb();
+  f = await createRosterFixture(t.db);
+  ({ zjc } = await createProvinceUsers(t.db, f.province.orgId!));
+});
+afterAll(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  await t?.close();
+});
+
+let committeeCode = 300;
+async function freshCommittee(): Promise<string> {
+  const code = String(committeeCode++);
+  const [c] = await t.db
+    .insert(committees)
+    .values({ name: `测试评委会${code}`, code, series: "工程技术", levelFrom: "senior_deputy", levelTo: "senior_full", formingOrgId: f.province.orgId! })
+    .returning({ id: committees.id });
+  return c.id;
+}
+
+const form = (committeeId: string, n: number, overrides: Record<string, string> = {}) => ({
+  committeeId,
+  name: `测试${"甲乙丙丁戊己庚辛壬癸"[n % 10]}`,
+  gender: "",
+  birthDate: "",
+  idType: "resident",
+  idNumber: residentId(n),
+  nationality: "",
+  workUnit: "贵州省建筑设计研究院有限责任公司",
+  series: "工程技术",
+  specialty: "建筑工程",
+  qualificationName: "高级工程师",
+  level: "senior_deputy",
+  obtainMethod: "review",
+  passDate: "2021-06-30",
+  approvalNo: "黔人社职称〔2021〕45号",
+  issuingAuthority: "",
+  issueDate: "",
+  ...overrides,
+});
+
+/** A draft entered by the committee (as the form or the import would), then brought to photo_approved with an approved photo. */
+async function readyRecord(committeeId: string, n: number, overrides: Record<string, string> = {}): Promise<string> {
+  signInAs(f.province);
+  const r = await roster.createRosterRecordAction(form(committeeId, n, overrides));
+  if (!r.ok) throw new Error(r.message);
+  await t.db.update(rosterRecords).set({ status: "photo_approved", publishedAt: new Date() }).where(eq(rosterRecords.id, r.data.id));
+  await insertPhotos(t.db, [r.data.id], f.person.id, "approved");
+  return r.data.id;
+}
+
+async function submitAndConfirm(committeeId: string, count: number, confirmation: { approvalNo: string; issueDate: string }) {
+  signInAs(f.province);
+  const s = await committee.submitBatchAction({ committeeId, expectedCount: count });
+  if (!s.ok) throw new Error(s.message);
+  const [b] = await t.db.select().from(rosterBatches).where(eq(rosterBatches.id, s.data.batchId));
+  signInAs(zjc);
+  const c = await province.confirmBatchAction({ batchId: b.id, batchVersion: b.version, expectedConfirmCount: count, expectedReturnCount: 0, ...confirmation });
+  if (!c.ok) throw new Error(c.message);
+  return b.id;
+}
+
+async function certOf(recordId: string) {
+  const [c] = await t.db.select().from(certificates).where(and(eq(certificates.rosterRecordId, recordId), eq(certificates.status, "valid")));
+  return c;
+}
+
+function pdfText(pdf: Buffer): string {
+  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+}
+
+describe("the certificate carries the roster's 批准文号 and 发证日期", () => {
+  const X = "黔人社职称〔2021〕45号";
+  const D = "2021-08-20";
+  const Y = "黔人社专技〔2026〕312号";
+  const E = "2026-01-27";
+
+  it("prints X and D (not the confirmation's Y and E) on the certificate, the verify page and the PDF; the batch and the audit row keep Y and E", async () => {
+    const cid = await freshCommittee();
+    const withDate = await readyRecord(cid, 3101, { approvalNo: X, issueDate: D });
+    const withoutDate = await readyRecord(cid, 3102, { approvalNo: X, passDate: "2021-06-30", issueDate: "" });
+    const batchId = await submitAndConfirm(cid, 2, { approvalNo: Y, issueDate: E });
+
+    const a = await certOf(withDate);
+    expect(a).toMatchObject({ approvalNo: X, issueDate: D });
+    // 发证日期 left empty: 「不填时同评审通过时间」, as the template says.
+    expect(await certOf(withoutDate)).toMatchObject({ approvalNo: X, issueDate: "2021-06-30" });
+
+    const verified = await verifyCertificateLink(t.db, a.verifyToken, { ip: "127.0.0.1" });
+    expect(verified.kind).toBe("verified");
+    if (verified.kind === "verified") expect(verified.certificate).toMatchObject({ approvalNo: X, issueDate: D });
+
+    const pdf = await getCertificatePdfForViewer(t.db, zjc, a.id, "https://zhicheng.example.cn");
+    expect(pdf.kind).toBe("ok");
+    if (pdf.kind === "ok") {
+      const text = pdfText(pdf.pdf);
+      expect(text).toContain(X);
+      expect(text).toContain("2021年8月20日");
+      expect(text).not.toContain(Y);
+    }
+
+    // The confirmation is recorded as such: on the batch, in the audit row, beside the certificate.
+    const [batch] = await t.db.select().from(rosterBatches).where(eq(rosterBatches.id, batchId));
+    expect(batch).toMatchObject({ status: "confirmed", approvalNo: Y, issueDate: E });
+    const [audit] = await t.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "backfill.batch.confirm"), eq(auditLog.targetId, batchId), eq(auditLog.outcome, "success")));
+    expect(audit.detail).toMatchObject({ confirmationNo: Y, confirmationDate: E });
+    expect(await getCertificateConfirmation(t.db, a.id)).toMatchObject({ batchNo: batch.batchNo, confirmationNo: Y, confirmationDate: E });
+  });
+
+  it("shows the confirmation beside the certificate to the 专技处 and to the holder, without changing the printed fields", async () => {
+    const cid = await freshCommittee();
+    const id = await readyRecord(cid, 3111, { approvalNo: X, issueDate: D, idNumber: residentId(3111) });
+    await submitAndConfirm(cid, 1, { approvalNo: Y, issueDate: E });
+    const c = await certOf(id);
+
+    const versions = await getCertificateVersions(t.db, zjc, c.id);
+    expect(versions?.[0]).toMatchObject({ approvalNo: X, issueDate: D });
+
+    // The holder: an account whose ID document is the record's.
+    const [holder] = await t.db
+      .insert(users)
+      .values({ username: "t_holder_3111", role: "person", name: "测试甲", passwordHash: "x", idType: "resident", idNumber: residentId(3111) })
+      .returning({ id: users.id });
+    const detail = await getHolderCertificate(t.db, holder.id, c.id);
+    expect(detail?.fields).toEqual(expect.arrayContaining([{ label: "批准文号", value: X }, { label: "发证日期", value: D }]));
+    expect(detail?.confirmation).toMatchObject({ confirmationNo: Y, confirmationDate: E });
+  });
+
+  it("a correction of the 批准文号 still issues a new version carrying the corrected value", async () => {
+    const cid = await freshCommittee();
+    const id = await readyRecord(cid, 3121, { approvalNo: X, issueDate: D });
+    await submitAndConfirm(cid, 1, { approvalNo: Y, issueDate: E });
+    const c = await certOf(id);
+    signInAs(zjc);
+    const r = await province.correctCertificateAction({ certificateId: c.id, reason: "批准文号录入有误", changes: { approvalNo: "黔人社职称〔2021〕46号" } });
+    expect(r).toMatchObject({ ok: true });
+    expect(await certOf(id)).toMatchObject({ version: 2, approvalNo: "黔人社职称〔2021〕46号", issueDate: D });
+    expect(await t.db.select({ n: certificates.id }).from(certificates).where(inArray(certificates.rosterRecordId, [id]))).toHaveLength(2);
+  });
+});
