@@ -146,7 +146,8 @@ export async function correctCertificate(
   certificateId: string,
   changes: CertificateCorrection,
   reason: string,
-  actorId: string,
+  /** Null only when the system corrects (the data fix in lib/certificates/printed-approval-fix.ts). */
+  actorId: string | null,
 ): Promise<Certificate> {
   if (!reason.trim()) throw new UserError("请填写更正原因", { reason: "请填写更正原因" });
   const [old] = await tx

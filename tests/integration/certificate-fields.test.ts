@@ -4,12 +4,16 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog, certificates, committees, rosterBatches, rosterRecords, users } from "@/db/schema";
+import { auditLog, certificates, committees, notifications, rosterBatches, rosterRecordEvents, rosterRecords, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { getCertificateVersions } from "@/lib/certificates/admin-queries";
 import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
 import { getHolderCertificate } from "@/lib/certificates/holder";
+import { signedFieldsOf } from "@/lib/certificates/issue";
 import { getCertificatePdfForViewer } from "@/lib/certificates/pdf-download";
+import { fixPrintedApprovalFields, PRINTED_APPROVAL_FIX_REASON } from "@/lib/certificates/printed-approval-fix";
+import { signCertificate } from "@/lib/certificates/token";
+import { runDataFixes } from "@/db/data-fixes";
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { createProvinceUsers, insertPhotos } from "../helpers/backfill-fixtures";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
@@ -181,5 +185,61 @@ describe("the certificate carries the roster's 批准文号 and 发证日期", (
     expect(r).toMatchObject({ ok: true });
     expect(await certOf(id)).toMatchObject({ version: 2, approvalNo: "黔人社职称〔2021〕46号", issueDate: D });
     expect(await t.db.select({ n: certificates.id }).from(certificates).where(inArray(certificates.rosterRecordId, [id]))).toHaveLength(2);
+  });
+});
+
+describe("data fix for certificates issued with the confirmation's number and date", () => {
+  const Y = "黔人社专技〔2026〕312号";
+  const E = "2026-01-27";
+
+  /** What the old issuing wrote: the batch's Y and E as the printed fields, signed as such. */
+  async function issuedTheOldWay(recordId: string) {
+    const c = await certOf(recordId);
+    const wrong = { ...c, approvalNo: Y, issueDate: E };
+    await t.db
+      .update(certificates)
+      .set({ approvalNo: Y, issueDate: E, signature: signCertificate(signedFieldsOf(wrong)) })
+      .where(eq(certificates.id, c.id));
+    return { ...wrong, signature: signCertificate(signedFieldsOf(wrong)) };
+  }
+
+  it("issues a corrected version with the roster's values; the old one is superseded and still verifies with what it printed; a second run does nothing", async () => {
+    const cid = await freshCommittee();
+    const pre2020 = await readyRecord(cid, 3201, { passDate: "2019-12-20", approvalNo: "黔人社职称〔2019〕96号", issueDate: "2020-01-10" });
+    const handFixed = await readyRecord(cid, 3202, { approvalNo: "黔人社职称〔2021〕47号", issueDate: "2021-08-20" });
+    const revoked = await readyRecord(cid, 3203, { approvalNo: "黔人社职称〔2021〕48号", issueDate: "2021-08-20" });
+    await submitAndConfirm(cid, 3, { approvalNo: Y, issueDate: E });
+    const old = await issuedTheOldWay(pre2020);
+    const oldHandFixed = await issuedTheOldWay(handFixed);
+    const oldRevoked = await issuedTheOldWay(revoked);
+    signInAs(zjc);
+    // The 专技处 already corrected this one by hand (to another number than the roster's): left alone.
+    expect(await province.correctCertificateAction({ certificateId: oldHandFixed.id, reason: "按原件更正批准文号", changes: { approvalNo: "黔人社职称〔2021〕47号之一" } })).toMatchObject({ ok: true });
+    expect(await province.revokeCertificateAction({ certificateId: oldRevoked.id, reason: "重复发证，予以撤销" })).toMatchObject({ ok: true });
+
+    const first = await fixPrintedApprovalFields(t.db);
+    expect(first).toEqual({ reissued: 1, pending: 0 });
+
+    const current = await certOf(pre2020);
+    expect(current).toMatchObject({ version: 2, approvalNo: "黔人社职称〔2019〕96号", issueDate: "2020-01-10", correctionReason: PRINTED_APPROVAL_FIX_REASON, issuedBy: null });
+    const [before] = await t.db.select().from(certificates).where(eq(certificates.id, old.id));
+    expect(before).toMatchObject({ status: "superseded", supersededById: current.id, approvalNo: Y, issueDate: E });
+    expect(await verifyCertificateLink(t.db, old.verifyToken, { ip: "127.0.0.1" })).toMatchObject({ kind: "verified", certificate: { status: "superseded", approvalNo: Y } });
+    expect(await verifyCertificateLink(t.db, current.verifyToken, { ip: "127.0.0.1" })).toMatchObject({ kind: "verified", certificate: { status: "valid", approvalNo: "黔人社职称〔2019〕96号", issueDate: "2020-01-10" } });
+
+    const events = await t.db.select().from(rosterRecordEvents).where(eq(rosterRecordEvents.recordId, pre2020));
+    expect(events.at(-1)).toMatchObject({ fromStatus: "confirmed", toStatus: "confirmed", actorId: null, reason: `证书更正为第2版：${PRINTED_APPROVAL_FIX_REASON}` });
+    const notes = await t.db.select().from(notifications).where(and(eq(notifications.recordId, pre2020), eq(notifications.kind, "corrected")));
+    expect(notes).toHaveLength(1);
+    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "certificate.fix_printed_approval"));
+    expect(audit).toMatchObject({ outcome: "success", actorId: null, detail: { reissued: 1, certNos: [current.certNo] } });
+
+    expect(await certOf(handFixed)).toMatchObject({ version: 2, approvalNo: "黔人社职称〔2021〕47号之一" });
+    const [stillRevoked] = await t.db.select().from(certificates).where(eq(certificates.id, oldRevoked.id));
+    expect(stillRevoked).toMatchObject({ status: "revoked", approvalNo: Y });
+
+    expect(await fixPrintedApprovalFields(t.db)).toEqual({ reissued: 0, pending: 0 });
+    await runDataFixes(t.db); // what db/client.ts runs after the migrations: nothing left to do
+    expect(await t.db.select().from(certificates).where(eq(certificates.rosterRecordId, pre2020))).toHaveLength(2);
   });
 });
