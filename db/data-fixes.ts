@@ -8,6 +8,9 @@ import type { Db } from "./client";
  * callers that skip migrations.
  */
 export async function runDataFixes(db: Db): Promise<void> {
+  const { movePhotoFreeRecordsToReady } = await import("../lib/roster/photo-rule-fix");
+  const ready = await movePhotoFreeRecordsToReady(db);
+  if (ready > 0) console.info(`数据修复：${ready}条2020年度之前的记录无需照片，已转为待提交。`);
   const { fixPrintedApprovalFields } = await import("../lib/certificates/printed-approval-fix");
   const r = await fixPrintedApprovalFields(db);
   if (r.reissued > 0) console.info(`数据修复：${r.reissued}张证书的批准文号和发证日期已按名册更正（发放新版本，原版本标记为已更正）。`);

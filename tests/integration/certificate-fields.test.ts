@@ -14,6 +14,10 @@ import { getCertificatePdfForViewer } from "@/lib/certificates/pdf-download";
 import { fixPrintedApprovalFields, PRINTED_APPROVAL_FIX_REASON } from "@/lib/certificates/printed-approval-fix";
 import { signCertificate } from "@/lib/certificates/token";
 import { runDataFixes } from "@/db/data-fixes";
+import { storePersonPhoto, submitPersonPhoto } from "@/lib/backfill/person-photo";
+import { listPhotosForReview } from "@/lib/photo-review/queries";
+import { NO_PHOTO_NEEDED_MESSAGE } from "@/lib/roster/photo-rule";
+import { movePhotoFreeRecordsToReady, PHOTO_NOT_NEEDED_REASON } from "@/lib/roster/photo-rule-fix";
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { createProvinceUsers, insertPhotos } from "../helpers/backfill-fixtures";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
@@ -241,5 +245,85 @@ describe("data fix for certificates issued with the confirmation's number and da
     expect(await fixPrintedApprovalFields(t.db)).toEqual({ reissued: 0, pending: 0 });
     await runDataFixes(t.db); // what db/client.ts runs after the migrations: nothing left to do
     expect(await t.db.select().from(certificates).where(eq(certificates.rosterRecordId, pre2020))).toHaveLength(2);
+  });
+});
+
+describe("a pre-2020 record has no photo step (view-only certificate)", () => {
+  async function draft(committeeId: string, n: number, passDate: string) {
+    signInAs(f.province);
+    const r = await roster.createRosterRecordAction(form(committeeId, n, { passDate, approvalNo: `黔人社职称〔${passDate.slice(0, 4)}〕96号`, issueDate: "" }));
+    if (!r.ok) throw new Error(r.message);
+    return r.data.id;
+  }
+  async function statusOf(id: string) {
+    const [r] = await t.db.select({ status: rosterRecords.status, version: rosterRecords.version }).from(rosterRecords).where(eq(rosterRecords.id, id));
+    return r;
+  }
+
+  it("publishing moves it straight to 待提交 (photo_approved), the holder cannot upload, the photo screens leave it out", async () => {
+    const cid = await freshCommittee();
+    const old = await draft(cid, 3301, "2019-12-20");
+    const recent = await draft(cid, 3302, "2021-06-30");
+    signInAs(f.province);
+    expect(await roster.publishRosterRecordsAction({ committeeId: cid, expectedCount: 2 })).toMatchObject({ ok: true, data: { published: 2 } });
+    expect(await statusOf(old)).toMatchObject({ status: "photo_approved" });
+    expect(await statusOf(recent)).toMatchObject({ status: "awaiting_photo" });
+    const [event] = await t.db.select().from(rosterRecordEvents).where(eq(rosterRecordEvents.recordId, old));
+    expect(event).toMatchObject({ fromStatus: "draft", toStatus: "photo_approved" });
+
+    const [holder] = await t.db
+      .insert(users)
+      .values({ username: "t_holder_3301", role: "person", name: "测试乙", passwordHash: "x", idType: "resident", idNumber: residentId(3301) })
+      .returning({ id: users.id });
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+    await expect(t.db.transaction((tx) => storePersonPhoto(tx, holder.id, old, { jpeg, sha256: "0".repeat(64), bytes: jpeg.length }))).rejects.toThrow(NO_PHOTO_NEEDED_MESSAGE);
+    await expect(t.db.transaction((tx) => submitPersonPhoto(tx, holder.id, { recordId: old, version: 2 }))).rejects.toThrow(NO_PHOTO_NEEDED_MESSAGE);
+
+    const review = await listPhotosForReview(t.db, f.province, cid, { tab: "approved", page: 1 });
+    expect(review.counts).toEqual({ pending: 0, approved: 0 });
+  });
+
+  it("is submitted, confirmed and issued without a photo; a return can only send it back to 待提交", async () => {
+    const cid = await freshCommittee();
+    const a = await draft(cid, 3311, "2019-12-20");
+    const b = await draft(cid, 3312, "2018-05-10");
+    signInAs(f.province);
+    expect(await roster.publishRosterRecordsAction({ committeeId: cid, expectedCount: 2 })).toMatchObject({ ok: true });
+    const s = await committee.submitBatchAction({ committeeId: cid, expectedCount: 2 });
+    expect(s).toMatchObject({ ok: true });
+    if (!s.ok) return;
+    const [batch] = await t.db.select().from(rosterBatches).where(eq(rosterBatches.id, s.data.batchId));
+    signInAs(zjc);
+    expect(await province.markBatchReturnsAction({ batchId: batch.id, batchVersion: batch.version, recordIds: [b], reason: "评审通过时间与原件不符" })).toMatchObject({ ok: true });
+    expect(
+      await province.confirmBatchAction({ batchId: batch.id, batchVersion: batch.version + 1, expectedConfirmCount: 1, expectedReturnCount: 1, approvalNo: "黔人社专技〔2026〕320号", issueDate: "2026-01-27" }),
+    ).toMatchObject({ ok: true });
+
+    expect(await certOf(a)).toMatchObject({ photoId: null, approvalNo: "黔人社职称〔2019〕96号", issueDate: "2019-12-20", passYear: 2019 });
+    const pdf = await getCertificatePdfForViewer(t.db, zjc, (await certOf(a)).id, "https://zhicheng.example.cn");
+    expect(pdf.kind).toBe("view_only");
+
+    signInAs(f.province);
+    const returned = await statusOf(b);
+    expect(returned.status).toBe("returned");
+    expect(await committee.fixReturnedAction({ committeeId: cid, records: [{ id: b, version: returned.version }], decision: "new_photo", reason: "请重新上传照片" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("2020年度之前的记录无需照片"),
+    });
+    expect(await committee.fixReturnedAction({ committeeId: cid, records: [{ id: b, version: returned.version }], decision: "approve", reason: "已核对原件" })).toMatchObject({ ok: true });
+    expect(await statusOf(b)).toMatchObject({ status: "photo_approved" });
+  });
+
+  it("the data fix moves pre-2020 records still waiting for a photo to 待提交, once", async () => {
+    const cid = await freshCommittee();
+    const waiting = await draft(cid, 3321, "2019-03-01");
+    const recent = await draft(cid, 3322, "2021-06-30");
+    await t.db.update(rosterRecords).set({ status: "awaiting_photo" }).where(inArray(rosterRecords.id, [waiting, recent]));
+    expect(await movePhotoFreeRecordsToReady(t.db)).toBe(1);
+    expect(await statusOf(waiting)).toMatchObject({ status: "photo_approved" });
+    expect(await statusOf(recent)).toMatchObject({ status: "awaiting_photo" });
+    const events = await t.db.select().from(rosterRecordEvents).where(eq(rosterRecordEvents.recordId, waiting));
+    expect(events.at(-1)).toMatchObject({ fromStatus: "awaiting_photo", toStatus: "photo_approved", actorId: null, reason: PHOTO_NOT_NEEDED_REASON });
+    expect(await movePhotoFreeRecordsToReady(t.db)).toBe(0);
   });
 });
