@@ -47,12 +47,17 @@ export function describeRecordEvent(e: Pick<RecordTimelineEvent, "fromStatus" | 
   switch (key) {
     case "draft>awaiting_photo":
       return { text: "评委会发布名册，待上传照片", tone: "normal" };
+    case "draft>photo_approved":
+      return { text: "评委会发布名册（2020年度之前的证书无需照片），待统一提交", tone: "normal" };
+    case "awaiting_photo>photo_approved":
+    case "photo_submitted>photo_approved":
+      return e.actorRole === null
+        ? { text: "2020年度之前的证书无需照片，系统转为待统一提交", tone: "normal" }
+        : { text: "评委会审核通过照片，待统一提交", tone: "normal" };
     case "awaiting_photo>photo_submitted":
       return { text: "已提交照片，评委会审核中", tone: "normal" };
     case "photo_submitted>awaiting_photo":
       return byHolder ? { text: "本人更换照片，待重新提交", tone: "normal" } : { text: "评委会驳回照片，请重新上传", tone: "problem" };
-    case "photo_submitted>photo_approved":
-      return { text: "评委会审核通过照片，待统一提交", tone: "normal" };
     case "photo_approved>awaiting_photo":
       return { text: "评委会撤销照片审核结果，请重新上传", tone: "problem" };
     case "photo_approved>submitted":

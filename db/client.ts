@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { runDataFixes } from "./data-fixes";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -28,7 +29,9 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
     const conn = postgres(url, { max: 1, onnotice: () => {} });
     try {
       await conn`select pg_advisory_lock(815201)`;
-      await migrate(drizzle(conn, { schema }), { migrationsFolder });
+      const migrationDb = drizzle(conn, { schema });
+      await migrate(migrationDb, { migrationsFolder });
+      await runDataFixes(migrationDb as unknown as Db);
       await conn`select pg_advisory_unlock(815201)`;
     } finally {
       await conn.end({ timeout: 5 });
@@ -49,6 +52,7 @@ export async function openPglite(
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db, { migrationsFolder });
+    await runDataFixes(db as unknown as Db);
   }
   return { db: db as unknown as Db, close: () => client.close(), driver: "pglite" };
 }

@@ -9,7 +9,7 @@
  *   batch 2  — two records submitted, waiting for demo_zjc (证书确认);
  *   in progress — two photos approved (ready for the next 一次性提交), three photos to review, one
  *              record whose holder has not uploaded yet (blocks the submission until excluded).
- * 评委会 004 (贵州大学, demo_selfunit): 张三 2015 讲师, published, waiting for his photo.
+ * 评委会 004 (贵州大学, demo_selfunit): 张三 2022 副教授, published, waiting for his photo.
  *
  * This is the only file of the seed that imports the back-fill domain modules.
  */
@@ -20,6 +20,7 @@ import { confirmBatch } from "@/lib/confirmation/confirm-batch";
 import { submitBatch } from "@/lib/batch-submission/submit-batch";
 import { grantPhotoConsent, storePersonPhoto, submitPersonPhoto } from "@/lib/backfill/person-photo";
 import { approvePhotos } from "@/lib/photo-review/decisions";
+import { needsPhoto } from "@/lib/roster/photo-rule";
 import { normalizeIdPhoto } from "@/lib/photos/normalize";
 import { createRosterRecord, publishRosterRecords } from "@/lib/roster/records";
 import { createRosterRecordSchema } from "@/lib/roster/schemas";
@@ -111,7 +112,7 @@ const IN_PROGRESS: (RecordSpec & { stage: "approved" | "submitted" | "awaiting" 
 ];
 /** Committee 004 (高校教师): 张三's earlier title at 贵州大学, waiting for his photo. */
 const ZHANG_SAN_AWAITING: RecordSpec = {
-  holder: "zhangsan", specialty: "土木工程", level: "intermediate", qualificationName: "讲师", passDate: "2015-12-18", approvalNo: "贵大职称〔2015〕9号",
+  holder: "zhangsan", specialty: "土木工程", level: "senior_deputy", qualificationName: "副教授", passDate: "2022-12-16", approvalNo: "贵大职称〔2022〕9号",
 };
 
 /** What the 专技处 types when confirming batch 1 (a fixed past date keeps the data the same on every run). */
@@ -248,7 +249,8 @@ export async function seedBackfillDemo(tx: Db, ctx: BackfillSeedContext): Promis
     await publish(tx, ctx.province, c001.id, ids);
     for (const [i, s] of specs.entries()) {
       const h = holders.get(s.holder)!;
-      if (h.account && h.style) await uploadAndSubmit(tx, h, ids[i], photos);
+      // Pre-2020 records have no photo step: publishing already made them ready (docs/domain.md §3).
+      if (h.account && h.style && needsPhoto(Number(s.passDate.slice(0, 4)))) await uploadAndSubmit(tx, h, ids[i], photos);
     }
     return ids;
   };

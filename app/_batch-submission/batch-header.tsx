@@ -15,8 +15,9 @@ export function BatchHeaderView({ header }: { header: BatchHeader }) {
   if (header.status === "confirmed") {
     rows.push(
       ["确认时间", formatTime(header.confirmedAt)],
-      ["批准文号", header.approvalNo ?? "—"],
-      ["发证日期", header.issueDate ?? "—"],
+      // The 专技处's confirmation number and date; the certificates carry the roster's 批准文号/发证日期.
+      ["确认文号", header.approvalNo ?? "—"],
+      ["确认日期", header.issueDate ?? "—"],
       ["确认结果", `确认 ${header.confirmedCount} 条，退回 ${header.returnedCount} 条`],
     );
   }

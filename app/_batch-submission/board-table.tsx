@@ -9,7 +9,8 @@ import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
 import type { RosterStatus } from "@/db/schema";
 import type { BoardGroup } from "@/lib/batch-submission/constants";
-import { ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS, type TitleLevel } from "@/lib/roster/constants";
+import { TITLE_LEVEL_LABELS, type TitleLevel } from "@/lib/roster/constants";
+import { recordStatusInfo } from "@/lib/roster/photo-rule";
 import { excludeRecordsAction, includeRecordsAction } from "./actions";
 
 export type BoardRow = {
@@ -121,7 +122,7 @@ export function BoardTable({ committeeId, group, rows }: { committeeId: string; 
                 </td>
                 <td className="px-2 py-2">{r.passYear}</td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  <Badge tone={ROSTER_STATUS_INFO[r.status].tone}>{ROSTER_STATUS_INFO[r.status].label}</Badge>
+                  <Badge tone={recordStatusInfo(r.status, r.passYear).tone}>{recordStatusInfo(r.status, r.passYear).label}</Badge>
                   {r.excludedReason && (
                     <span className="ml-1">
                       <Badge tone="slate">已排除</Badge>

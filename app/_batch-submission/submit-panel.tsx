@@ -28,7 +28,7 @@ export function SubmitPanel({ committeeId, summary }: { committeeId: string; sum
       <OutcomeNotice outcome={outcome} />
       <dl className="grid gap-2 sm:grid-cols-4">
         <div className="rounded border border-green-200 bg-green-50 p-3">
-          <dt className="text-green-800">可提交（照片已通过）</dt>
+          <dt className="text-green-800">可提交（照片已通过，或2020年度之前无需照片）</dt>
           <dd className="text-2xl font-semibold text-green-900" data-testid="ready-count">
             {summary.ready}
           </dd>
@@ -69,7 +69,7 @@ export function SubmitPanel({ committeeId, summary }: { committeeId: string; sum
       </div>
       {mode === "submit" && (
         <ConfirmBox
-          question={<p>将把 {summary.ready} 条照片审核通过的记录一次性提交省人社厅专技处确认。提交后不能撤回或修改。确认提交？</p>}
+          question={<p>将把 {summary.ready} 条可提交的记录（照片已通过，或2020年度之前无需照片）一次性提交省人社厅专技处确认。提交后不能撤回或修改。确认提交？</p>}
           confirmLabel="确认提交"
           busy={busy}
           onCancel={() => setMode(null)}

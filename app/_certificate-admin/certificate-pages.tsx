@@ -6,6 +6,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { CERTIFICATE_STATUS_INFO, type CertificateStatus, getCertificateVersions, listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
+import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
 import { formatTime } from "@/lib/format";
 import { first, type SearchParams, searchText } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
@@ -89,9 +90,11 @@ export async function CertificatesAdminPage({ searchParams }: { searchParams: Se
 export async function CertificateAdminPage({ certificateId }: { certificateId: string }) {
   const user = await requireCertDivisionPage();
   if (!isUuid(certificateId)) notFound();
-  const versions = await getCertificateVersions(await getDb(), user, certificateId);
+  const db = await getDb();
+  const versions = await getCertificateVersions(db, user, certificateId);
   if (!versions || versions.length === 0) notFound();
   const current = versions[0];
+  const confirmation = await getCertificateConfirmation(db, current.id);
   const fields = (c: (typeof versions)[number]): [string, string][] => [
     ["证书编号", c.certNo],
     ["姓名", c.name],
@@ -139,6 +142,12 @@ export async function CertificateAdminPage({ certificateId }: { certificateId: s
         </div>
       </Card>
       <Card title="版本记录">
+        {confirmation && (
+          <p className="mb-3 text-sm text-slate-600" data-testid="certificate-confirmation">
+            专技处确认：批次 {confirmation.batchNo}，确认文号 {confirmation.confirmationNo ?? "—"}，确认日期 {confirmation.confirmationDate ?? "—"}
+            {confirmation.confirmedAt ? `（${formatTime(confirmation.confirmedAt)}）` : ""}。确认文号不印在证书上。
+          </p>
+        )}
         <ol className="space-y-2 text-sm" data-testid="certificate-versions">
           {versions.map((v) => (
             <li key={v.id} className="rounded border border-slate-100 p-3">

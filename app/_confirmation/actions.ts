@@ -40,7 +40,8 @@ const confirm = protectedAction({
     const r = await confirmBatch(tx, user, input);
     return {
       data: r,
-      audit: { targetType: "roster_batch", targetId: input.batchId, detail: { ...r, approvalNo: input.approvalNo, issueDate: input.issueDate } },
+      // r carries confirmationNo / confirmationDate: the 专技处's 确认文号 and 确认日期 (not the certificates' 批准文号).
+      audit: { targetType: "roster_batch", targetId: input.batchId, detail: r },
       message: `批次 ${r.batchNo} 已确认${r.confirmed}条并发放证书${r.returned ? `，退回${r.returned}条` : ""}`,
     };
   },

@@ -97,7 +97,7 @@ export async function ConfirmQueuePage({ searchParams }: { searchParams: SearchP
                 <td className="px-2 py-2">
                   <Badge tone={BATCH_STATUS_INFO[b.status].tone}>{BATCH_STATUS_INFO[b.status].label}</Badge>
                 </td>
-                <td className="px-2 py-2 text-xs">{b.status === "confirmed" ? `确认 ${b.confirmedCount}，退回 ${b.returnedCount}；${b.approvalNo ?? ""}` : "—"}</td>
+                <td className="px-2 py-2 text-xs">{b.status === "confirmed" ? `确认 ${b.confirmedCount}，退回 ${b.returnedCount}${b.approvalNo ? `；确认文号 ${b.approvalNo}` : ""}` : "—"}</td>
               </tr>
             ))}
           </tbody>

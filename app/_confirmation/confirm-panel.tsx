@@ -7,7 +7,11 @@ import { ConfirmBox } from "@/components/ui/confirm-box";
 import { Field, Input } from "@/components/ui/field";
 import { confirmBatchAction } from "./actions";
 
-/** 批准文号 and 发证日期 once per batch; confirms the unmarked records and returns the marked ones, after a confirmation. */
+/**
+ * 确认文号 and 确认日期 once per batch (the 专技处's confirmation, stored on the batch and in the audit log;
+ * the certificates print the roster's 批准文号 and 发证日期); confirms the unmarked records and returns the
+ * marked ones, after a confirmation.
+ */
 export function ConfirmPanel({ open, batchId, batchVersion, confirmCount, returnCount, today }: {
   /** False once the batch is decided: only the outcome of the last action stays on screen. */
   open: boolean;
@@ -29,7 +33,7 @@ export function ConfirmPanel({ open, batchId, batchVersion, confirmCount, return
     <div className="space-y-3" data-testid="confirm-panel">
       <OutcomeNotice outcome={outcome} />
       <p className="text-sm text-slate-700">
-        本批次将确认 <strong data-testid="confirm-count">{confirmCount}</strong> 条并发放电子证书
+        本批次将确认 <strong data-testid="confirm-count">{confirmCount}</strong> 条并发放证书
         {returnCount > 0 && (
           <>
             ，退回 <strong data-testid="return-count">{returnCount}</strong> 条（已标记的记录）
@@ -38,20 +42,25 @@ export function ConfirmPanel({ open, batchId, batchVersion, confirmCount, return
         。如需退回个别记录，请在下方列表中选择并填写原因后“标记退回”。
       </p>
       {needsNumbers && (
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="批准文号" htmlFor="approvalNo" required error={errors.approvalNo}>
-            <Input id="approvalNo" value={approvalNo} onChange={(e) => setApprovalNo(e.target.value)} placeholder="例如：黔人社专技〔2026〕12号" aria-invalid={!!errors.approvalNo} />
-          </Field>
-          <Field label="发证日期" htmlFor="issueDate" required error={errors.issueDate}>
-            <Input id="issueDate" type="date" value={issueDate} max={today} onChange={(e) => setIssueDate(e.target.value)} aria-invalid={!!errors.issueDate} />
-          </Field>
+        <div className="space-y-2">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label="确认文号" htmlFor="approvalNo" required error={errors.approvalNo}>
+              <Input id="approvalNo" value={approvalNo} onChange={(e) => setApprovalNo(e.target.value)} placeholder="例如：黔人社专技〔2026〕12号" aria-invalid={!!errors.approvalNo} />
+            </Field>
+            <Field label="确认日期" htmlFor="issueDate" required error={errors.issueDate}>
+              <Input id="issueDate" type="date" value={issueDate} max={today} onChange={(e) => setIssueDate(e.target.value)} aria-invalid={!!errors.issueDate} />
+            </Field>
+          </div>
+          <p className="text-xs text-slate-500" data-testid="confirmation-note">
+            确认文号和确认日期是专技处确认本批次的依据，记入批次记录、证书的确认信息和操作日志，不印在证书上；证书上的批准文号和发证日期按名册填写（名册未填发证日期的，同评审通过时间）。
+          </p>
         </div>
       )}
       <Button
         disabled={busy}
         data-testid="confirm-batch"
         onClick={() => {
-          if (needsNumbers && !approvalNo.trim()) return run(async () => ({ ok: false as const, message: "请填写批准文号", fieldErrors: { approvalNo: "请填写批准文号" } }));
+          if (needsNumbers && !approvalNo.trim()) return run(async () => ({ ok: false as const, message: "请填写确认文号", fieldErrors: { approvalNo: "请填写确认文号" } }));
           setConfirming(true);
         }}
       >
@@ -61,7 +70,7 @@ export function ConfirmPanel({ open, batchId, batchVersion, confirmCount, return
         <ConfirmBox
           question={
             <p>
-              将确认 {confirmCount} 条记录并发放电子证书{needsNumbers ? `（批准文号 ${approvalNo}，发证日期 ${issueDate}）` : ""}
+              将确认 {confirmCount} 条记录并发放证书{needsNumbers ? `（确认文号 ${approvalNo}，确认日期 ${issueDate}；证书上的批准文号和发证日期按名册）` : ""}
               {returnCount > 0 ? `，退回 ${returnCount} 条记录给评委会组建单位` : ""}。确认后不能撤回。确认？
             </p>
           }

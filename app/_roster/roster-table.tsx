@@ -6,7 +6,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useRowSelection } from "@/components/use-row-selection";
 import { Badge, Notice } from "@/components/ui/card";
-import { ID_TYPE_LABELS, ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS, type IdType, type TitleLevel } from "@/lib/roster/constants";
+import { recordStatusInfo } from "@/lib/roster/photo-rule";
+import { ID_TYPE_LABELS, TITLE_LEVEL_LABELS, type IdType, type TitleLevel } from "@/lib/roster/constants";
 import type { RosterListRow } from "@/lib/roster/queries";
 import { deleteRosterRecordsAction, publishRosterRecordsAction } from "./actions";
 
@@ -121,7 +122,7 @@ export function RosterTable({ committeeId, rows, draftCount, recordBase, emptyTe
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">{r.passDate}</td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  <Badge tone={ROSTER_STATUS_INFO[r.status].tone}>{ROSTER_STATUS_INFO[r.status].label}</Badge>
+                  <Badge tone={recordStatusInfo(r.status, Number(r.passDate.slice(0, 4))).tone}>{recordStatusInfo(r.status, Number(r.passDate.slice(0, 4))).label}</Badge>
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
                   <Link href={`${recordBase}/${r.id}`} className="text-brand-700 hover:underline">

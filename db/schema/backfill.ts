@@ -55,6 +55,7 @@ export const rosterBatches = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     confirmedBy: uuid("confirmed_by").references(() => users.id),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** The 专技处's 确认文号 and 确认日期 of this batch — NOT the certificates' 批准文号/发证日期 (those are the roster's). */
     approvalNo: text("approval_no"),
     issueDate: date("issue_date"),
     confirmedCount: integer("confirmed_count").notNull().default(0),

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "backfill.notifications.read_org": "阅读单位消息",
   "certificate.revoke": "撤销证书",
   "certificate.correct": "更正证书",
+  "certificate.fix_printed_approval": "系统更正证书批准文号和发证日期",
   "certificate.public_query": "公开查询证书",
   "certificate.download_pdf": "下载电子证书",
   "certificate.signature_mismatch": "证书签名不符",

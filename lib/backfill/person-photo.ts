@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, StaleStateError, UserError } from "@/lib
 import type { NormalizedPhoto } from "@/lib/photos/normalize";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
 import { moveRecords } from "@/lib/roster/move-record";
+import { needsPhoto, NO_PHOTO_NEEDED_MESSAGE } from "@/lib/roster/photo-rule";
 import { getPersonDocument } from "./person-records";
 
 /**
@@ -53,7 +54,7 @@ export async function grantPhotoConsent(tx: Db, userId: string): Promise<{ grant
   return { grantedAt: row.at, already: true };
 }
 
-export type HolderRecord = { id: string; status: RosterStatus; version: number; committeeId: string; certNo: string };
+export type HolderRecord = { id: string; status: RosterStatus; version: number; committeeId: string; certNo: string; passYear: number };
 
 /**
  * The record if the user holds it (same normalised ID type and number, published), else
@@ -69,6 +70,7 @@ export async function assertHolderRecord(db: Db, userId: string, recordId: strin
       version: rosterRecords.version,
       committeeId: rosterRecords.committeeId,
       certNo: rosterRecords.certNo,
+      passYear: rosterRecords.passYear,
       idType: rosterRecords.idType,
       idNumber: rosterRecords.idNumber,
     })
@@ -77,11 +79,15 @@ export async function assertHolderRecord(db: Db, userId: string, recordId: strin
     .limit(1);
   const [row] = opts.lock ? await query.for("update") : await query;
   if (!row || row.status === "draft" || row.idType !== doc.idType || row.idNumber !== doc.idNumber) throw new RecordNotFoundError();
-  return { id: row.id, status: row.status, version: row.version, committeeId: row.committeeId, certNo: row.certNo };
+  return { id: row.id, status: row.status, version: row.version, committeeId: row.committeeId, certNo: row.certNo, passYear: row.passYear };
 }
 
-/** Why no photo may be uploaded in this state, or null when it may. */
-export function photoUploadBlockedReason(status: RosterStatus): string | null {
+/**
+ * Why no photo may be uploaded in this state, or null when it may. With the 取得年度, a pre-2020 record
+ * is refused as needing no photo (lib/roster/photo-rule.ts), whatever its state.
+ */
+export function photoUploadBlockedReason(status: RosterStatus, passYear?: number): string | null {
+  if (passYear !== undefined && !needsPhoto(passYear)) return NO_PHOTO_NEEDED_MESSAGE;
   if (PHOTO_UPLOAD_STATES.includes(status)) return null;
   return status === "photo_approved" || status === "submitted" || status === "confirmed"
     ? `照片已经评委会审核通过（当前状态：${ROSTER_STATUS_INFO[status].label}），不能再更换`
@@ -100,7 +106,7 @@ export async function storePersonPhoto(
   photo: Pick<NormalizedPhoto, "jpeg" | "sha256" | "bytes">,
 ): Promise<{ photoId: string; replaced: number; withdrawn: boolean; certNo: string }> {
   const record = await assertHolderRecord(tx, userId, recordId, { lock: true });
-  const blocked = photoUploadBlockedReason(record.status);
+  const blocked = photoUploadBlockedReason(record.status, record.passYear);
   if (blocked) throw new UserError(blocked);
 
   let withdrawn = false;
@@ -137,6 +143,7 @@ export async function submitPersonPhoto(
   input: z.infer<typeof submitPhotoSchema>,
 ): Promise<{ photoId: string; certNo: string }> {
   const record = await assertHolderRecord(tx, userId, input.recordId, { lock: true });
+  if (!needsPhoto(record.passYear)) throw new UserError(NO_PHOTO_NEEDED_MESSAGE);
   if (record.status !== "awaiting_photo" || record.version !== input.version) throw new StaleStateError();
   const [pending] = await tx
     .select({ id: rosterPhotos.id })

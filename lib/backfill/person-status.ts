@@ -1,4 +1,5 @@
 import type { RosterStatus } from "@/db/schema";
+import { needsPhotoForPassDate } from "@/lib/roster/photo-rule";
 import type { PhotoStatus } from "./person-records";
 
 type Tone = "slate" | "green" | "amber" | "red" | "blue";
@@ -15,6 +16,15 @@ export const PERSON_STATUS_INFO: Record<RosterStatus, { label: string; tone: Ton
   revoked: { label: "已撤销", tone: "red" },
   superseded: { label: "已更正", tone: "slate" },
 };
+
+/**
+ * The label of a record's state for its holder: a pre-2020 record skips the photo step
+ * (lib/roster/photo-rule.ts), so its photo_approved means "waiting for the committee's submission".
+ */
+export function personStatusInfo(status: RosterStatus, passDate: string): { label: string; tone: Tone } {
+  if (status === "photo_approved" && !needsPhotoForPassDate(passDate)) return { label: "待评委会提交（无需照片）", tone: "blue" };
+  return PERSON_STATUS_INFO[status];
+}
 
 /** One photo's state, for the holder and the committee. */
 export const PHOTO_STATUS_INFO: Record<PhotoStatus, { label: string; tone: Tone }> = {

@@ -4,6 +4,7 @@ import { certificateLookups, certificates, rosterPhotos, type Certificate } from
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { getHolderDocument, UUID_RE } from "./access";
+import { getCertificateConfirmation, type CertificateConfirmation } from "./confirmation-info";
 import { isPdfDownloadable } from "./eligibility";
 
 /** How a lookup reached the certificate, as the holder reads it. */
@@ -57,6 +58,8 @@ export type HolderCertificateDetail = {
   photoDataUrl: string | null;
   revokeReason: string | null;
   correctionReason: string | null;
+  /** The 专技处's 确认文号/确认日期 (history, not a printed field). */
+  confirmation: CertificateConfirmation | null;
 };
 
 /** One of the person's own certificates with every field (ID number masked on screen); null when not theirs. */
@@ -84,6 +87,7 @@ export async function getHolderCertificate(db: Db, userId: string, certificateId
     photoDataUrl,
     revokeReason: c.status === "revoked" ? c.revokeReason : null,
     correctionReason: c.correctionReason,
+    confirmation: await getCertificateConfirmation(db, c.id),
     fields: [
       { label: "证书编号", value: c.certNo },
       { label: "姓名", value: c.name },

@@ -39,8 +39,6 @@ export type SignedIssue = {
   tokens: string[];
   signatures: string[];
   committeeNames: Record<string, string>;
-  approvalNo: string;
-  issueDate: string;
 };
 
 /**
@@ -75,7 +73,12 @@ export async function readIssueSources(tx: Db, recordIds: string[]) {
       level: rosterRecords.level,
       obtainMethod: rosterRecords.obtainMethod,
       passDate: rosterRecords.passDate,
+      // The title's own 批准文号 and 发证日期 as the roster holds them (an empty 发证日期 was stored as the
+      // 评审通过时间 when the record was entered or imported) — never the 专技处's confirmation number
+      // and date, which are recorded on the batch (roster_batches.approval_no / issue_date).
+      approvalNo: rosterRecords.approvalNo,
       issuingAuthority: rosterRecords.issuingAuthority,
+      issueDate: rosterRecords.issueDate,
       version: rosterRecords.version,
     })
     .from(rosterRecords)
@@ -85,7 +88,7 @@ export async function readIssueSources(tx: Db, recordIds: string[]) {
 
 const SIGN_CHUNK = 500;
 
-export async function signIssue(sources: IssueSource[], opts: { approvalNo: string; issueDate: string }): Promise<SignedIssue> {
+export async function signIssue(sources: IssueSource[]): Promise<SignedIssue> {
   const secret = getCertificateSigningSecret();
   // One call for every token's randomness instead of one per certificate.
   const tokens = newVerifyTokens(sources.length);
@@ -96,10 +99,10 @@ export async function signIssue(sources: IssueSource[], opts: { approvalNo: stri
     await new Promise<void>((resolve) => setImmediate(resolve));
     for (const r of sources.slice(i, i + SIGN_CHUNK)) {
       committeeNames[r.committeeId] = r.committeeName;
-      signatures.push(signCertificate(signedFieldsOf({ ...r, version: 1, approvalNo: opts.approvalNo, issueDate: opts.issueDate }), secret));
+      signatures.push(signCertificate(signedFieldsOf({ ...r, version: 1 }), secret));
     }
   }
-  return { recordIds: sources.map((r) => r.id), versions: sources.map((r) => r.version), tokens, signatures, committeeNames, approvalNo: opts.approvalNo, issueDate: opts.issueDate };
+  return { recordIds: sources.map((r) => r.id), versions: sources.map((r) => r.version), tokens, signatures, committeeNames };
 }
 
 /** `movesSinceRead`: how many guarded moves the caller made to these records after reading them. */
@@ -113,7 +116,7 @@ export async function insertIssuedCertificates(tx: Db, s: SignedIssue, opts: { i
       issuing_authority, issue_date, photo_id, verify_token, signature, issued_by)
     select r.cert_no, 1, 'valid', r.id, r.committee_id, ${JSON.stringify(s.committeeNames)}::jsonb ->> r.committee_id::text, r.name, r.gender,
       r.birth_date, r.id_type, r.id_number, r.work_unit, r.series, r.specialty, r.qualification_name, r.level, r.obtain_method,
-      r.pass_date, r.pass_year, ${s.approvalNo}::text, r.issuing_authority, ${s.issueDate}::date,
+      r.pass_date, r.pass_year, r.approval_no, r.issuing_authority, r.issue_date,
       (select p.id from ${rosterPhotos} p where p.record_id = r.id and p.status = 'approved' order by p.decided_at desc nulls last limit 1),
       t.token, t.signature, ${opts.issuedBy}::uuid
     from unnest(${uuidArray(s.recordIds)}, ${intArray(s.versions)}, ${textArray(s.tokens)}, ${textArray(s.signatures)}) as t(id, version, token, signature)
@@ -127,9 +130,9 @@ export async function insertIssuedCertificates(tx: Db, s: SignedIssue, opts: { i
 /** Issues version 1 of a certificate for each (confirmed) roster record, in the caller's transaction. */
 export async function issueCertificatesForRecords(
   tx: Db,
-  opts: { recordIds: string[]; approvalNo: string; issueDate: string; issuedBy: string },
+  opts: { recordIds: string[]; issuedBy: string },
 ): Promise<number> {
-  const signed = await signIssue(await readIssueSources(tx, opts.recordIds), opts);
+  const signed = await signIssue(await readIssueSources(tx, opts.recordIds));
   return insertIssuedCertificates(tx, signed, { issuedBy: opts.issuedBy, movesSinceRead: 0 });
 }
 
@@ -143,7 +146,8 @@ export async function correctCertificate(
   certificateId: string,
   changes: CertificateCorrection,
   reason: string,
-  actorId: string,
+  /** Null only when the system corrects (the data fix in lib/certificates/printed-approval-fix.ts). */
+  actorId: string | null,
 ): Promise<Certificate> {
   if (!reason.trim()) throw new UserError("请填写更正原因", { reason: "请填写更正原因" });
   const [old] = await tx

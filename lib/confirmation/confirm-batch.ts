@@ -56,13 +56,26 @@ export async function unmarkBatchReturns(
   return { unmarked: rows.length, version };
 }
 
-export type ConfirmOutcome = { batchNo: string; confirmed: number; returned: number; certificates: number };
+export type ConfirmOutcome = {
+  batchNo: string;
+  confirmed: number;
+  returned: number;
+  certificates: number;
+  /** The 专技处's 确认文号 and 确认日期 (null when nothing was confirmed): recorded on the batch, not printed. */
+  confirmationNo: string | null;
+  confirmationDate: string | null;
+};
 
 /**
  * 专技处确认: one guarded UPDATE of the batch row (status = submitted AND version = seen) decides which
  * of any number of simultaneous confirmations wins; the others match no row and get 「状态已变化」.
- * Then, in the same transaction: unmarked records → confirmed with certificates issued (批准文号 and
- * 发证日期 once per batch), marked records → returned with their reasons, the committee notified.
+ * Then, in the same transaction: unmarked records → confirmed with certificates issued, marked
+ * records → returned with their reasons, the committee notified.
+ *
+ * `approvalNo` / `issueDate` of the input are the 专技处's 确认文号 and 确认日期, once per batch. They are
+ * stored on the batch row (roster_batches.approval_no / issue_date), named in each record's event and
+ * in the audit row — and NOT printed on the certificates: a certificate carries the title's own
+ * 批准文号 and 发证日期 from the roster (lib/certificates/issue.ts, docs/domain.md §5 and §7).
  */
 export async function confirmBatch(
   tx: Db,
@@ -74,9 +87,9 @@ export async function confirmBatch(
   const issueDate = input.issueDate.trim();
   if (input.expectedConfirmCount > 0) {
     const errors: Record<string, string> = {};
-    if (!approvalNo) errors.approvalNo = "请填写批准文号";
-    if (!issueDate) errors.issueDate = "请填写发证日期";
-    else if (issueDate > todayInChina()) errors.issueDate = "发证日期不能晚于今天";
+    if (!approvalNo) errors.approvalNo = "请填写确认文号";
+    if (!issueDate) errors.issueDate = "请填写确认日期";
+    else if (issueDate > todayInChina()) errors.issueDate = "确认日期不能晚于今天";
     if (Object.keys(errors).length) throw new UserError(Object.values(errors)[0], errors);
   }
   const now = new Date();
@@ -116,10 +129,10 @@ export async function confirmBatch(
       from: ["submitted"],
       to: "confirmed",
       actorId: actor.id,
-      reason: `批次 ${batch.batchNo}，批准文号 ${approvalNo}`,
+      reason: `批次 ${batch.batchNo}，确认文号 ${approvalNo}`,
       notify: { kind: "confirmed", message: personMessages.confirmed },
     }),
-    signIssue(sources, { approvalNo, issueDate }),
+    signIssue(sources),
   ]);
   if (confirmIds.length > 0) {
     await tx
@@ -160,5 +173,12 @@ export async function confirmBatch(
       ...returnedNotices,
     ], now);
   }
-  return { batchNo: batch.batchNo, confirmed: confirmIds.length, returned: returns.length, certificates };
+  return {
+    batchNo: batch.batchNo,
+    confirmed: confirmIds.length,
+    returned: returns.length,
+    certificates,
+    confirmationNo: approvalNo || null,
+    confirmationDate: issueDate || null,
+  };
 }

@@ -15,11 +15,12 @@ export const confirmBatchSchema = z.object({
   batchVersion: versionField,
   expectedConfirmCount: z.number().int().min(0),
   expectedReturnCount: z.number().int().min(0),
-  approvalNo: z.string().trim().max(60, "批准文号不能超过60个字").optional().default(""),
+  /** 确认文号 and 确认日期 of the 专技处 (stored on the batch, not printed on the certificates). */
+  approvalNo: z.string().trim().max(60, "确认文号不能超过60个字").optional().default(""),
   issueDate: z
     .string()
     .trim()
-    .refine((s) => s === "" || ISO_DATE.test(s), "发证日期格式应为 2026-01-01")
+    .refine((s) => s === "" || ISO_DATE.test(s), "确认日期格式应为 2026-01-01")
     .optional()
     .default(""),
 });

@@ -9,4 +9,5 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   revoked: "证书已撤销",
   corrected: "证书已更正",
   batch_confirmed: "批次已确认",
+  photo_not_needed: "无需照片",
 };

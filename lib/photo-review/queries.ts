@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rosterRecords, type RosterStatus } from "@/db/schema";
 import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
+import { needsPhotoSql } from "@/lib/roster/photo-rule";
 import { latestPhotoId, maskRecordIdNumbers, recordListColumns, recordSearchCondition } from "@/lib/roster/record-search";
 
 /** Photos per page of the review grid (a page is reviewed at a glance). */
@@ -13,7 +14,8 @@ export type PhotoReviewTab = "pending" | "approved";
 export async function listPhotosForReview(db: Db, actor: RosterActor, committeeId: string, opts: { tab: PhotoReviewTab; q?: string; year?: number; page: number }) {
   const committee = await assertCommitteeOwner(db, actor, committeeId);
   const status: RosterStatus = opts.tab === "pending" ? "photo_submitted" : "photo_approved";
-  const conds: SQL[] = [eq(rosterRecords.committeeId, committeeId), eq(rosterRecords.status, status)];
+  // Pre-2020 records have no photo to review (lib/roster/photo-rule.ts).
+  const conds: SQL[] = [eq(rosterRecords.committeeId, committeeId), eq(rosterRecords.status, status), needsPhotoSql()];
   const search = recordSearchCondition(opts.q);
   if (search) conds.push(search);
   if (opts.year) conds.push(eq(rosterRecords.passYear, opts.year));
@@ -30,7 +32,7 @@ export async function listPhotosForReview(db: Db, actor: RosterActor, committeeI
     db
       .select({ status: rosterRecords.status, n: count() })
       .from(rosterRecords)
-      .where(and(eq(rosterRecords.committeeId, committeeId), inArray(rosterRecords.status, ["photo_submitted", "photo_approved"])))
+      .where(and(eq(rosterRecords.committeeId, committeeId), inArray(rosterRecords.status, ["photo_submitted", "photo_approved"]), needsPhotoSql()))
       .groupBy(rosterRecords.status),
   ]);
   const n = Object.fromEntries(tabCounts.map((c) => [c.status, c.n]));

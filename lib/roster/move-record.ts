@@ -12,7 +12,8 @@ export type RecordMove = {
   /** Allowed current states: rows in any other state do not move. */
   from: readonly RosterStatus[];
   to: RosterStatus;
-  actorId: string;
+  /** Null only for a change made by the system itself (a data fix run by the migration). */
+  actorId: string | null;
   reason?: string | null;
   /** Only for a single record: the version the user saw (optimistic check). */
   expectedVersion?: number;

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { rosterRecordEvents, rosterRecords, type RosterStatus } from "@/db/schema";
 import { StaleStateError, UserError } from "@/lib/errors";
 import type { RosterActor } from "./access";
+import { PHOTO_FIRST_YEAR } from "./photo-rule";
 
 /**
  * The transitions of docs/domain.md §3 that the roster itself performs (publishing drafts). The
@@ -10,6 +11,7 @@ import type { RosterActor } from "./access";
  * through lib/backfill/move-record.ts.
  */
 export const ROSTER_TRANSITIONS = {
+  // A pre-2020 record needs no photo (lib/roster/photo-rule.ts): publishing moves it to photo_approved.
   publish: { from: "draft", to: "awaiting_photo", needsReason: false },
 } as const satisfies Record<string, { from: RosterStatus; to: RosterStatus; needsReason: boolean }>;
 export type RosterTransition = keyof typeof ROSTER_TRANSITIONS;
@@ -34,17 +36,21 @@ export async function transitionRosterRecords(
   const conds: SQL[] = [eq(rosterRecords.committeeId, opts.committeeId), eq(rosterRecords.status, t.from)];
   if (opts.recordIds) conds.push(inArray(rosterRecords.id, opts.recordIds));
   const now = new Date();
+  const to =
+    opts.transition === "publish"
+      ? sql<RosterStatus>`case when ${rosterRecords.passYear} < ${PHOTO_FIRST_YEAR}::int then 'photo_approved'::roster_status else ${t.to}::roster_status end`
+      : t.to;
   const moved = await tx
     .update(rosterRecords)
     .set({
-      status: t.to,
+      status: to,
       version: sql`${rosterRecords.version} + 1`,
       updatedAt: now,
       updatedBy: actor.id,
       ...(opts.transition === "publish" ? { publishedAt: now } : {}),
     })
     .where(and(...conds))
-    .returning({ id: rosterRecords.id });
+    .returning({ id: rosterRecords.id, status: rosterRecords.status });
 
   if (opts.expectedCount !== undefined && moved.length !== opts.expectedCount) {
     // Throwing rolls the update back: nothing moves unless exactly what the user confirmed moves.
@@ -52,7 +58,7 @@ export async function transitionRosterRecords(
   }
   for (let i = 0; i < moved.length; i += EVENT_BATCH) {
     await tx.insert(rosterRecordEvents).values(
-      moved.slice(i, i + EVENT_BATCH).map((m) => ({ recordId: m.id, fromStatus: t.from, toStatus: t.to, actorId: actor.id, reason, at: now })),
+      moved.slice(i, i + EVENT_BATCH).map((m) => ({ recordId: m.id, fromStatus: t.from, toStatus: m.status, actorId: actor.id, reason, at: now })),
     );
   }
   return moved.length;

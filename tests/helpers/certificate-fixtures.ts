@@ -79,12 +79,7 @@ export async function issueTestCertificate(db: Db, spec: CertificateSpec): Promi
       decidedAt: new Date(),
     });
   }
-  await issueCertificatesForRecords(db, {
-    recordIds: [record.id],
-    approvalNo: spec.approvalNo ?? `黔人社职称〔${year + 1}〕12号`,
-    issueDate: spec.issueDate ?? `${year + 1}-01-15`,
-    issuedBy: spec.actorId,
-  });
+  await issueCertificatesForRecords(db, { recordIds: [record.id], issuedBy: spec.actorId });
   const [cert] = await db.select().from(certificates).where(eq(certificates.rosterRecordId, record.id));
   return cert;
 }

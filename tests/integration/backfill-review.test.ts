@@ -271,7 +271,7 @@ describe("provincial confirmation", () => {
     expect((await state(ids)).every((s) => s.status === "confirmed")).toBe(true);
     const certs = await t.db.select().from(certificates).where(inArray(certificates.rosterRecordId, ids));
     expect(certs).toHaveLength(6);
-    expect(certs.every((x) => x.status === "valid" && x.approvalNo === "黔人社专技〔2026〕2号" && x.photoId !== null)).toBe(true);
+    expect(certs.every((x) => x.status === "valid" && x.approvalNo === "黔人社厅发〔2020〕12号" && x.photoId !== null)).toBe(true);
     // Signed while the records moved: every signature covers the fields stored.
     expect(certs.every((x) => verifySignature(signedFieldsOf(x), x.signature))).toBe(true);
     const events = await t.db.select({ n: count() }).from(rosterRecordEvents).where(and(inArray(rosterRecordEvents.recordId, ids), eq(rosterRecordEvents.toStatus, "confirmed")));
@@ -281,19 +281,19 @@ describe("provincial confirmation", () => {
   it("a record changed between reading and issuing fails the issue as stale instead of storing a signature over other fields", async () => {
     const c = await freshCommittee();
     const ids = await records(c, 3, "confirmed");
-    const signed = await signIssue(await readIssueSources(t.db, ids), { approvalNo: "黔人社专技〔2026〕9号", issueDate: "2026-01-05" });
+    const signed = await signIssue(await readIssueSources(t.db, ids));
     await t.db.update(rosterRecords).set({ name: "改过的名字", version: sql`${rosterRecords.version} + 1` }).where(eq(rosterRecords.id, ids[1]));
     await expect(t.db.transaction((tx) => insertIssuedCertificates(tx, signed, { issuedBy: zjc.id, movesSinceRead: 0 }))).rejects.toBeInstanceOf(StaleStateError);
     expect(await t.db.select().from(certificates).where(inArray(certificates.rosterRecordId, ids))).toHaveLength(0);
   });
 
-  it("needs the 批准文号 and a past issue date when records are confirmed", async () => {
+  it("needs the 确认文号 and a past 确认日期 when records are confirmed", async () => {
     const c = await freshCommittee();
     const { batch } = await submittedBatch(c, 1);
     signInAs(zjc);
     const base = { batchId: batch.id, batchVersion: batch.version, expectedConfirmCount: 1, expectedReturnCount: 0 };
-    expect(await province.confirmBatchAction({ ...base, approvalNo: "", issueDate: "2026-01-05" })).toMatchObject({ ok: false, fieldErrors: { approvalNo: "请填写批准文号" } });
-    expect(await province.confirmBatchAction({ ...base, approvalNo: "黔人社专技〔2026〕3号", issueDate: "2099-01-01" })).toMatchObject({ ok: false, fieldErrors: { issueDate: "发证日期不能晚于今天" } });
+    expect(await province.confirmBatchAction({ ...base, approvalNo: "", issueDate: "2026-01-05" })).toMatchObject({ ok: false, fieldErrors: { approvalNo: "请填写确认文号" } });
+    expect(await province.confirmBatchAction({ ...base, approvalNo: "黔人社专技〔2026〕3号", issueDate: "2099-01-01" })).toMatchObject({ ok: false, fieldErrors: { issueDate: "确认日期不能晚于今天" } });
     const [b] = await t.db.select().from(rosterBatches).where(eq(rosterBatches.id, batch.id));
     expect(b.status).toBe("submitted");
   });

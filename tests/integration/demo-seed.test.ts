@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("demo_person (张三)", () => {
-  it("holds a valid, signed 2021 certificate (downloadable) and a 2017 one (view only), with photos", async () => {
+  it("holds a valid, signed 2021 certificate (downloadable) and a 2017 one (view only), with a photo on the 2021 one", async () => {
     const list = await listHolderCertificates(t.db, ids.person);
     expect(list?.map((c) => [c.qualificationName, c.passDate, c.status, c.downloadable])).toEqual([
       ["正高级工程师", "2021-12-10", "valid", true],
@@ -83,6 +83,11 @@ describe("demo_person (张三)", () => {
       expect(verifySignature(signedFieldsOf(c), c.signature)).toBe(true);
       expect(c.committeeName).toBe("贵州省工程技术高级职称评审委员会");
       expect(c.issuedBy).toBe(ids.zjc);
+      if (c.passYear < 2020) {
+        // Pre-2020 certificates are view-only: no photo step, nothing printed (docs/domain.md §3).
+        expect(c.photoId).toBeNull();
+        continue;
+      }
       expect(c.photoId).not.toBeNull();
       const [photo] = await t.db.select({ data: rosterPhotos.data, status: rosterPhotos.status, uploadedBy: rosterPhotos.uploadedBy }).from(rosterPhotos).where(eq(rosterPhotos.id, c.photoId!));
       expect(photo.status).toBe("approved");
@@ -99,9 +104,9 @@ describe("demo_person (张三)", () => {
       .where(and(eq(rosterRecords.idType, "resident"), eq(rosterRecords.idNumber, HOLDER_ID)))
       .orderBy(asc(rosterRecords.passYear));
     expect(rows).toEqual([
-      { committeeId: ids.c004, status: "awaiting_photo", qualificationName: "讲师" },
       { committeeId: ids.c001, status: "confirmed", qualificationName: "高级工程师" },
       { committeeId: ids.c001, status: "confirmed", qualificationName: "正高级工程师" },
+      { committeeId: ids.c004, status: "awaiting_photo", qualificationName: "副教授" },
     ]);
   });
 
@@ -111,7 +116,7 @@ describe("demo_person (张三)", () => {
       .from(notifications)
       .innerJoin(rosterRecords, eq(rosterRecords.id, notifications.recordId))
       .where(and(eq(rosterRecords.idNumber, HOLDER_ID), sql`${notifications.orgId} is null`));
-    expect(rows.map((r) => r.kind).sort()).toEqual(["confirmed", "confirmed", "photo_approved", "photo_approved", "submitted", "submitted"]);
+    expect(rows.map((r) => r.kind).sort()).toEqual(["confirmed", "confirmed", "photo_approved", "submitted", "submitted"]);
   });
 });
 
@@ -152,7 +157,8 @@ describe("committee 001 (贵州省人社厅, demo_province)", () => {
     const events = await t.db.select({ recordId: rosterRecordEvents.recordId, to: rosterRecordEvents.toStatus }).from(rosterRecordEvents).orderBy(asc(rosterRecordEvents.id));
     for (const r of records) {
       const path = events.filter((e) => e.recordId === r.id).map((e) => e.to);
-      expect(path[0]).toBe("awaiting_photo");
+      // Publication: awaiting_photo, or photo_approved for a pre-2020 record (no photo step).
+      expect(["awaiting_photo", "photo_approved"]).toContain(path[0]);
       expect(path.at(-1)).toBe(r.status);
     }
   });
@@ -173,8 +179,8 @@ describe("the audit log and the accounts", () => {
     expect(n("backfill.batch.confirm", ids.zjc)).toBe(1);
     expect(n("roster.record.create", ids.selfUnit)).toBe(1);
     expect(n("roster.record.publish", ids.selfUnit)).toBe(1);
-    expect([n("photo.consent", ids.person), n("photo.upload", ids.person), n("photo.submit", ids.person)]).toEqual([1, 2, 2]);
-    expect(rows.filter((r) => r.action === "photo.upload").reduce((s, r) => s + r.n, 0)).toBe(11);
+    expect([n("photo.consent", ids.person), n("photo.upload", ids.person), n("photo.submit", ids.person)]).toEqual([1, 1, 1]);
+    expect(rows.filter((r) => r.action === "photo.upload").reduce((s, r) => s + r.n, 0)).toBe(9);
   });
 
   it("lets the demo professionals log in with their ID number and the demo password", async () => {

@@ -70,12 +70,12 @@ export class ConfirmDesk {
     await expect(this.page.getByTestId("action-result")).toContainText("标记为拟退回");
   }
 
-  async confirm(approvalNo: string, expected: { confirm: number; ret: number }) {
+  async confirm(confirmationNo: string, expected: { confirm: number; ret: number }) {
     await expect(this.page.getByTestId("confirm-count")).toHaveText(String(expected.confirm));
     if (expected.ret) await expect(this.page.getByTestId("return-count")).toHaveText(String(expected.ret));
-    await this.page.getByLabel("批准文号").fill(approvalNo);
+    await this.page.getByLabel("确认文号").fill(confirmationNo);
     await this.page.getByTestId("confirm-batch").click();
-    await expect(this.page.getByRole("dialog", { name: "确认操作" })).toContainText(`将确认 ${expected.confirm} 条记录并发放电子证书`);
+    await expect(this.page.getByRole("dialog", { name: "确认操作" })).toContainText(`将确认 ${expected.confirm} 条记录并发放证书`);
     await this.page.getByRole("dialog", { name: "确认操作" }).getByRole("button", { name: "确认", exact: true }).click();
     await expect(this.page.getByTestId("action-result")).toContainText(`已确认${expected.confirm}条并发放证书`);
   }

@@ -6,8 +6,9 @@ import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { PHOTO_UPLOAD_STATES } from "@/lib/backfill/person-photo";
 import { diagnoseEmptyPersonRecords, listPersonRecords, type PersonRecordRow } from "@/lib/backfill/person-records";
-import { PERSON_STATUS_INFO, PHOTO_STATUS_INFO } from "@/lib/backfill/person-status";
+import { personStatusInfo, PHOTO_STATUS_INFO } from "@/lib/backfill/person-status";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { needsPhotoForPassDate } from "@/lib/roster/photo-rule";
 
 export const metadata: Metadata = { title: "职称证书补录" };
 
@@ -22,7 +23,7 @@ export default async function PersonBackfillPage() {
       <Card title="职称证书补录">
         <p className="text-sm leading-relaxed text-slate-600">
           以下是评委会组建单位发布的、证件与您账号一致的职称证书补录记录。请找到您的证书记录，点击「照片上传」，按提示拍摄或选择本人近期白底证件照，裁剪后上传并「提交」。
-          评委会审核通过并经省人社厅专技处确认后，即可查询和下载电子证书。
+          评委会审核通过并经省人社厅专技处确认后，即可查询和下载电子证书。2020年度之前取得的职称证书无需上传照片：名册发布后由评委会直接提交确认，确认后仅提供信息查看，不制作电子证书。
         </p>
       </Card>
 
@@ -49,8 +50,9 @@ export default async function PersonBackfillPage() {
 }
 
 function RecordCard({ r }: { r: PersonRecordRow }) {
-  const status = PERSON_STATUS_INFO[r.status];
-  const canUpload = PHOTO_UPLOAD_STATES.includes(r.status);
+  const status = personStatusInfo(r.status, r.passDate);
+  const photoNeeded = needsPhotoForPassDate(r.passDate);
+  const canUpload = photoNeeded && PHOTO_UPLOAD_STATES.includes(r.status);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="backfill-record" data-cert-no={r.certNo}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -73,7 +75,7 @@ function RecordCard({ r }: { r: PersonRecordRow }) {
         <dt className="text-slate-500">证书编号</dt>
         <dd className="break-all font-mono text-xs leading-5">{r.certNo}</dd>
         <dt className="text-slate-500">照片</dt>
-        <dd>{r.photo ? PHOTO_STATUS_INFO[r.photo.status].label : "未上传"}</dd>
+        <dd>{!photoNeeded ? "无需照片（仅提供信息查看）" : r.photo ? PHOTO_STATUS_INFO[r.photo.status].label : "未上传"}</dd>
       </dl>
       {r.rejection && (
         <div className="mt-3">

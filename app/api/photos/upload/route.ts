@@ -24,7 +24,7 @@ export const POST = protectedRoute({
   load: ({ db, user, url }) => assertHolderRecord(db, user.id, url.searchParams.get("recordId") ?? ""),
   handler: async ({ req, db, user, row, transaction }) => {
     if (!(await hasPhotoConsent(db, user.id))) throw new RouteError(403, PHOTO_CONSENT_REQUIRED, { outcome: "denied", reason: "no_photo_consent" });
-    const blocked = photoUploadBlockedReason(row.status);
+    const blocked = photoUploadBlockedReason(row.status, row.passYear);
     if (blocked) throw new RouteError(409, blocked);
 
     const body = await readPhotoUpload(req);

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordTimeline } from "@/components/record-timeline";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge, Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { hasPhotoConsent, photoUploadBlockedReason } from "@/lib/backfill/person-photo";
 import { getPersonRecord } from "@/lib/backfill/person-records";
-import { PERSON_STATUS_INFO } from "@/lib/backfill/person-status";
+import { personStatusInfo } from "@/lib/backfill/person-status";
+import { needsPhotoForPassDate, NO_PHOTO_NEEDED_MESSAGE } from "@/lib/roster/photo-rule";
 import { GENDER_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
 import { listRecordEvents } from "@/lib/roster/record-events";
 import { PhotoSection } from "./photo-section";
@@ -21,7 +22,8 @@ export default async function PersonBackfillRecordPage({ params }: { params: Pro
   const r = await getPersonRecord(db, user.id, recordId);
   if (!r) notFound();
   const [events, consent] = await Promise.all([listRecordEvents(db, r.id), hasPhotoConsent(db, user.id)]);
-  const status = PERSON_STATUS_INFO[r.status];
+  const status = personStatusInfo(r.status, r.passDate);
+  const photoNeeded = needsPhotoForPassDate(r.passDate);
 
   const fields: [string, string][] = [
     ["姓名", `${r.name}（${GENDER_LABELS[r.gender as Gender] ?? r.gender}）`],
@@ -34,6 +36,7 @@ export default async function PersonBackfillRecordPage({ params }: { params: Pro
     ["评审通过时间", r.passDate],
     ["批准文号", r.approvalNo],
     ["发证机关", r.issuingAuthority],
+    ["发证日期", r.issueDate],
     ["证书编号", r.certNo],
   ];
 
@@ -54,10 +57,17 @@ export default async function PersonBackfillRecordPage({ params }: { params: Pro
             </div>
           ))}
         </dl>
-        <p className="mt-3 text-xs text-slate-500">如以上信息有误，请联系评委会组建单位更正；照片审核通过后信息将用于制作电子证书。</p>
+        <p className="mt-3 text-xs text-slate-500">
+          {photoNeeded
+            ? "如以上信息有误，请联系评委会组建单位更正；照片审核通过后信息将用于制作电子证书。"
+            : "如以上信息有误，请联系评委会组建单位更正。2020年度之前取得的职称证书确认后仅提供信息查看，不制作电子证书。"}
+        </p>
       </Card>
 
       <Card title="证件照片">
+        {!photoNeeded ? (
+          <Notice tone="info">{NO_PHOTO_NEEDED_MESSAGE}。</Notice>
+        ) : (
         <PhotoSection
           recordId={r.id}
           version={r.version}
@@ -68,6 +78,7 @@ export default async function PersonBackfillRecordPage({ params }: { params: Pro
           rejection={r.rejection && { reason: r.rejection.reason }}
           certificate={{ name: r.name, qualification: r.qualificationName, certificateNo: r.certNo, issuer: r.issuingAuthority }}
         />
+        )}
       </Card>
 
       <Card title="办理进度">

@@ -56,6 +56,11 @@ export default async function PersonCertificatePage({ params }: { params: Promis
               )}
             </div>
           </div>
+          {cert.confirmation && (
+            <p className="text-sm text-slate-600" data-testid="certificate-confirmation">
+              省人社厅专技处确认：确认文号 {cert.confirmation.confirmationNo ?? "—"}，确认日期 {cert.confirmation.confirmationDate ?? "—"}（批次 {cert.confirmation.batchNo}）。
+            </p>
+          )}
           {cert.downloadable ? (
             <a href={`/api/certificates/${cert.id}/pdf`} className={buttonClass("primary")} download data-testid="download-pdf">
               下载电子证书（PDF）
