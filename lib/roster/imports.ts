@@ -6,8 +6,8 @@ import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, type OwnedCommittee, type RosterActor } from "./access";
 import { COLUMN_BY_KEY, recordCells } from "./columns";
 import { IMPORT_LIMITS } from "./constants";
-import { parseRosterWorkbook } from "./import-parse";
 import { existingRecordOf, insertStagedRecords, stageImportRows } from "./import-insert";
+import { parseRosterWorkbookInWorker } from "./parse-in-worker";
 import { checkXlsxZip } from "./zip-guard";
 
 /**
@@ -68,7 +68,8 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
   let lastWrite = 0;
   let inFlight: Promise<void> = Promise.resolve();
   let stageError: unknown = null;
-  const outcome = await parseRosterWorkbook(file, {
+  // In a worker thread with a capped heap and a time budget (./parse-in-worker.ts).
+  const outcome = await parseRosterWorkbookInWorker(file, {
     committee,
     onProgress: async (rowsRead) => {
       const now = Date.now();
