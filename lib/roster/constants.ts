@@ -49,6 +49,24 @@ export const IMPORT_LIMITS = {
   maxDataRows: 50_000,
   /** The header row must appear within the first rows of a sheet (a title may sit above it). */
   headerSearchRows: 20,
+  // What the streaming reader may read (docs/xlsx-import.md, "Limits while reading"): a 3.5 KB file of
+  // 20,000 rows with one cell in column XFD must not cost gigabytes or minutes.
+  /** Every <row> element of the workbook counts, empty ones and those above the header included. */
+  maxSheetRows: 51_000,
+  /** A cell holding a value beyond this column refuses the file (the template has 16 columns). */
+  maxColumns: 40,
+  /** Every <c> element of the workbook counts. */
+  maxCells: 2_000_000,
+  maxSharedStrings: 1_000_000,
+  /** Decoded characters of all shared strings together. */
+  maxSharedStringChars: 32 * 1024 * 1024,
+  /** Inflated bytes of one worksheet or shared-strings part; workbook, relationships and styles get less. */
+  maxPartBytes: 100 * 1024 * 1024,
+  maxSmallPartBytes: 8 * 1024 * 1024,
+  /** Wall-clock budget of one file's parse in its worker; the worker is terminated when it runs out. */
+  parseSeconds: 60,
+  /** Old-generation heap of a parse worker: a workbook that needs more fails instead of the server. */
+  parseWorkerHeapMb: 256,
 } as const;
 
 /** Rows of the template whose 姓名 starts with this marker are examples and never imported. */

@@ -14,7 +14,7 @@ import {
 import { COLUMN_BY_KEY, columnLetter, fieldForHeader, ROSTER_COLUMNS, type FieldKey } from "./columns";
 import { EXAMPLE_MARKER, IMPORT_LIMITS } from "./constants";
 import { createRosterRowParser, type RosterRecordFieldsInput } from "./schemas";
-import { readWorksheets, type MergedRange, type SheetRow } from "./xlsx-reader";
+import { readWorksheets, XlsxLimitError, type MergedRange, type SheetRow, type XlsxLimit } from "./xlsx-reader";
 
 export type ParseOutcome =
   | { ok: false; message: string; rowsRead: number }
@@ -141,7 +141,8 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
         for (const row of decoded) {
           if (!header) {
             scanned++;
-            if (scanned > IMPORT_LIMITS.headerSearchRows) continue; // drain this sheet, try the next
+            // No header near the top: the rest of this sheet is not the roster; try the next sheet.
+            if (scanned > IMPORT_LIMITS.headerSearchRows) continue sheets;
             const found = matchHeader(row);
             if (!found) continue;
             if (found.duplicate) {
@@ -200,6 +201,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
     }
   } catch (err) {
     if (callbackError) throw err;
+    if (err instanceof XlsxLimitError) return { ok: false, message: limitMessage(err.limit), rowsRead };
     return { ok: false, message: "工作簿无法读取，文件可能已损坏。请在 Excel / WPS 中打开后另存为 .xlsx 再导入", rowsRead };
   }
 
@@ -218,6 +220,26 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
   }
   if (opts.onProgress) await opts.onProgress(rowsRead);
   return { ok: true, headerRow: header.row, validCount, rows, rejected, exampleCount, rowsRead };
+}
+
+const MB = 1024 * 1024;
+
+/** The refusal of a workbook that crossed a reading limit (docs/xlsx-import.md, "Limits while reading"). */
+export function limitMessage(limit: XlsxLimit): string {
+  switch (limit.kind) {
+    case "column":
+      return `第${limit.row}行：单元格 ${limit.ref} 超出模板范围（模板共${ROSTER_COLUMNS.length}列），请删除多余的列后重新导入`;
+    case "rows":
+      return `工作簿超过${limit.max}行（空行和表头以上的行也计算在内），超出单次导入上限，请删除多余的空行或拆分为多个文件分批导入`;
+    case "cells":
+      return `工作簿超过${limit.max}个单元格，超出单次导入上限，请删除多余的行列或拆分为多个文件分批导入`;
+    case "sharedStrings":
+      return `工作簿中的文本超过${limit.max}条，超出单次导入上限，请删除多余的内容或拆分为多个文件分批导入`;
+    case "sharedStringChars":
+      return `工作簿中的文本合计超过${Math.round(limit.max / MB)}M个字符，超出单次导入上限，请删除多余的内容或拆分为多个文件分批导入`;
+    case "partSize":
+      return `工作簿中的“${limit.part}”解压后超过${Math.round(limit.max / MB)} MB，超出单次导入上限，请拆分为多个文件分批导入`;
+  }
 }
 
 /** What every row of one file is checked against: the committee, the keys seen so far, the row parser. */

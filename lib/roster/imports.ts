@@ -6,8 +6,8 @@ import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, type OwnedCommittee, type RosterActor } from "./access";
 import { COLUMN_BY_KEY, recordCells } from "./columns";
 import { IMPORT_LIMITS } from "./constants";
-import { parseRosterWorkbook } from "./import-parse";
 import { existingRecordOf, insertStagedRecords, stageImportRows } from "./import-insert";
+import { parseRosterWorkbookInWorker } from "./parse-in-worker";
 import { checkXlsxZip } from "./zip-guard";
 
 /**
@@ -69,7 +69,8 @@ export async function parseRosterImport(db: Db, importId: string, file: Buffer, 
   let inFlight: Promise<void> = Promise.resolve();
   // An object, not a `let`: TypeScript would narrow a `let` to null after the await below.
   const staging: { error: Error | null } = { error: null };
-  const outcome = await parseRosterWorkbook(file, {
+  // In a worker thread with a capped heap and a time budget (./parse-in-worker.ts).
+  const outcome = await parseRosterWorkbookInWorker(file, {
     committee,
     onProgress: async (rowsRead) => {
       const now = Date.now();

@@ -1,6 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import type { Scalar } from "./cells";
+import { columnLetter } from "./columns";
 import { IMPORT_LIMITS } from "./constants";
 import { excelSerialToDate } from "./dates";
 import { entryDataRange, readCentralDirectory, type ZipEntryInfo } from "./zip-guard";
@@ -34,6 +35,27 @@ import { entryDataRange, readCentralDirectory, type ZipEntryInfo } from "./zip-g
 
 export class XlsxFormatError extends Error {}
 
+/** Which reading limit a workbook crossed (docs/xlsx-import.md); the importer words the message. */
+export type XlsxLimit =
+  | { kind: "column"; row: number; ref: string }
+  | { kind: "rows"; max: number }
+  | { kind: "cells"; max: number }
+  | { kind: "sharedStrings"; max: number }
+  | { kind: "sharedStringChars"; max: number }
+  | { kind: "partSize"; part: string; max: number };
+
+/** A workbook that is well-formed but larger than the import reads: refused before it costs memory or time. */
+export class XlsxLimitError extends XlsxFormatError {
+  constructor(readonly limit: XlsxLimit) {
+    super(`xlsx limit: ${limit.kind}`);
+  }
+}
+
+export type ReadLimits = Pick<
+  typeof IMPORT_LIMITS,
+  "maxZipEntries" | "maxUncompressedBytes" | "maxSheetRows" | "maxColumns" | "maxCells" | "maxSharedStrings" | "maxSharedStringChars" | "maxPartBytes" | "maxSmallPartBytes"
+>;
+
 /** One row: `values[c]` is column c (1-based, so values[0] is unused), as in exceljs. */
 export type SheetRow = { number: number; values: Scalar[] };
 /** A merged range of a sheet, as written in its <mergeCell ref="C5:D5"/>; rows and columns 1-based. */
@@ -60,7 +82,7 @@ const INFLATE_CHUNK = 256 * 1024;
 
 // --- zip parts --------------------------------------------------------------------------------
 
-type Parts = { buf: Buffer; entries: Map<string, ZipEntryInfo>; lowerCase: Map<string, ZipEntryInfo> };
+type Parts = { buf: Buffer; entries: Map<string, ZipEntryInfo>; lowerCase: Map<string, ZipEntryInfo>; limits: ReadLimits };
 
 /**
  * Sizes and offsets come from the central directory only; local headers are read just for the length
@@ -68,10 +90,10 @@ type Parts = { buf: Buffer; entries: Map<string, ZipEntryInfo>; lowerCase: Map<s
  * zeros in the local header, sizes after the data), as exceljs's streaming writer writes every entry,
  * read like any other.
  */
-function openParts(buf: Buffer): Parts {
-  const list = readCentralDirectory(buf, IMPORT_LIMITS);
+function openParts(buf: Buffer, limits: ReadLimits): Parts {
+  const list = readCentralDirectory(buf, limits);
   if (typeof list === "string") throw new XlsxFormatError(list);
-  return { buf, entries: new Map(list.map((e) => [e.name, e])), lowerCase: new Map(list.map((e) => [e.name.toLowerCase(), e])) };
+  return { buf, entries: new Map(list.map((e) => [e.name, e])), lowerCase: new Map(list.map((e) => [e.name.toLowerCase(), e])), limits };
 }
 
 /** A part by name. OPC part names are case-insensitive (ECMA-376 Part 2 §9.1.1.1); exact spelling is tried first. */
@@ -89,6 +111,8 @@ function compressed(parts: Parts, e: ZipEntryInfo): Buffer {
 function partText(parts: Parts, name: string): string | null {
   const e = entry(parts, name);
   if (!e) return null;
+  // Declared sizes are what the reader inflates at most (below), so checking them bounds the work.
+  if (e.uncompressedSize > parts.limits.maxSmallPartBytes) throw new XlsxLimitError({ kind: "partSize", part: e.name, max: parts.limits.maxSmallPartBytes });
   const data = compressed(parts, e);
   try {
     const raw = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
@@ -100,6 +124,7 @@ function partText(parts: Parts, name: string): string | null {
 
 /** A part as text chunks, inflated as it is read. */
 async function* partChunks(parts: Parts, e: ZipEntryInfo): AsyncGenerator<string> {
+  if (e.uncompressedSize > parts.limits.maxPartBytes) throw new XlsxLimitError({ kind: "partSize", part: e.name, max: parts.limits.maxPartBytes });
   const data = compressed(parts, e);
   const decoder = new StringDecoder("utf8");
   if (e.method === 0) {
@@ -375,9 +400,17 @@ async function readSharedStrings(parts: Parts, path: string | null): Promise<str
   const e = path ? entry(parts, path) : undefined;
   if (!e) return [];
   const out: string[] = [];
+  const { maxSharedStrings, maxSharedStringChars } = parts.limits;
+  let chars = 0;
   for await (const { text, prefix } of completeElements(parts, e, "sst", "si")) {
     const pt = patterns(prefix);
-    for (const m of text.matchAll(pt.si)) out.push(m[1] ? stringItemText(m[1], pt) : "");
+    for (const m of text.matchAll(pt.si)) {
+      const s = m[1] ? stringItemText(m[1], pt) : "";
+      chars += s.length;
+      if (out.length >= maxSharedStrings) throw new XlsxLimitError({ kind: "sharedStrings", max: maxSharedStrings });
+      if (chars > maxSharedStringChars) throw new XlsxLimitError({ kind: "sharedStringChars", max: maxSharedStringChars });
+      out.push(s);
+    }
   }
   return out;
 }
@@ -395,7 +428,8 @@ function columnIndex(ref: string): number {
   return n;
 }
 
-type SheetContext = { shared: string[]; dateStyles: boolean[]; date1904: boolean };
+/** `budget` counts rows and cells over the whole workbook: every sheet, every <row> and <c> element. */
+type SheetContext = { shared: string[]; dateStyles: boolean[]; date1904: boolean; limits: ReadLimits; budget: { rows: number; cells: number } };
 
 function cellValue(attrs: string, body: string | undefined, pt: Patterns, ctx: SheetContext): Scalar {
   const t = attr(attrs, "t") ?? "n";
@@ -469,7 +503,11 @@ async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext, m
     // <mergeCells> follows <sheetData>, so it arrives in the text after the last row.
     collectMerges(text, pt, merges);
     const batch: SheetRow[] = [];
+    const { maxSheetRows, maxCells, maxColumns } = ctx.limits;
+    const budget = ctx.budget;
     for (const rm of text.matchAll(pt.row)) {
+      // Every <row> counts, empty or not: 200,000 rows of nothing are still 200,000 rows to scan.
+      if (++budget.rows > maxSheetRows) throw new XlsxLimitError({ kind: "rows", max: maxSheetRows });
       const r = attr(rm[1], "r");
       const number = r ? Number(r) : lastRow + 1;
       if (!Number.isInteger(number) || number <= lastRow) throw new XlsxFormatError(`row ${r} out of order`);
@@ -478,10 +516,17 @@ async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext, m
       let col = 0;
       if (rm[2]) {
         for (const cm of rm[2].matchAll(pt.cell)) {
+          if (++budget.cells > maxCells) throw new XlsxLimitError({ kind: "cells", max: maxCells });
           const ref = attr(cm[1], "r");
           col = ref ? columnIndex(ref) : col + 1;
           if (col < 1 || col > 16384) throw new XlsxFormatError(`bad cell reference ${ref}`);
           const value = cellValue(cm[1], cm[2], pt, ctx);
+          if (col > maxColumns) {
+            // Padding the row out to column XFD for one value is what made a 3.5 KB file cost gigabytes.
+            // An empty (formatted) cell out there is skipped; a value is refused, naming its cell.
+            if (value === null || value === "") continue;
+            throw new XlsxLimitError({ kind: "column", row: number, ref: ref ? ref.replace(/\$/g, "").toUpperCase() : `${columnLetter(col)}${number}` });
+          }
           while (values.length < col) values.push(null);
           values[col] = value;
         }
@@ -493,11 +538,17 @@ async function* sheetRowBatches(parts: Parts, path: string, ctx: SheetContext, m
 }
 
 /** The worksheets of a workbook in workbook order, each streamed (in batches of rows) when iterated. */
-export async function* readWorksheets(file: Buffer): AsyncGenerator<SheetReader> {
-  const parts = openParts(file);
+export async function* readWorksheets(file: Buffer, limits: ReadLimits = IMPORT_LIMITS): AsyncGenerator<SheetReader> {
+  const parts = openParts(file, limits);
   const wb = readWorkbook(parts);
   if (wb.sheets.length === 0) throw new XlsxFormatError("no worksheets");
-  const ctx: SheetContext = { shared: await readSharedStrings(parts, wb.sharedStrings), dateStyles: readDateStyles(parts, wb.styles), date1904: wb.date1904 };
+  const ctx: SheetContext = {
+    shared: await readSharedStrings(parts, wb.sharedStrings),
+    dateStyles: readDateStyles(parts, wb.styles),
+    date1904: wb.date1904,
+    limits,
+    budget: { rows: 0, cells: 0 },
+  };
   for (const s of wb.sheets) {
     const merges: MergedRange[] = [];
     yield { name: s.name, date1904: wb.date1904, batches: () => sheetRowBatches(parts, s.path, ctx, merges), mergedRanges: () => merges };
