@@ -104,3 +104,24 @@ describe("login failures do not reveal accounts", () => {
     expect(outcomes.every((r) => !r.ok && Object.keys(r).sort().join() === "ok,reason")).toBe(true);
   });
 });
+
+describe("login throttle per client address", () => {
+  it("counts 40 failed logins with rotated or spoofed X-Forwarded-For against the one real address, and audits that address", async () => {
+    const { recordPeer } = await import("@/scripts/forwarded-headers.mjs");
+    const { clientIpFromHeaders } = await import("@/lib/auth/request-ip");
+    const peer = "203.0.113.77";
+    const results: LoginResult[] = [];
+    for (let i = 0; i < 40; i++) {
+      const sent = i % 2 ? { "x-forwarded-for": `198.51.100.${i}` } : { "x-forwarded-for": `198.51.100.${i}, ${peer}` };
+      const req = { headers: sent, socket: { remoteAddress: peer } } as unknown as import("node:http").IncomingMessage;
+      recordPeer(req, 0);
+      const ip = clientIpFromHeaders(new Headers(req.headers as Record<string, string>), 0);
+      results.push(await authenticate(t.db, `nobody_${i}`, "wrong-pass1", ip));
+    }
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(10);
+    const rows = await t.db.select({ ip: auditLog.ip, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.action, "auth.login"));
+    const ofThisRun = rows.filter((r) => String((r.detail as { identifier?: string }).identifier).startsWith("nobody_"));
+    expect(ofThisRun).toHaveLength(40);
+    expect(new Set(ofThisRun.map((r) => r.ip))).toEqual(new Set([peer]));
+  });
+});
