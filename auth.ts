@@ -5,7 +5,10 @@ import { getDb } from "@/db/client";
 import { authenticate } from "@/lib/auth/login";
 import { clientIpFromHeaders } from "@/lib/auth/request-ip";
 
-/** Carries the failure reason to the login action ("locked:12", "invalid:3" …). */
+/**
+ * Carries the failure reason to the login action ("throttled:12", "invalid" …). Auth.js also puts the
+ * code in the redirect URL of its own credentials endpoint, so it says no more than the message does.
+ */
 class LoginRefused extends CredentialsSignin {
   constructor(code: string) {
     super();
@@ -25,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const db = await getDb();
         const result = await authenticate(db, identifier, password, clientIpFromHeaders(request.headers));
         if (!result.ok) {
-          const extra = result.retryAfterMinutes ?? result.remainingAttempts;
+          const extra = result.retryAfterMinutes;
           throw new LoginRefused(extra !== undefined ? `${result.reason}:${extra}` : result.reason);
         }
         return { ...result.user, id: result.user.id, name: result.user.name };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,12 @@ export const metadata: Metadata = {
   description: "贵州省职称评审、职称证书补录与查询服务",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: each HTML response carries the nonce of its own
+// Content-Security-Policy (proxy.ts, lib/http/csp.ts), which Next reads from the request and puts on
+// its scripts. A page prerendered at build time would carry no nonce and its scripts would be refused.
+// A script of our own (next/script) takes the nonce from the `x-nonce` request header.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen">{children}</body>

@@ -5,7 +5,7 @@
 //    PGlite directory under the system temp folder when DATABASE_URL is unset;
 // 2. migrates and seeds it with `tsx db/seed-cli.ts` to completion (PGlite has no cross-process
 //    lock, so the seed must be finished before the server opens the directory);
-// 3. runs `next start` on 127.0.0.1:$E2E_PORT (3100), forwarding SIGTERM/SIGINT, and removes the
+// 3. runs the production server (scripts/server.mjs, what `npm start` runs) on 127.0.0.1:$E2E_PORT (3100), forwarding SIGTERM/SIGINT, and removes the
 //    database when the server stops.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -86,6 +86,6 @@ for (const fixture of fixtures) {
   }
 }
 
-const code = await run([path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"]);
+const code = await run([path.join(root, "scripts", "server.mjs"), "-p", port, "-H", "127.0.0.1"]);
 await cleanup();
 process.exit(stopping ? 0 : code);

@@ -101,7 +101,7 @@ if (seed.status !== 0) {
 
 // --- 6. Serve ----------------------------------------------------------------------------------
 step("启动服务器…");
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
     if (server.exitCode === null) server.kill(sig);

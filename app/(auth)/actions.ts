@@ -23,12 +23,9 @@ export async function loginAction(raw: unknown): Promise<ActionResult> {
       const code = (err as AuthError & { code?: string }).code ?? "invalid";
       const [reason, extra] = code.split(":");
       const n = extra ? Number(extra) : undefined;
-      const known: LoginFailure[] = ["invalid", "locked", "disabled", "pending", "throttled"];
+      const known: LoginFailure[] = ["invalid", "disabled", "pending", "throttled"];
       const r = (known as string[]).includes(reason) ? (reason as LoginFailure) : "invalid";
-      return {
-        ok: false,
-        message: loginFailureMessage(r, r === "invalid" ? undefined : n, r === "invalid" ? n : undefined),
-      };
+      return { ok: false, message: loginFailureMessage(r, n) };
     }
     throw err;
   }

@@ -1,11 +1,11 @@
-import { and, eq, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { eq, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { orgs, users } from "@/db/schema";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/roles";
 import { normalizeIdNumber } from "@/lib/validation/id-number";
-import { hashPassword, verifyPassword } from "./password";
+import { verifyPassword } from "./password";
 
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 30 } as const;
 /** Per-IP throttle on failed attempts, independent of the account lockout. */
@@ -13,17 +13,21 @@ export const IP_THROTTLE = { maxFailures: 30, windowSec: 15 * 60 } as const;
 
 export type AuthenticatedUser = { id: string; role: Role; name: string; orgId: string | null; sessionVersion: number };
 
-export type LoginFailure = "invalid" | "locked" | "disabled" | "pending" | "throttled";
-export type LoginResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: LoginFailure; retryAfterMinutes?: number; remainingAttempts?: number };
+/**
+ * "invalid" covers an unknown account, a wrong password and a locked account alike (docs/domain.md §11):
+ * the answer must not tell an attacker which accounts exist or which are locked.
+ */
+export type LoginFailure = "invalid" | "disabled" | "pending" | "throttled";
+export type LoginResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: LoginFailure; retryAfterMinutes?: number };
 
-let dummyHash: Promise<string> | undefined;
+/**
+ * A fixed argon2id hash with the same parameters as lib/auth/password.ts. Unknown and locked accounts
+ * are verified against it so that they cost the same time as a real check (and no first-call hashing).
+ */
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$Hz1qCsaHYRFb073q300geA$/n/GSgPBIOLdEVmeep+8VgDC7axbzHkdkeB3jImJHsg";
 
-export function loginFailureMessage(reason: LoginFailure, retryAfterMinutes?: number, remaining?: number): string {
+export function loginFailureMessage(reason: LoginFailure, retryAfterMinutes?: number): string {
   switch (reason) {
-    case "locked":
-      return `连续登录失败次数过多，账号已锁定，请${retryAfterMinutes ?? LOCKOUT.lockMinutes}分钟后再试`;
     case "disabled":
       return "该账号已被停用，请联系所属单位或上级主管部门";
     case "pending":
@@ -31,28 +35,34 @@ export function loginFailureMessage(reason: LoginFailure, retryAfterMinutes?: nu
     case "throttled":
       return `登录尝试过于频繁，请${retryAfterMinutes ?? 15}分钟后再试`;
     case "invalid":
-      return remaining !== undefined && remaining > 0 && remaining < LOCKOUT.maxFailures
-        ? `用户名/证件号码或密码错误（再失败${remaining}次账号将被锁定${LOCKOUT.lockMinutes}分钟）`
-        : "用户名/证件号码或密码错误";
+      return "用户名/证件号码或密码错误";
   }
 }
 
 /**
- * Verify credentials with lockout: 5 failures within 15 minutes lock the account for 30 minutes.
- * Every attempt writes an audit row.
+ * Verify credentials with lockout: 5 wrong passwords within 15 minutes lock the account for 30 minutes.
+ * The lock check, the password check and the counter update run in one transaction holding the user
+ * row (`FOR UPDATE`), so concurrent attempts on one account are evaluated one after another: at most
+ * 5 wrong passwords are ever evaluated per window, and a success never clears a lock set meanwhile
+ * nor the window's failure count.
+ * During the lock no password is evaluated (a dummy verification keeps the time the same), so even
+ * the right password gets the common failure message. Every attempt writes an audit row.
  */
 export async function authenticate(db: Db, identifierRaw: string, password: string, ip: string | null): Promise<LoginResult> {
   const identifier = identifierRaw.trim();
   const idNumber = normalizeIdNumber(identifier);
   const ipKey = `login-ip:${ip ?? "unknown"}`;
   const ipGate = await peekRateLimit(db, ipKey, IP_THROTTLE.maxFailures, IP_THROTTLE.windowSec);
-  const countIpFailure = () => hitRateLimit(db, ipKey, IP_THROTTLE.maxFailures, IP_THROTTLE.windowSec);
   if (!ipGate.allowed) {
     await writeAudit(db, { action: "auth.login", outcome: "denied", ip, detail: { identifier, reason: "throttled" } });
     return { ok: false, reason: "throttled", retryAfterMinutes: Math.ceil(ipGate.retryAfterSec / 60) };
   }
+  return db.transaction((tx) => authenticateLocked(tx, identifier, idNumber, password, ip, ipKey));
+}
 
-  const [user] = await db
+async function authenticateLocked(tx: Tx, identifier: string, idNumber: string, password: string, ip: string | null, ipKey: string): Promise<LoginResult> {
+  const countIpFailure = () => hitRateLimit(tx, ipKey, IP_THROTTLE.maxFailures, IP_THROTTLE.windowSec);
+  const [user] = await tx
     .select({
       id: users.id,
       role: users.role,
@@ -61,29 +71,30 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
       passwordHash: users.passwordHash,
       status: users.status,
       sessionVersion: users.sessionVersion,
-      lockedUntil: users.lockedUntil,
+      locked: sql<boolean>`coalesce(${users.lockedUntil} > now(), false)`,
       orgStatus: orgs.status,
     })
     .from(users)
     .leftJoin(orgs, eq(orgs.id, users.orgId))
     .where(or(eq(users.username, identifier), eq(users.idNumber, idNumber)))
-    .limit(1);
+    .limit(1)
+    .for("update", { of: users });
 
   if (!user) {
-    // Spend the same time as a real check so timing does not reveal which accounts exist.
-    dummyHash ??= hashPassword("timing-equaliser-0");
-    await verifyPassword(await dummyHash, password);
+    await verifyPassword(DUMMY_HASH, password);
     await countIpFailure();
-    await writeAudit(db, { action: "auth.login", outcome: "failure", ip, detail: { identifier, reason: "unknown_account" } });
+    await writeAudit(tx, { action: "auth.login", outcome: "failure", ip, detail: { identifier, reason: "unknown_account" } });
     return { ok: false, reason: "invalid" };
   }
 
   const audit = (outcome: "success" | "failure" | "denied", detail: Record<string, unknown>) =>
-    writeAudit(db, { ...auditBase(user, "auth.login", ip), targetType: "user", targetId: user.id, outcome, detail });
+    writeAudit(tx, { ...auditBase(user, "auth.login", ip), targetType: "user", targetId: user.id, outcome, detail });
 
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  if (user.locked) {
+    await verifyPassword(DUMMY_HASH, password);
+    await countIpFailure();
     await audit("denied", { reason: "locked" });
-    return { ok: false, reason: "locked", retryAfterMinutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000) };
+    return { ok: false, reason: "invalid" };
   }
 
   const passwordOk = await verifyPassword(user.passwordHash, password);
@@ -92,7 +103,7 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
     const window = sql`make_interval(mins => ${LOCKOUT.windowMinutes})`;
     const fresh = sql`(${users.firstFailedAt} is null or ${users.firstFailedAt} < now() - ${window})`;
     const newCount = sql`case when ${fresh} then 1 else ${users.failedLogins} + 1 end`;
-    const [after] = await db
+    const [after] = await tx
       .update(users)
       .set({
         failedLogins: newCount,
@@ -100,11 +111,9 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
         lockedUntil: sql`case when ${newCount} >= ${LOCKOUT.maxFailures} then now() + make_interval(mins => ${LOCKOUT.lockMinutes}) else ${users.lockedUntil} end`,
       })
       .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-    const locked = after.lockedUntil !== null && after.lockedUntil.getTime() > Date.now();
-    await audit("failure", { reason: "bad_password", failures: after.failedLogins, locked });
-    if (locked) return { ok: false, reason: "locked", retryAfterMinutes: LOCKOUT.lockMinutes };
-    return { ok: false, reason: "invalid", remainingAttempts: LOCKOUT.maxFailures - after.failedLogins };
+      .returning({ failedLogins: users.failedLogins, locked: sql<boolean>`coalesce(${users.lockedUntil} > now(), false)` });
+    await audit("failure", { reason: "bad_password", failures: after.failedLogins, locked: after.locked });
+    return { ok: false, reason: "invalid" };
   }
 
   if (user.status === "pending" || user.orgStatus === "pending") {
@@ -116,10 +125,9 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
     return { ok: false, reason: "disabled" };
   }
 
-  await db
-    .update(users)
-    .set({ failedLogins: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: sql`now()` })
-    .where(and(eq(users.id, user.id)));
+  // The failure count of the current window is kept: resetting it on success would let wrong passwords
+  // sent alongside the right one be evaluated past the limit of 5 per window.
+  await tx.update(users).set({ lockedUntil: null, lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
   await audit("success", {});
   return {
     ok: true,

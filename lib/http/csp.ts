@@ -1,0 +1,50 @@
+/**
+ * Per-request security headers set by proxy.ts (docs/domain.md §11 "Headers").
+ *
+ * Scripts: a fresh nonce per request with 'strict-dynamic' — Next reads the nonce from the request's
+ * Content-Security-Policy header and puts it on its own inline bootstrap scripts; the chunks they load
+ * are trusted through 'strict-dynamic'. No 'unsafe-inline' for scripts; 'unsafe-eval' only in
+ * development (React's dev tooling). Styles keep 'unsafe-inline': React renders `style` attributes
+ * (photo tool, progress bars) and Next inserts inline <style> tags without a nonce; a style injection
+ * cannot run code.
+ */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` + (dev ? " 'unsafe-eval'" : ""),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** The request headers the page renders with: Next takes the nonce from them. */
+export function requestHeadersWithNonce(headers: Headers, nonce: string, csp: string): Headers {
+  const out = new Headers(headers);
+  out.set("x-nonce", nonce);
+  out.set("content-security-policy", csp);
+  return out;
+}
+
+/**
+ * Adds the CSP to a response, and HSTS only when the request arrived over https by the trusted
+ * protocol (lib/auth/request-ip.ts): a browser ignores HSTS over http, and a spoofed proto must not set it.
+ */
+export function withSecurityHeaders(res: Response, csp: string, https: boolean): Response {
+  res.headers.set("Content-Security-Policy", csp);
+  if (https) res.headers.set("Strict-Transport-Security", HSTS);
+  else res.headers.delete("Strict-Transport-Security");
+  return res;
+}

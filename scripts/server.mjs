@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm start`: the production server. Next runs in-process behind a plain node:http server that
+// records the connection's peer address in X-Forwarded-For (scripts/forwarded-headers.mjs), so the
+// client address can be trusted (TRUSTED_PROXY_HOPS; docs/domain.md §11). Needs `next build` first.
+// Usage: node scripts/server.mjs [-p PORT] [-H HOST]   (defaults: $PORT or 3000, $HOSTNAME or 0.0.0.0)
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { recordPeer, trustedProxyHops } from "./forwarded-headers.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argValue = (flag) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const port = Number(argValue("-p") ?? process.env.PORT ?? 3000);
+const hostname = argValue("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
+const hops = trustedProxyHops();
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+http
+  .createServer((req, res) => {
+    recordPeer(req, hops);
+    void handle(req, res);
+  })
+  .listen(port, hostname, () => {
+    console.log(`> Ready on http://${hostname}:${port} (trusted proxy hops: ${hops})`);
+  });
