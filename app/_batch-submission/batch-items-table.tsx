@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
-import { BATCH_ITEM_RESULT_INFO, type BatchItemResult, type BatchStatus } from "@/lib/batch-submission/constants";
+import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
+import { BATCH_ITEM_RESULT_INFO } from "@/lib/batch-submission/constants";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 
 export type BatchItemRow = {

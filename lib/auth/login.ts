@@ -1,6 +1,7 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgs, users } from "@/db/schema";
+import type { AuditOutcome } from "@/db/schema/enums";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/roles";
@@ -78,7 +79,7 @@ export async function authenticate(db: Db, identifierRaw: string, password: stri
     return { ok: false, reason: "invalid" };
   }
 
-  const audit = (outcome: "success" | "failure" | "denied", detail: Record<string, unknown>) =>
+  const audit = (outcome: AuditOutcome, detail: Record<string, unknown>) =>
     writeAudit(db, { ...auditBase(user, "auth.login", ip), targetType: "user", targetId: user.id, outcome, detail });
 
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {

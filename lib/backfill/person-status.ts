@@ -1,7 +1,5 @@
-import type { RosterStatus } from "@/db/schema";
-import type { PhotoStatus } from "./person-records";
-
-type Tone = "slate" | "green" | "amber" | "red" | "blue";
+import type { PhotoStatus, RosterStatus } from "@/db/schema/enums";
+import type { Tone } from "@/lib/tone";
 
 /** Record states as the professional reads them (the committee's labels are in lib/roster/constants.ts). */
 export const PERSON_STATUS_INFO: Record<RosterStatus, { label: string; tone: Tone }> = {

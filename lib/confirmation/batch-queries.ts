@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, orgs, rosterBatches, rosterBatchItems, rosterRecords, users } from "@/db/schema";
-import type { BatchItemResult, BatchStatus } from "@/lib/batch-submission/constants";
+import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
 import { escapeLike, latestPhotoId, LIST_PAGE_SIZE, recordSearchCondition } from "@/lib/roster/record-search";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { assertCertDivision, type ProvinceActor } from "./guards";

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
+import type { AuditOutcome } from "@/db/schema/enums";
 import { auditBase, writeAudit, type AuditEntry } from "@/lib/audit";
 import { currentRequestIp, getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { describeUnexpected, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
@@ -22,7 +23,7 @@ export class RouteError extends UserError {
   constructor(
     readonly status: number,
     message: string,
-    readonly opts: { outcome?: "failure" | "denied"; reason?: string; detail?: Record<string, unknown>; body?: Record<string, unknown> } = {},
+    readonly opts: { outcome?: Exclude<AuditOutcome, "success">; reason?: string; detail?: Record<string, unknown>; body?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = "RouteError";
