@@ -13,6 +13,7 @@ import { formatTime } from "@/lib/format";
 import { first, type SearchParams, searchText } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
 import { todayInChina } from "@/lib/roster/dates";
+import { markBatchReturnsAction, unmarkBatchReturnsAction } from "./actions";
 import { ConfirmPanel } from "./confirm-panel";
 import { requireCertDivisionPage } from "./page-guard";
 
@@ -144,7 +145,11 @@ export async function ConfirmBatchPage({ batchId, searchParams }: { batchId: str
           q={q}
           result={result}
           byResult={header.byResult}
-          province={header.status === "submitted" ? { batchId: header.id, batchVersion: header.version } : undefined}
+          province={
+            header.status === "submitted"
+              ? { batchId: header.id, batchVersion: header.version, markReturns: markBatchReturnsAction, unmarkReturns: unmarkBatchReturnsAction }
+              : undefined
+          }
         />
         <Pagination page={page} pageSize={items.pageSize} total={items.total} basePath={path} params={{ q, result }} />
       </Card>

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNull, like, or, type SQL } from "dr
 import type { Db } from "@/db/client";
 import { certificates, users } from "@/db/schema";
 import type { CertificateStatus } from "@/db/schema/enums";
-import { assertCertDivision, type ProvinceActor } from "@/lib/confirmation/guards";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { escapeLike, LIST_PAGE_SIZE } from "@/lib/roster/record-search";
 import { normalizeIdNumber, maskIdNumber } from "@/lib/validation/id-number";
 

@@ -4,7 +4,7 @@ import { committees, orgs, rosterBatches, rosterBatchItems, rosterRecords, users
 import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
 import { escapeLike, latestPhotoId, LIST_PAGE_SIZE, recordSearchCondition } from "@/lib/roster/record-search";
 import { maskIdNumber } from "@/lib/validation/id-number";
-import { assertCertDivision, type ProvinceActor } from "./guards";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 
 /** One batch's header (who submitted what, when; how it was decided). */
 export async function getBatchHeader(db: Db, batchId: string) {
