@@ -1,6 +1,6 @@
 "use server";
 
-import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { BACKFILL_AREAS } from "@/lib/actions/revalidate-areas";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { excludeBlockingRecords, excludeRecords, includeRecords } from "@/lib/batch-submission/exclusions";
 import { fixReturnedRecords } from "@/lib/batch-submission/returned";
@@ -11,10 +11,11 @@ import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 // Public POST endpoints: each checks session, input and role here, and ownership of the committee
 // (and of every record) inside the domain call, in the transaction that also writes the audit row.
 
-const fixReturned = protectedAction({
+export const fixReturnedAction = protectedAction({
   name: "backfill.returned.fix",
   roles: COMMITTEE_FORMING_ROLES,
   schema: fixReturnedSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await fixReturnedRecords(tx, user, input);
     return {
@@ -25,10 +26,11 @@ const fixReturned = protectedAction({
   },
 });
 
-const exclude = protectedAction({
+export const excludeRecordsAction = protectedAction({
   name: "backfill.exclusion.add",
   roles: COMMITTEE_FORMING_ROLES,
   schema: excludeRecordsSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await excludeRecords(tx, user, input);
     return {
@@ -39,10 +41,11 @@ const exclude = protectedAction({
   },
 });
 
-const excludeBlocking = protectedAction({
+export const excludeBlockingAction = protectedAction({
   name: "backfill.exclusion.add_blocking",
   roles: COMMITTEE_FORMING_ROLES,
   schema: excludeBlockingSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await excludeBlockingRecords(tx, user, input);
     return {
@@ -53,10 +56,11 @@ const excludeBlocking = protectedAction({
   },
 });
 
-const include = protectedAction({
+export const includeRecordsAction = protectedAction({
   name: "backfill.exclusion.remove",
   roles: COMMITTEE_FORMING_ROLES,
   schema: includeRecordsSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await includeRecords(tx, user, input);
     return {
@@ -67,10 +71,11 @@ const include = protectedAction({
   },
 });
 
-const submit = protectedAction({
+export const submitBatchAction = protectedAction({
   name: "backfill.batch.submit",
   roles: COMMITTEE_FORMING_ROLES,
   schema: submitBatchSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const b = await submitBatch(tx, user, input);
     return {
@@ -80,19 +85,3 @@ const submit = protectedAction({
     };
   },
 });
-
-export async function fixReturnedAction(raw: unknown) {
-  return withBackfillRefresh(fixReturned(raw));
-}
-export async function excludeRecordsAction(raw: unknown) {
-  return withBackfillRefresh(exclude(raw));
-}
-export async function excludeBlockingAction(raw: unknown) {
-  return withBackfillRefresh(excludeBlocking(raw));
-}
-export async function includeRecordsAction(raw: unknown) {
-  return withBackfillRefresh(include(raw));
-}
-export async function submitBatchAction(raw: unknown) {
-  return withBackfillRefresh(submit(raw));
-}

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { markBatchReturnsAction, unmarkBatchReturnsAction } from "@/app/_confirmation/actions";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
-import { BATCH_ITEM_RESULT_INFO, type BatchItemResult, type BatchStatus } from "@/lib/batch-submission/constants";
+import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
+import { BATCH_ITEM_RESULT_INFO } from "@/lib/batch-submission/constants";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 
 export type BatchItemRow = {
@@ -29,6 +30,17 @@ export type BatchItemRow = {
 };
 
 /**
+ * The 专技处's 拟退回 marking of a waiting batch. app/_confirmation passes its server actions in, so this
+ * folder never imports app/_confirmation (its pages reuse these tables: dependencies run one way).
+ */
+export type ReturnMarking = {
+  batchId: string;
+  batchVersion: number;
+  markReturns: (input: { batchId: string; batchVersion: number; recordIds: string[]; reason: string }) => Promise<ActionResult<unknown>>;
+  unmarkReturns: (input: { batchId: string; batchVersion: number; recordIds: string[] }) => Promise<ActionResult<unknown>>;
+};
+
+/**
  * The records of a batch with photos, search and result filter. For the 专技处 on a waiting batch, rows
  * can be marked for return (reason required) or unmarked; nothing moves until the batch is confirmed.
  */
@@ -39,7 +51,7 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
   q?: string;
   result?: BatchItemResult;
   byResult: Partial<Record<BatchItemResult, number>>;
-  province?: { batchId: string; batchVersion: number };
+  province?: ReturnMarking;
 }) {
   const { outcome, busy, run } = useActionRunner();
   const [reason, setReason] = useState("");
@@ -94,7 +106,7 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
             variant="danger"
             disabled={busy || toMark.length === 0}
             data-testid="mark-return"
-            onClick={() => run(() => markBatchReturnsAction({ ...province, recordIds: toMark.map((r) => r.id), reason }), (r) => clear(r.ok))}
+            onClick={() => run(() => province.markReturns({ batchId: province.batchId, batchVersion: province.batchVersion, recordIds: toMark.map((r) => r.id), reason }), (r) => clear(r.ok))}
           >
             标记退回所选（{toMark.length}）
           </Button>
@@ -102,7 +114,7 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
             size="sm"
             variant="secondary"
             disabled={busy || toUnmark.length === 0}
-            onClick={() => run(() => unmarkBatchReturnsAction({ ...province, recordIds: toUnmark.map((r) => r.id) }), (r) => clear(r.ok))}
+            onClick={() => run(() => province.unmarkReturns({ batchId: province.batchId, batchVersion: province.batchVersion, recordIds: toUnmark.map((r) => r.id) }), (r) => clear(r.ok))}
           >
             取消退回标记（{toUnmark.length}）
           </Button>

@@ -4,11 +4,12 @@ import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
-import { BATCH_ITEM_RESULT_INFO, BATCH_STATUS_INFO, type BatchItemResult } from "@/lib/batch-submission/constants";
+import { BATCH_ITEM_RESULTS, type BatchItemResult } from "@/db/schema/enums";
+import { BATCH_STATUS_INFO } from "@/lib/batch-submission/constants";
 import { listCommitteeBatches } from "@/lib/batch-submission/queries";
 import { getBatchHeader, listBatchItems } from "@/lib/confirmation/batch-queries";
 import { formatTime } from "@/lib/format";
-import { first, type SearchParams, searchText } from "@/lib/http/search-params";
+import { first, oneOf, type SearchParams, searchText } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
 import { BatchHeaderView } from "./batch-header";
 import { BatchItemsTable } from "./batch-items-table";
@@ -75,8 +76,7 @@ export async function CommitteeBatchesPage({ area, committeeId, searchParams }: 
 }
 
 export function resultParam(v: string | string[] | undefined): BatchItemResult | undefined {
-  const s = first(v);
-  return s && s in BATCH_ITEM_RESULT_INFO ? (s as BatchItemResult) : undefined;
+  return oneOf(BATCH_ITEM_RESULTS, v);
 }
 
 /** One batch seen by its committee: its records and what the 专技处 decided for each. */

@@ -8,7 +8,7 @@ import { ConfirmBox } from "@/components/ui/confirm-box";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
 import type { RosterStatus } from "@/db/schema";
-import type { BoardGroup } from "@/lib/batch-submission/constants";
+import { type BoardGroup, isExcludable } from "@/lib/batch-submission/constants";
 import { TITLE_LEVEL_LABELS, type TitleLevel } from "@/lib/roster/constants";
 import { recordStatusInfo } from "@/lib/roster/photo-rule";
 import { excludeRecordsAction, includeRecordsAction } from "./actions";
@@ -27,14 +27,12 @@ export type BoardRow = {
   lastRejectReason: string | null;
 };
 
-const EXCLUDABLE: RosterStatus[] = ["draft", "awaiting_photo", "photo_submitted", "photo_approved", "returned"];
-
 /** The people of one board group, with selection to exclude (reason required) or to cancel an exclusion. */
 export function BoardTable({ committeeId, group, rows }: { committeeId: string; group: BoardGroup; rows: BoardRow[] }) {
   const { outcome, busy, run } = useActionRunner();
   const [mode, setMode] = useState<"exclude" | "include" | null>(null);
   const [reason, setReason] = useState("");
-  const selectable = rows.filter((r) => (group === "excluded" ? !!r.excludedReason : !r.excludedReason && EXCLUDABLE.includes(r.status)));
+  const selectable = rows.filter((r) => (group === "excluded" ? !!r.excludedReason : !r.excludedReason && isExcludable(r.status)));
   const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(selectable);
   const done = (ok: boolean) => {
     if (!ok) return;

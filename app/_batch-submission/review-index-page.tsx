@@ -3,12 +3,13 @@ import { COMMITTEE_AREAS, type CommitteeArea } from "@/app/_area/committee-page"
 import { OrgNotificationsList } from "@/app/_notifications/notifications-list";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import type { RosterStatus } from "@/db/schema/enums";
 import { requireRolePage } from "@/lib/auth/session";
 import { countCommitteeWork } from "@/lib/batch-submission/queries";
 import type { SearchParams } from "@/lib/http/search-params";
 import { ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 
-const SHOWN = ["awaiting_photo", "photo_submitted", "photo_approved", "returned", "submitted", "confirmed"] as const;
+const SHOWN = ["awaiting_photo", "photo_submitted", "photo_approved", "returned", "submitted", "confirmed"] as const satisfies readonly RosterStatus[];
 
 /** 照片审核与提交: the committees the user's organisation formed, with the work waiting in each, and its messages. */
 export async function ReviewIndexPage({ area, searchParams }: { area: CommitteeArea; searchParams: SearchParams }) {

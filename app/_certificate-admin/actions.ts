@@ -1,6 +1,6 @@
 "use server";
 
-import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { BACKFILL_AREAS } from "@/lib/actions/revalidate-areas";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { correctCertificateWithRecord, revokeCertificateWithRecord } from "@/lib/certificates/changes";
 import { correctCertificateSchema, revokeCertificateSchema } from "@/lib/certificates/schemas";
@@ -8,10 +8,11 @@ import { correctCertificateSchema, revokeCertificateSchema } from "@/lib/certifi
 // Only hrss accounts reach the handlers; the domain call then requires the 专技处 (orgIsCertDivision),
 // so a city HR user gets 「仅省人社厅专技处…」 and a denied audit row.
 
-const revoke = protectedAction({
+export const revokeCertificateAction = protectedAction({
   name: "certificate.revoke",
   roles: ["hrss"],
   schema: revokeCertificateSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const c = await revokeCertificateWithRecord(tx, user, input);
     return {
@@ -22,10 +23,11 @@ const revoke = protectedAction({
   },
 });
 
-const correct = protectedAction({
+export const correctCertificateAction = protectedAction({
   name: "certificate.correct",
   roles: ["hrss"],
   schema: correctCertificateSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const c = await correctCertificateWithRecord(tx, user, input);
     return {
@@ -35,10 +37,3 @@ const correct = protectedAction({
     };
   },
 });
-
-export async function revokeCertificateAction(raw: unknown) {
-  return withBackfillRefresh(revoke(raw));
-}
-export async function correctCertificateAction(raw: unknown) {
-  return withBackfillRefresh(correct(raw));
-}

@@ -5,10 +5,12 @@ import { requireCertDivisionPage } from "@/app/_confirmation/page-guard";
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
-import { CERTIFICATE_STATUS_INFO, type CertificateStatus, getCertificateVersions, listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
+import { CERTIFICATE_STATUSES } from "@/db/schema/enums";
+import { getCertificateVersions, listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
 import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
 import { formatTime } from "@/lib/format";
-import { first, type SearchParams, searchText } from "@/lib/http/search-params";
+import { first, oneOf, type SearchParams, searchText } from "@/lib/http/search-params";
+import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
 import { isUuid } from "@/lib/roster/access";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
 import { CertificateActions } from "./certificate-actions";
@@ -18,8 +20,7 @@ const BASE = `${CONFIRM_BASE}/certificates`;
 /** 证书撤销与更正: find an issued certificate by name, ID number or certificate number. */
 export async function CertificatesAdminPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireCertDivisionPage();
-  const s = first(searchParams.status);
-  const status = s && s in CERTIFICATE_STATUS_INFO ? (s as CertificateStatus) : undefined;
+  const status = oneOf(CERTIFICATE_STATUSES, searchParams.status);
   const q = searchText(searchParams.q);
   const page = parsePage(first(searchParams.page));
   const r = await listCertificatesForAdmin(await getDb(), user, { q, status, page });
@@ -30,7 +31,7 @@ export async function CertificatesAdminPage({ searchParams }: { searchParams: Se
         <input name="q" defaultValue={q} placeholder="姓名、证件号码或证书编号" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
         <select name="status" defaultValue={status ?? ""} aria-label="证书状态" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
           <option value="">当前版本（全部状态）</option>
-          {(Object.keys(CERTIFICATE_STATUS_INFO) as CertificateStatus[]).map((k) => (
+          {CERTIFICATE_STATUSES.map((k) => (
             <option key={k} value={k}>
               {CERTIFICATE_STATUS_INFO[k].label}
             </option>

@@ -1,6 +1,6 @@
 "use server";
 
-import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { BACKFILL_AREAS } from "@/lib/actions/revalidate-areas";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { confirmBatch, markBatchReturns, unmarkBatchReturns } from "@/lib/confirmation/confirm-batch";
 import { confirmBatchSchema, markReturnSchema, unmarkReturnSchema } from "@/lib/confirmation/schemas";
@@ -8,10 +8,11 @@ import { confirmBatchSchema, markReturnSchema, unmarkReturnSchema } from "@/lib/
 // Only hrss accounts reach the handlers; each domain call then requires the 专技处 (orgIsCertDivision),
 // so a city HR user gets 「仅省人社厅专技处…」 and a denied audit row.
 
-const mark = protectedAction({
+export const markBatchReturnsAction = protectedAction({
   name: "backfill.batch.mark_return",
   roles: ["hrss"],
   schema: markReturnSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const r = await markBatchReturns(tx, user, input);
     return {
@@ -22,20 +23,22 @@ const mark = protectedAction({
   },
 });
 
-const unmark = protectedAction({
+export const unmarkBatchReturnsAction = protectedAction({
   name: "backfill.batch.unmark_return",
   roles: ["hrss"],
   schema: unmarkReturnSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const r = await unmarkBatchReturns(tx, user, input);
     return { data: r, audit: { targetType: "roster_batch", targetId: input.batchId, detail: { recordIds: input.recordIds } }, message: `已取消${r.unmarked}条记录的退回标记` };
   },
 });
 
-const confirm = protectedAction({
+export const confirmBatchAction = protectedAction({
   name: "backfill.batch.confirm",
   roles: ["hrss"],
   schema: confirmBatchSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const r = await confirmBatch(tx, user, input);
     return {
@@ -46,13 +49,3 @@ const confirm = protectedAction({
     };
   },
 });
-
-export async function markBatchReturnsAction(raw: unknown) {
-  return withBackfillRefresh(mark(raw));
-}
-export async function unmarkBatchReturnsAction(raw: unknown) {
-  return withBackfillRefresh(unmark(raw));
-}
-export async function confirmBatchAction(raw: unknown) {
-  return withBackfillRefresh(confirm(raw));
-}

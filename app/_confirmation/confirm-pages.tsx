@@ -6,12 +6,14 @@ import { resultParam } from "@/app/_batch-submission/batches-page";
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
-import { BATCH_STATUS_INFO, type BatchStatus } from "@/lib/batch-submission/constants";
+import type { BatchStatus } from "@/db/schema/enums";
+import { BATCH_STATUS_INFO } from "@/lib/batch-submission/constants";
 import { getBatchHeader, listBatchItems, listBatchQueue } from "@/lib/confirmation/batch-queries";
 import { formatTime } from "@/lib/format";
 import { first, type SearchParams, searchText } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
 import { todayInChina } from "@/lib/roster/dates";
+import { markBatchReturnsAction, unmarkBatchReturnsAction } from "./actions";
 import { ConfirmPanel } from "./confirm-panel";
 import { requireCertDivisionPage } from "./page-guard";
 
@@ -143,7 +145,11 @@ export async function ConfirmBatchPage({ batchId, searchParams }: { batchId: str
           q={q}
           result={result}
           byResult={header.byResult}
-          province={header.status === "submitted" ? { batchId: header.id, batchVersion: header.version } : undefined}
+          province={
+            header.status === "submitted"
+              ? { batchId: header.id, batchVersion: header.version, markReturns: markBatchReturnsAction, unmarkReturns: unmarkBatchReturnsAction }
+              : undefined
+          }
         />
         <Pagination page={page} pageSize={items.pageSize} total={items.total} basePath={path} params={{ q, result }} />
       </Card>

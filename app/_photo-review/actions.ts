@@ -1,6 +1,6 @@
 "use server";
 
-import { withBackfillRefresh } from "@/lib/actions/revalidate-areas";
+import { BACKFILL_AREAS } from "@/lib/actions/revalidate-areas";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { approvePhotos, rejectPhoto } from "@/lib/photo-review/decisions";
 import { approvePhotosSchema, rejectPhotoSchema } from "@/lib/photo-review/schemas";
@@ -9,10 +9,11 @@ import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 // Public POST endpoints: role checked here; ownership of the committee and of every record inside
 // the domain call, in the transaction that also writes the audit row.
 
-const approve = protectedAction({
+export const approvePhotosAction = protectedAction({
   name: "backfill.photo.approve",
   roles: COMMITTEE_FORMING_ROLES,
   schema: approvePhotosSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await approvePhotos(tx, user, input);
     return {
@@ -23,10 +24,11 @@ const approve = protectedAction({
   },
 });
 
-const reject = protectedAction({
+export const rejectPhotoAction = protectedAction({
   name: "backfill.photo.reject",
   roles: COMMITTEE_FORMING_ROLES,
   schema: rejectPhotoSchema,
+  revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
     await rejectPhoto(tx, user, input);
     return {
@@ -36,10 +38,3 @@ const reject = protectedAction({
     };
   },
 });
-
-export async function approvePhotosAction(raw: unknown) {
-  return withBackfillRefresh(approve(raw));
-}
-export async function rejectPhotoAction(raw: unknown) {
-  return withBackfillRefresh(reject(raw));
-}

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
+import { ROSTER_AREAS } from "@/lib/actions/revalidate-areas";
+import { protectedAction } from "@/lib/actions/safe-action";
 import { cancelRosterImport, commitRosterImport } from "@/lib/roster/imports";
 import { createRosterRecord, deleteRosterRecords, publishRosterRecords, updateRosterRecord } from "@/lib/roster/records";
 import {
@@ -16,14 +16,11 @@ import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 // Server actions are public POST endpoints: each one checks session, input, role, and (inside the
 // domain call) that the committee belongs to the user's organisation.
 
-function refresh(): void {
-  for (const area of ["/hrss/roster", "/dept/roster", "/self-unit/roster"]) revalidatePath(area, "layout");
-}
-
-const create = protectedAction({
+export const createRosterRecordAction = protectedAction({
   name: "roster.record.create",
   roles: COMMITTEE_FORMING_ROLES,
   schema: createRosterRecordSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const rec = await createRosterRecord(tx, user, input);
     return {
@@ -34,10 +31,11 @@ const create = protectedAction({
   },
 });
 
-const update = protectedAction({
+export const updateRosterRecordAction = protectedAction({
   name: "roster.record.update",
   roles: COMMITTEE_FORMING_ROLES,
   schema: updateRosterRecordSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const rec = await updateRosterRecord(tx, user, input);
     return {
@@ -48,10 +46,11 @@ const update = protectedAction({
   },
 });
 
-const remove = protectedAction({
+export const deleteRosterRecordsAction = protectedAction({
   name: "roster.record.delete",
   roles: COMMITTEE_FORMING_ROLES,
   schema: deleteRosterRecordsSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await deleteRosterRecords(tx, user, input);
     return {
@@ -62,10 +61,11 @@ const remove = protectedAction({
   },
 });
 
-const publish = protectedAction({
+export const publishRosterRecordsAction = protectedAction({
   name: "roster.record.publish",
   roles: COMMITTEE_FORMING_ROLES,
   schema: publishRosterRecordsSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const n = await publishRosterRecords(tx, user, input);
     return {
@@ -76,10 +76,11 @@ const publish = protectedAction({
   },
 });
 
-const commitImport = protectedAction({
+export const commitRosterImportAction = protectedAction({
   name: "roster.import.commit",
   roles: COMMITTEE_FORMING_ROLES,
   schema: importDecisionSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const r = await commitRosterImport(tx, user, input.importId);
     return {
@@ -90,37 +91,13 @@ const commitImport = protectedAction({
   },
 });
 
-const cancelImport = protectedAction({
+export const cancelRosterImportAction = protectedAction({
   name: "roster.import.cancel",
   roles: COMMITTEE_FORMING_ROLES,
   schema: importDecisionSchema,
+  revalidate: ROSTER_AREAS,
   handler: async ({ input, user, tx }) => {
     const r = await cancelRosterImport(tx, user, input.importId);
     return { data: r, audit: { targetType: "roster_import", targetId: input.importId, detail: r }, message: "已取消本次导入" };
   },
 });
-
-async function withRefresh<T>(p: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const r = await p;
-  if (r.ok) refresh();
-  return r;
-}
-
-export async function createRosterRecordAction(raw: unknown) {
-  return withRefresh(create(raw));
-}
-export async function updateRosterRecordAction(raw: unknown) {
-  return withRefresh(update(raw));
-}
-export async function deleteRosterRecordsAction(raw: unknown) {
-  return withRefresh(remove(raw));
-}
-export async function publishRosterRecordsAction(raw: unknown) {
-  return withRefresh(publish(raw));
-}
-export async function commitRosterImportAction(raw: unknown) {
-  return withRefresh(commitImport(raw));
-}
-export async function cancelRosterImportAction(raw: unknown) {
-  return withRefresh(cancelImport(raw));
-}

@@ -6,7 +6,7 @@ import { decideSubordinateOrg } from "@/lib/orgs/subordinates";
 
 const LABELS = { approve: "已审核通过", reject: "已驳回", disable: "已停用", enable: "已恢复" } as const;
 
-const decide = protectedAction({
+export const decideSubordinateAction = protectedAction({
   name: "org.decide_subordinate",
   roles: ["dept", "hrss"],
   schema: orgDecisionSchema,
@@ -20,7 +20,3 @@ const decide = protectedAction({
     };
   },
 });
-
-export async function decideSubordinateAction(raw: unknown) {
-  return decide(raw);
-}

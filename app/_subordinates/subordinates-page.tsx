@@ -1,15 +1,18 @@
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
+import { ORG_STATUSES } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session";
+import { oneOf } from "@/lib/http/search-params";
 import { listSubordinateOrgs, ORG_STATUS_LABELS, type OrgStatus } from "@/lib/orgs/subordinates";
+import type { Tone } from "@/lib/tone";
 import { SubordinateDecision } from "./subordinate-decision";
 
 type Search = { status?: string; q?: string; page?: string };
-const TONES = { pending: "amber", active: "green", rejected: "red", disabled: "slate" } as const;
+const TONES: Record<OrgStatus, Tone> = { pending: "amber", active: "green", rejected: "red", disabled: "slate" };
 
 export async function SubordinatesPage({ user, basePath, searchParams }: { user: SessionUser; basePath: string; searchParams: Search }) {
-  const status = searchParams.status && searchParams.status in ORG_STATUS_LABELS ? (searchParams.status as OrgStatus) : undefined;
+  const status = oneOf(ORG_STATUSES, searchParams.status);
   const q = searchParams.q?.trim().slice(0, 50) || undefined;
   const page = parsePage(searchParams.page);
   const { rows, total, counts, pageSize } = await listSubordinateOrgs(await getDb(), user, { status, q, page });
@@ -19,7 +22,7 @@ export async function SubordinatesPage({ user, basePath, searchParams }: { user:
         <a href={basePath} className={`rounded px-3 py-1 ${!status ? "bg-brand-600 text-white" : "bg-slate-100"}`}>
           全部
         </a>
-        {(Object.keys(ORG_STATUS_LABELS) as OrgStatus[]).map((s) => (
+        {ORG_STATUSES.map((s) => (
           <a key={s} href={`${basePath}?status=${s}`} className={`rounded px-3 py-1 ${status === s ? "bg-brand-600 text-white" : "bg-slate-100"}`}>
             {ORG_STATUS_LABELS[s]}（{counts[s] ?? 0}）
           </a>

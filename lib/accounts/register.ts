@@ -40,6 +40,7 @@ export async function registerPerson(db: Db, input: PersonRegistrationInput, ip:
           sensitiveConsentAt: new Date(),
         })
         .returning({ id: users.id });
+      // Built by hand, not with auditBase: there is no session user yet; the actor is the account just created.
       await writeAudit(tx, {
         actorId: row.id,
         actorRole: "person",
@@ -107,6 +108,7 @@ export async function registerUnit(db: Db, input: UnitRegistrationInput, ip: str
           status: "pending",
         })
         .returning({ id: users.id });
+      // Built by hand, not with auditBase: there is no session user yet; the actor is the account just created.
       await writeAudit(tx, {
         actorId: user.id,
         actorRole: "unit",

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { AuditOutcome } from "@/db/schema/enums";
 
 export type AuditEntry = {
   actorId?: string | null;
@@ -9,7 +10,7 @@ export type AuditEntry = {
   action: string;
   targetType?: string | null;
   targetId?: string | null;
-  outcome: "success" | "failure" | "denied";
+  outcome: AuditOutcome;
   detail?: Record<string, unknown>;
   ip?: string | null;
 };
@@ -41,7 +42,7 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 export type AuditFilter = {
   action?: string;
   actorId?: string;
-  outcome?: "success" | "failure" | "denied";
+  outcome?: AuditOutcome;
   from?: Date;
   to?: Date;
   /** Restrict to rows whose actor belongs to one of these organisations. */

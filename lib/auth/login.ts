@@ -1,6 +1,7 @@
 import { eq, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orgs, users } from "@/db/schema";
+import type { AuditOutcome } from "@/db/schema/enums";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/roles";
@@ -87,7 +88,7 @@ async function authenticateLocked(tx: Tx, identifier: string, idNumber: string, 
     return { ok: false, reason: "invalid" };
   }
 
-  const audit = (outcome: "success" | "failure" | "denied", detail: Record<string, unknown>) =>
+  const audit = (outcome: AuditOutcome, detail: Record<string, unknown>) =>
     writeAudit(tx, { ...auditBase(user, "auth.login", ip), targetType: "user", targetId: user.id, outcome, detail });
 
   if (user.locked) {

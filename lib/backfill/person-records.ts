@@ -1,14 +1,13 @@
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { committees, obtainMethod, photoStatus, rosterPhotos, rosterRecords, titleLevel, users, type RosterStatus } from "@/db/schema";
+import { committees, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
+import type { ObtainMethod, PhotoStatus, TitleLevel } from "@/db/schema/enums";
 import { ID_TYPE_LABELS, type IdType, maskIdNumber } from "@/lib/validation/id-number";
 
 /**
  * 职称证书补录, the professional's side (docs/domain.md §3): the records whose normalised ID type and
  * number equal the account's, once the committee has published them (status ≠ draft).
  */
-
-export type PhotoStatus = (typeof photoStatus.enumValues)[number];
 
 export type PersonDocument = { idType: IdType; idNumber: string };
 
@@ -24,7 +23,7 @@ export type PersonRecordRow = {
   series: string;
   specialty: string;
   qualificationName: string;
-  level: (typeof titleLevel.enumValues)[number];
+  level: TitleLevel;
   passYear: number;
   passDate: string;
   /** The newest upload, whatever its state. */
@@ -112,7 +111,7 @@ export async function listPersonRecords(db: Db, userId: string): Promise<PersonR
 export type PersonRecordDetail = PersonRecordRow & {
   gender: string;
   workUnit: string;
-  obtainMethod: (typeof obtainMethod.enumValues)[number];
+  obtainMethod: ObtainMethod;
   approvalNo: string;
   issuingAuthority: string;
   issueDate: string;

@@ -1,8 +1,6 @@
-import type { RosterStatus } from "@/db/schema";
+import type { PhotoStatus, RosterStatus } from "@/db/schema/enums";
 import { needsPhotoForPassDate } from "@/lib/roster/photo-rule";
-import type { PhotoStatus } from "./person-records";
-
-type Tone = "slate" | "green" | "amber" | "red" | "blue";
+import type { Tone } from "@/lib/tone";
 
 /** Record states as the professional reads them (the committee's labels are in lib/roster/constants.ts). */
 export const PERSON_STATUS_INFO: Record<RosterStatus, { label: string; tone: Tone }> = {

@@ -1,11 +1,11 @@
-import type { RosterStatus } from "@/db/schema";
+import type { BatchItemResult, BatchStatus, RosterStatus } from "@/db/schema/enums";
+import type { Tone } from "@/lib/tone";
 
 /** 一次性提交的批次状态 (roster_batches.status). */
 export const BATCH_STATUS_INFO = {
   submitted: { label: "待确认", tone: "amber" },
   confirmed: { label: "已确认", tone: "green" },
-} as const;
-export type BatchStatus = keyof typeof BATCH_STATUS_INFO;
+} as const satisfies Record<BatchStatus, { label: string; tone: Tone }>;
 
 /**
  * A batch item's result. While the batch waits, `returned` means "marked for return" (拟退回): the
@@ -15,13 +15,15 @@ export const BATCH_ITEM_RESULT_INFO = {
   submitted: { label: "待确认", pendingLabel: "待确认", tone: "blue" },
   confirmed: { label: "已确认", pendingLabel: "已确认", tone: "green" },
   returned: { label: "已退回", pendingLabel: "拟退回", tone: "red" },
-} as const;
-export type BatchItemResult = keyof typeof BATCH_ITEM_RESULT_INFO;
+} as const satisfies Record<BatchItemResult, { label: string; pendingLabel: string; tone: Tone }>;
 
 /** Not yet ready for the province: each blocks the one-shot submission unless excluded with a reason. */
 export const BLOCKING_STATUSES = ["awaiting_photo", "photo_submitted", "returned"] as const satisfies readonly RosterStatus[];
 /** States in which a committee may still leave a record out of the next batch. */
 export const EXCLUDABLE_STATUSES = ["draft", "awaiting_photo", "photo_submitted", "photo_approved", "returned"] as const satisfies readonly RosterStatus[];
+export function isExcludable(status: RosterStatus): boolean {
+  return (EXCLUDABLE_STATUSES as readonly RosterStatus[]).includes(status);
+}
 
 /** Board groups: which records the committee is chasing. */
 export const BOARD_GROUPS = {

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rosterExclusions, rosterRecords } from "@/db/schema";
 import { ForbiddenError, StaleStateError } from "@/lib/errors";
 import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
-import { BLOCKING_STATUSES, EXCLUDABLE_STATUSES } from "./constants";
+import { BLOCKING_STATUSES, isExcludable } from "./constants";
 
 /**
  * 排除: a record left out of the one-shot submission, with the reason. It stays on the roster and in
@@ -18,7 +18,7 @@ export async function excludeRecords(tx: Db, actor: RosterActor, input: { commit
     .from(rosterRecords)
     .where(and(inArray(rosterRecords.id, ids), eq(rosterRecords.committeeId, input.committeeId)));
   if (rows.length !== ids.length) throw new ForbiddenError("所选记录不属于该评委会");
-  if (rows.some((r) => !(EXCLUDABLE_STATUSES as readonly string[]).includes(r.status))) {
+  if (rows.some((r) => !isExcludable(r.status))) {
     throw new StaleStateError("所选记录中有的已提交或已确认，不能排除。请刷新后重试");
   }
   return upsertExclusions(tx, ids, input.reason, actor.id);

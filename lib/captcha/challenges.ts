@@ -4,7 +4,8 @@ import path from "node:path";
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { captchaChallenges } from "@/db/schema";
-import { hashClientIp, keyedHash } from "@/lib/query/hash";
+import { captchaAnswerHash } from "@/lib/query/captcha-answer";
+import { hashClientIp } from "@/lib/query/hash";
 import { hitQueryLimits, withRelaxedDurability } from "@/lib/query/limits";
 import { renderCaptchaSvg } from "./svg";
 
@@ -26,16 +27,6 @@ function newQuestion(): { question: string; answer: number } {
   const a = randomInt(20, 100);
   const b = randomInt(1, a);
   return { question: `${a}-${b}=?`, answer: a - b };
-}
-
-function answerHash(id: string, answer: string): string {
-  return keyedHash("captcha-answer", `${id}:${answer}`);
-}
-
-/** "８７ " → "87"; anything that is not a small whole number → null. */
-export function normalizeCaptchaAnswer(raw: string): string | null {
-  const s = raw.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, "");
-  return /^\d{1,4}$/.test(s) ? String(Number(s)) : null;
 }
 
 /**
@@ -61,7 +52,7 @@ export async function createCaptcha(db: Db): Promise<CaptchaChallenge> {
   const { question, answer } = newQuestion();
   await db.insert(captchaChallenges).values({
     id,
-    answerHash: answerHash(id, String(answer)),
+    answerHash: captchaAnswerHash(id, String(answer)),
     expiresAt: sql`now() + make_interval(secs => ${CAPTCHA_TTL_SEC})`,
   });
   // Now and then, drop challenges long past their expiry (the table holds only live ones).

@@ -1,16 +1,11 @@
 import { and, asc, count, desc, eq, ilike, isNull, like, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certificates, users } from "@/db/schema";
-import { assertCertDivision, type ProvinceActor } from "@/lib/confirmation/guards";
+import type { CertificateStatus } from "@/db/schema/enums";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { escapeLike, LIST_PAGE_SIZE } from "@/lib/roster/record-search";
 import { normalizeIdNumber, maskIdNumber } from "@/lib/validation/id-number";
 
-export const CERTIFICATE_STATUS_INFO = {
-  valid: { label: "有效", tone: "green" },
-  revoked: { label: "已撤销", tone: "red" },
-  superseded: { label: "已更正", tone: "slate" },
-} as const;
-export type CertificateStatus = keyof typeof CERTIFICATE_STATUS_INFO;
 
 /** 证书管理 of the 专技处: current versions (or superseded ones when asked), by name, ID number or certificate number. */
 export async function listCertificatesForAdmin(db: Db, actor: ProvinceActor, opts: { q?: string; status?: CertificateStatus; page: number }) {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { correctCertificate, revokeCertificate, type CertificateCorrection } from "@/lib/certificates/issue";
-import { assertCertDivision, type ProvinceActor } from "@/lib/confirmation/guards";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { personMessages } from "@/lib/notifications/notify";
 import { moveRecords } from "@/lib/roster/move-record";
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { certificateLookups, certificates, rosterPhotos, type Certificate } from "@/db/schema";
+import type { LookupChannel } from "@/db/schema/enums";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { getHolderDocument, UUID_RE } from "./access";
@@ -8,7 +9,7 @@ import { getCertificateConfirmation, type CertificateConfirmation } from "./conf
 import { isPdfDownloadable } from "./eligibility";
 
 /** How a lookup reached the certificate, as the holder reads it. */
-export const LOOKUP_CHANNEL_LABELS: Record<(typeof certificateLookups.$inferSelect)["channel"], string> = {
+export const LOOKUP_CHANNEL_LABELS: Record<LookupChannel, string> = {
   public: "公开查询（证书核验页面）",
   holder: "登录用户查询",
   verify_link: "扫描二维码核验",

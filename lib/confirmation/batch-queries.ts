@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, orgs, rosterBatches, rosterBatchItems, rosterRecords, users } from "@/db/schema";
-import type { BatchItemResult, BatchStatus } from "@/lib/batch-submission/constants";
+import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
 import { escapeLike, latestPhotoId, LIST_PAGE_SIZE, recordSearchCondition } from "@/lib/roster/record-search";
 import { maskIdNumber } from "@/lib/validation/id-number";
-import { assertCertDivision, type ProvinceActor } from "./guards";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 
 /** One batch's header (who submitted what, when; how it was decided). */
 export async function getBatchHeader(db: Db, batchId: string) {

@@ -6,7 +6,7 @@ import { StaleStateError, UserError } from "@/lib/errors";
 import { notifyCommitteeOrg, personMessages } from "@/lib/notifications/notify";
 import { todayInChina } from "@/lib/roster/dates";
 import { moveRecords } from "@/lib/roster/move-record";
-import { assertCertDivision, type ProvinceActor } from "./guards";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 
 /** Bumps a waiting batch's version, or refuses: every change to a batch is checked against what the user saw. */
 async function touchWaitingBatch(tx: Db, batchId: string, version: number) {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
+import type { AuditOutcome } from "@/db/schema/enums";
 import { auditBase, writeAudit, type AuditEntry } from "@/lib/audit";
 import { currentRequestIp, getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { describeUnexpected, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
@@ -22,7 +23,7 @@ export class RouteError extends UserError {
   constructor(
     readonly status: number,
     message: string,
-    readonly opts: { outcome?: "failure" | "denied"; reason?: string; detail?: Record<string, unknown>; body?: Record<string, unknown> } = {},
+    readonly opts: { outcome?: Exclude<AuditOutcome, "success">; reason?: string; detail?: Record<string, unknown>; body?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = "RouteError";
@@ -83,7 +84,7 @@ export type RouteHandler<K extends string> = (req: Request, ctx?: { params: Prom
  * The guard of every route handler that touches personal data — the route-handler twin of
  * `protectedAction`: same-origin → session (401) → role (403) → id shape (404) → load and ownership
  * (404/403) → handler → audit row. Every refusal to a signed-in user is audited; errors map to JSON
- * `{ ok: false, message }` in one place. See docs/route-guard.md.
+ * `{ ok: false, message }` in one place. See docs/architecture.md ("A route handler").
  */
 export function protectedRoute<K extends string = never, R = undefined, G = true>(spec: ProtectedRouteSpec<K, R, G>): RouteHandler<K> {
   return async (req, ctx) => {

@@ -13,6 +13,15 @@ export function searchText(v: string | string[] | undefined): string | undefined
   return first(v)?.trim().slice(0, 60) || undefined;
 }
 
+/**
+ * A query parameter that must be one of an enum's values (a tuple of db/schema/enums.ts); anything
+ * else counts as absent. (`s in LABELS` would also accept "toString" and other inherited keys.)
+ */
+export function oneOf<T extends string>(values: readonly T[], v: string | string[] | undefined): T | undefined {
+  const s = first(v);
+  return (values as readonly string[]).includes(s ?? "") ? (s as T) : undefined;
+}
+
 export function yearParam(v: string | string[] | undefined): number | undefined {
   const n = Number(first(v));
   return Number.isInteger(n) && n >= 1950 && n <= 2100 ? n : undefined;

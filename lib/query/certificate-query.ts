@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { LookupOutcome } from "@/db/schema/enums";
-import { normalizeCaptchaAnswer } from "@/lib/captcha/challenges";
+import { captchaAnswerHash, normalizeCaptchaAnswer } from "./captcha-answer";
 import { hashClientIp, keyedHash } from "./hash";
 import { QUERY_LIMITS, rateLimitKey, tooFrequentMessage, type LimitName } from "./limits";
 import { executePrepared } from "./prepared";
@@ -76,7 +76,7 @@ export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryConte
   if (ctx.channel === "public") {
     captchaId = ctx.captcha.id;
     const answer = normalizeCaptchaAnswer(ctx.captcha.answer);
-    answerHash = answer === null ? null : keyedHash("captcha-answer", `${captchaId}:${answer}`);
+    answerHash = answer === null ? null : captchaAnswerHash(captchaId, answer);
   }
 
   const perKey: [LimitName, string, SQL][] = [];

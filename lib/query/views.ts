@@ -1,4 +1,6 @@
 import type { Certificate } from "@/db/schema";
+import type { CertificateStatus } from "@/db/schema/enums";
+import type { Tone } from "@/lib/tone";
 import { ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { maskIdNumber } from "@/lib/validation/id-number";
 
@@ -7,9 +9,9 @@ export const CERTIFICATE_STATUS_INFO = {
   valid: { label: "有效", tone: "green" },
   revoked: { label: "已撤销", tone: "red" },
   superseded: { label: "已更正", tone: "slate" },
-} as const satisfies Record<Certificate["status"], { label: string; tone: "green" | "red" | "slate" }>;
+} as const satisfies Record<CertificateStatus, { label: string; tone: Tone }>;
 
-export type CertificateStatus = Certificate["status"];
+export type { CertificateStatus };
 
 /**
  * What a verifier (an employer holding two facts, or a QR code) is shown: enough to compare with

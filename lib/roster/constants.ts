@@ -7,10 +7,11 @@ import {
   type RosterStatus,
   type TitleLevel,
 } from "@/db/schema/enums";
+import type { Tone } from "@/lib/tone";
 import { ID_TYPE_LABELS, type IdType } from "@/lib/validation/id-number";
 
 /** One table of the record states (docs/domain.md §3) with their Chinese labels and badge tones. */
-export const ROSTER_STATUS_INFO: Record<RosterStatus, { label: string; tone: "slate" | "green" | "amber" | "red" | "blue" }> = {
+export const ROSTER_STATUS_INFO: Record<RosterStatus, { label: string; tone: Tone }> = {
   draft: { label: "草稿", tone: "slate" },
   awaiting_photo: { label: "待上传照片", tone: "amber" },
   photo_submitted: { label: "照片待审核", tone: "blue" },

@@ -1,5 +1,6 @@
 import { ilike, like, or, sql, type SQL } from "drizzle-orm";
 import { rosterRecords } from "@/db/schema";
+import type { PhotoStatus } from "@/db/schema/enums";
 import { maskIdNumber, normalizeIdNumber } from "@/lib/validation/id-number";
 
 /** Page size of the back-office record, batch and certificate lists. */
@@ -29,7 +30,7 @@ export function recordSearchCondition(q: string | undefined): SQL | undefined {
 export const OUTER_RECORD_ID = sql.raw(`"roster_records"."id"`);
 
 /** The id of the record's newest photo in one of the given states (a correlated subquery). */
-export function latestPhotoId(statuses: readonly ("submitted" | "approved" | "rejected" | "pending")[]): SQL<string | null> {
+export function latestPhotoId(statuses: readonly PhotoStatus[]): SQL<string | null> {
   // A fixed union of enum labels, inlined: no user input reaches this SQL.
   const list = sql.raw(statuses.map((s) => `'${s}'`).join(", "));
   return sql<string | null>`(select p.id from roster_photos p where p.record_id = ${OUTER_RECORD_ID} and p.status in (${list}) order by p.decided_at desc nulls first, p.created_at desc limit 1)`;

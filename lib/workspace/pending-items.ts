@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { countCommitteeWork } from "@/lib/batch-submission/queries";
 import { countWaitingBatches } from "@/lib/confirmation/batch-queries";
-import { isCertDivision } from "@/lib/confirmation/guards";
+import { isCertDivision } from "@/lib/orgs/cert-division";
 import { countUnreadPersonNotifications } from "@/lib/notifications/notify";
 
 /** One line of an area home page's 待办 card. */

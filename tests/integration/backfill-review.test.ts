@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   auditLog,
@@ -104,8 +105,11 @@ describe("committee photo review", () => {
     expect(new Map(grid.rows.map((g) => [g.id, g.photoId]))).toEqual(new Map(ids.map((id, i) => [id, photos[i].id])));
     expect(grid.rows[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     signInAs(f.province);
+    vi.mocked(revalidatePath).mockClear();
     const r = await committee.approvePhotosAction({ committeeId: c, items: ids.map((id, i) => ({ id, version: 1, photoId: photos[i].id })) });
     expect(r).toMatchObject({ ok: true, message: "已审核通过3张照片" });
+    // Every area that shows back-fill state (home 待办 counts included) is rebuilt after the commit.
+    expect(vi.mocked(revalidatePath).mock.calls).toEqual(["/hrss", "/dept", "/self-unit", "/person"].map((p) => [p, "layout"]));
     expect((await state(ids)).map((s) => s.status)).toEqual(["photo_approved", "photo_approved", "photo_approved"]);
     expect((await photoOf(ids[0])).status).toBe("approved");
     const events = await t.db.select().from(rosterRecordEvents).where(inArray(rosterRecordEvents.recordId, ids));
@@ -117,6 +121,7 @@ describe("committee photo review", () => {
     // The same click again: the versions moved on.
     const again = await committee.approvePhotosAction({ committeeId: c, items: ids.map((id, i) => ({ id, version: 1, photoId: photos[i].id })) });
     expect(again).toMatchObject({ ok: false, message: "状态已变化，请刷新后重试" });
+    expect(vi.mocked(revalidatePath)).toHaveBeenCalledTimes(4);
   });
 
   it("rejects a photo only with a reason, which the professional then reads", async () => {

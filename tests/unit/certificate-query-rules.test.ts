@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCaptchaAnswer } from "@/lib/captcha/challenges";
+import { normalizeCaptchaAnswer } from "@/lib/query/captcha-answer";
 import { renderCaptchaSvg } from "@/lib/captcha/svg";
 import { holderQuerySchema, publicQuerySchema, queryKeysOf, TWO_OF_THREE_MESSAGE } from "@/lib/query/schemas";
 import { tooFrequentMessage } from "@/lib/query/limits";

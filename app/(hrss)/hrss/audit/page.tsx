@@ -1,11 +1,12 @@
 import { Badge, Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
-import type { AuditOutcome } from "@/db/schema/enums";
+import { AUDIT_OUTCOMES, type AuditOutcome } from "@/db/schema/enums";
 import { listAuditRows } from "@/lib/audit";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 import { getAuditScopeOrgIds } from "@/lib/audit/scope";
 import { requireRolePage } from "@/lib/auth/session";
+import { oneOf } from "@/lib/http/search-params";
 
 type Search = { action?: string; outcome?: string; from?: string; to?: string; page?: string };
 const OUTCOMES: Record<AuditOutcome, string> = { success: "成功", failure: "失败", denied: "拒绝" };
@@ -21,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const db = await getDb();
   const page = parsePage(sp.page);
-  const outcome = sp.outcome && sp.outcome in OUTCOMES ? (sp.outcome as keyof typeof OUTCOMES) : undefined;
+  const outcome = oneOf(AUDIT_OUTCOMES, sp.outcome);
   const action = sp.action && sp.action.length < 64 ? sp.action : undefined;
   const { rows, total } = await listAuditRows(
     db,
@@ -47,9 +48,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           结果
           <select name="outcome" defaultValue={outcome ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
             <option value="">全部</option>
-            {Object.entries(OUTCOMES).map(([k, v]) => (
+            {AUDIT_OUTCOMES.map((k) => (
               <option key={k} value={k}>
-                {v}
+                {OUTCOMES[k]}
               </option>
             ))}
           </select>

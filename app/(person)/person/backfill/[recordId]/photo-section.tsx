@@ -7,7 +7,7 @@ import { CertificatePreview } from "@/components/photo-tool/certificate-preview"
 import { Button } from "@/components/ui/button";
 import { Badge, Notice } from "@/components/ui/card";
 import type { RosterStatus } from "@/db/schema";
-import type { PhotoStatus } from "@/lib/backfill/person-records";
+import type { PhotoStatus } from "@/db/schema/enums";
 import { PHOTO_STATUS_INFO } from "@/lib/backfill/person-status";
 import { grantPhotoConsentAction, submitPhotoAction } from "../actions";
 
