@@ -12,11 +12,16 @@ import { useTestDb, type TestDb } from "../setup/test-db";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: vi.fn(),
-  currentRequestIp: vi.fn(async () => "127.0.0.1"),
-}));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const getCurrentUser = vi.fn();
+  return {
+    ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+    getCurrentUser,
+    // Pages call requireRolePage, whose own getCurrentUser call the mock above cannot reach.
+    requireRolePage: vi.fn(async () => getCurrentUser()),
+    currentRequestIp: vi.fn(async () => "127.0.0.1"),
+  };
+});
 
 const actions = await import("@/app/_roster/actions");
 const exportRoute = await import("@/app/api/roster/export/route");
@@ -74,6 +79,15 @@ describe("manual entry", () => {
 
     const duplicate = await actions.createRosterRecordAction(form(100));
     expect(duplicate).toMatchObject({ ok: false, fieldErrors: { idNumber: expect.stringContaining("名册中已有该人员2020年取得的“高级工程师”记录") } });
+  });
+
+  it("opening a draft in the form (which shows the full ID number) writes a success audit row", async () => {
+    const { RosterRecordPage } = await import("@/app/_roster/record-pages");
+    const created = await actions.createRosterRecordAction(form(105));
+    const id = created.ok ? created.data.id : "";
+    await RosterRecordPage({ area: "hrss", committeeId: f.committee001, recordId: id });
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "roster.record.view_id_number"), eq(auditLog.targetId, id)));
+    expect(rows).toEqual([expect.objectContaining({ outcome: "success", actorId: f.province.id, targetType: "roster_record", ip: "127.0.0.1" })]);
   });
 
   it("edits a draft only at the version it was loaded with, renumbering when the year changes", async () => {
