@@ -20,6 +20,11 @@ function refresh(): void {
   for (const area of ["/hrss/roster", "/dept/roster", "/self-unit/roster"]) revalidatePath(area, "layout");
 }
 
+/** A rare character printed with the fallback font is saved, and the user is told (docs/domain.md §7). */
+function withGlyphWarnings(message: string, warnings: string[]): string {
+  return warnings.length ? `${message}。注意：${warnings.join("；")}` : message;
+}
+
 const create = protectedAction({
   name: "roster.record.create",
   roles: COMMITTEE_FORMING_ROLES,
@@ -29,7 +34,7 @@ const create = protectedAction({
     return {
       data: rec,
       audit: { targetType: "roster_record", targetId: rec.id, detail: { committeeId: input.committeeId, certNo: rec.certNo } },
-      message: `已保存为草稿，证书编号 ${rec.certNo}`,
+      message: withGlyphWarnings(`已保存为草稿，证书编号 ${rec.certNo}`, rec.glyphWarnings),
     };
   },
 });
@@ -43,7 +48,7 @@ const update = protectedAction({
     return {
       data: rec,
       audit: { targetType: "roster_record", targetId: rec.id, detail: { committeeId: rec.committeeId, certNo: rec.certNo, version: rec.version } },
-      message: "已保存修改",
+      message: withGlyphWarnings("已保存修改", rec.glyphWarnings),
     };
   },
 });

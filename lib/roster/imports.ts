@@ -7,6 +7,7 @@ import { assertCommitteeOwner, type OwnedCommittee, type RosterActor } from "./a
 import { COLUMN_BY_KEY, recordCells } from "./columns";
 import { IMPORT_LIMITS } from "./constants";
 import { parseRosterWorkbook } from "./import-parse";
+import { getImportGlyphIssues } from "./import-glyphs";
 import { existingRecordOf, insertStagedRecords, stageImportRows } from "./import-insert";
 import { checkXlsxZip } from "./zip-guard";
 
@@ -191,6 +192,8 @@ export async function commitRosterImport(tx: Db, actor: RosterActor, importId: s
   if (imp.rejectedCount > 0) {
     throw new UserError(`有${imp.rejectedCount}行未通过校验，整个文件不会导入。请下载错误报告，修正后重新上传`);
   }
+  const glyphs = await getImportGlyphIssues(tx, importId);
+  if (glyphs.errors.length) throw new UserError(`${glyphs.errors[0]}。整个文件不会导入，请修正后重新上传`);
   const [claimed] = await tx
     .update(rosterImports)
     .set({ status: "committed", decidedAt: new Date(), decidedBy: actor.id })

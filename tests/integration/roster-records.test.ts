@@ -90,6 +90,16 @@ describe("manual entry", () => {
     expect(rows).toEqual([expect.objectContaining({ outcome: "success", actorId: f.province.id, targetType: "roster_record", ip: "127.0.0.1" })]);
   });
 
+  it("saves a name the fallback font prints with a warning naming the character, and refuses one no certificate font has", async () => {
+    const ok = await actions.createRosterRecordAction(form(106, { name: "𠮷野家" }));
+    expect(ok).toMatchObject({ ok: true, message: expect.stringMatching(/^已保存为草稿，证书编号 \d{17}[\dX]。注意：姓名中的“𠮷”不在证书字体中，将使用备用字体显示$/) });
+    expect(ok.ok && ok.data.glyphWarnings).toEqual(["姓名中的“𠮷”不在证书字体中，将使用备用字体显示"]);
+
+    const bad = await actions.createRosterRecordAction(form(107, { workUnit: "贵州\u{2A6D6}公司" }));
+    const msg = "工作单位中的“\u{2A6D6}”证书字体均无法显示，打印时将是空白方框，请核对后改用规范字";
+    expect(bad).toEqual({ ok: false, message: msg, fieldErrors: { workUnit: msg } });
+  });
+
   it("edits a draft only at the version it was loaded with, renumbering when the year changes", async () => {
     const created = await actions.createRosterRecordAction(form(110));
     if (!created.ok) throw new Error(created.message);
