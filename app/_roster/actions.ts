@@ -16,6 +16,11 @@ import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 // Server actions are public POST endpoints: each one checks session, input, role, and (inside the
 // domain call) that the committee belongs to the user's organisation.
 
+/** A rare character printed with the fallback font is saved, and the user is told (docs/domain.md §7). */
+function withGlyphWarnings(message: string, warnings: string[]): string {
+  return warnings.length ? `${message}。注意：${warnings.join("；")}` : message;
+}
+
 export const createRosterRecordAction = protectedAction({
   name: "roster.record.create",
   roles: COMMITTEE_FORMING_ROLES,
@@ -26,7 +31,7 @@ export const createRosterRecordAction = protectedAction({
     return {
       data: rec,
       audit: { targetType: "roster_record", targetId: rec.id, detail: { committeeId: input.committeeId, certNo: rec.certNo } },
-      message: `已保存为草稿，证书编号 ${rec.certNo}`,
+      message: withGlyphWarnings(`已保存为草稿，证书编号 ${rec.certNo}`, rec.glyphWarnings),
     };
   },
 });
@@ -41,7 +46,7 @@ export const updateRosterRecordAction = protectedAction({
     return {
       data: rec,
       audit: { targetType: "roster_record", targetId: rec.id, detail: { committeeId: rec.committeeId, certNo: rec.certNo, version: rec.version } },
-      message: "已保存修改",
+      message: withGlyphWarnings("已保存修改", rec.glyphWarnings),
     };
   },
 });

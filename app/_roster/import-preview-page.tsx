@@ -130,6 +130,26 @@ export async function RosterImportPreviewPage({ area, committeeId, importId }: {
           </section>
         )}
 
+        {p.glyphIssues.errors.length > 0 && (
+          <Notice tone="error">
+            <p>以下字符证书字体无法显示，整个文件不会导入，请修正后重新上传：</p>
+            <ul className="mt-1 list-disc pl-5" data-testid="glyph-errors">
+              {p.glyphIssues.errors.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        {p.glyphIssues.warnings.length > 0 && (
+          <Notice tone="warning">
+            <ul className="list-disc pl-5" data-testid="glyph-warnings">
+              {p.glyphIssues.warnings.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+
         {p.status === "pending" && p.rejectedCount === 0 && p.addCount > 0 && (
           <section className="space-y-2">
             <h3 className="text-sm font-semibold text-slate-800">将新增的记录{p.addCount > p.sampleRows.length && `（前 ${p.sampleRows.length} 条）`}</h3>
@@ -168,7 +188,7 @@ export async function RosterImportPreviewPage({ area, committeeId, importId }: {
         )}
 
         {p.status === "pending" && (
-          <ImportDecision importId={p.id} addCount={p.addCount} canCommit={p.rejectedCount === 0} listPath={listPath} importPath={importPath} />
+          <ImportDecision importId={p.id} addCount={p.addCount} canCommit={p.rejectedCount === 0 && p.glyphIssues.errors.length === 0} listPath={listPath} importPath={importPath} />
         )}
       </div>
     </Card>

@@ -46,6 +46,7 @@ export function RosterRecordForm({ committeeId, series, levels, listPath, record
   const router = useRouter();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, formState, setError, setValue, getValues, watch } = useForm<RosterRecordFieldsInput>({
     resolver: zodResolver(rosterRecordSchema, undefined, { raw: true }),
@@ -64,6 +65,13 @@ export function RosterRecordForm({ committeeId, series, levels, listPath, record
       if (!r.ok) {
         for (const [field, msg] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof RosterRecordFieldsInput, { message: msg });
         setResult({ ok: false, message: r.message });
+        return;
+      }
+      if (r.data.glyphWarnings.length) {
+        // Saved, but a character prints with the fallback font: stay so the user reads why.
+        setResult({ ok: true, message: r.message ?? "已保存" });
+        setSaved(true);
+        router.refresh();
         return;
       }
       router.push(listPath);
@@ -183,7 +191,7 @@ export function RosterRecordForm({ committeeId, series, levels, listPath, record
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || saved}>
           {pending ? "正在保存…" : record ? "保存修改" : "保存为草稿"}
         </Button>
         <Button type="button" variant="secondary" onClick={() => router.push(listPath)} disabled={pending}>

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { Badge, Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { auditBase, writeAudit } from "@/lib/audit";
+import { currentRequestIp } from "@/lib/auth/session";
 import type { OwnedCommittee } from "@/lib/roster/access";
 import {
   GENDER_LABELS,
@@ -41,6 +43,13 @@ export async function RosterRecordPage({ area, committeeId, recordId }: { area: 
   const status = ROSTER_STATUS_INFO[r.status];
 
   if (r.status === "draft") {
+    // The form holds the full ID number: reading it is audited like a photo view (docs/domain.md §12).
+    await writeAudit(await getDb(), {
+      ...auditBase(user, "roster.record.view_id_number", await currentRequestIp()),
+      targetType: "roster_record",
+      targetId: r.id,
+      outcome: "success",
+    });
     return (
       <Card title={`修改草稿 · 证书编号 ${r.certNo}`} actions={<Badge tone={status.tone}>{status.label}</Badge>}>
         <RosterRecordForm

@@ -1,9 +1,13 @@
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { AUDIT_OUTCOMES } from "./enums";
 
 export const auditOutcome = pgEnum("audit_outcome", AUDIT_OUTCOMES);
 
-/** Append-only: the application only ever inserts here. */
+/**
+ * Insert-only and hash-chained (db/sql/audit-chain.sql, docs/domain.md §12): a BEFORE INSERT trigger
+ * numbers each row (`chainSeq`) and sets `prevHash`/`rowHash`; UPDATE, DELETE and TRUNCATE are refused
+ * by the database. Callers never set the chain columns (the trigger overwrites them).
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -18,14 +22,25 @@ export const auditLog = pgTable(
     outcome: auditOutcome("outcome").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     ip: text("ip"),
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    rowHash: text("row_hash"),
   },
   (t) => [
     index("audit_at_idx").on(t.at),
     index("audit_actor_idx").on(t.actorId, t.at),
     index("audit_action_idx").on(t.action, t.at),
     index("audit_org_idx").on(t.actorOrgId, t.at),
+    uniqueIndex("audit_chain_seq_idx").on(t.chainSeq),
   ],
 );
+
+/** The chain's head: one row, locked FOR UPDATE by the insert trigger so concurrent writers cannot fork the chain. */
+export const auditChainHead = pgTable("audit_chain_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+});
 
 /** Fixed-window counters shared by every server process (login throttle, public query limits). */
 export const rateLimits = pgTable("rate_limits", {

@@ -1,7 +1,7 @@
 import { Document, Image, Page, Path, Rect, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { CERTIFICATE_STATUS_WATERMARK, formatChineseDate, type CertificatePdfData } from "./certificate-data";
-import { PDF_FONT_FAMILY } from "./fonts";
+import { pdfFontFamilies } from "./fonts";
 import { SealMark } from "./seal";
 
 /** A4 portrait in points. */
@@ -17,7 +17,7 @@ const PHOTO_W = 70.9;
 const PHOTO_H = 99.2;
 
 const s = StyleSheet.create({
-  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10.5, color: INK, paddingTop: 62, paddingHorizontal: 62, paddingBottom: 50, backgroundColor: "#FFFDF8" },
+  page: { fontFamily: pdfFontFamilies(), fontSize: 10.5, color: INK, paddingTop: 62, paddingHorizontal: 62, paddingBottom: 50, backgroundColor: "#FFFDF8" },
   authority: { fontSize: 12, textAlign: "center", letterSpacing: 6, color: RED, marginBottom: 8 },
   title: { fontSize: 25, fontWeight: 700, textAlign: "center", letterSpacing: 3, color: RED },
   subtitle: { fontSize: 8, textAlign: "center", letterSpacing: 1.2, color: "#8A7048", marginTop: 6 },

@@ -1,10 +1,21 @@
 import { Font } from "@react-pdf/renderer";
-import { PDF_FONT_FILES } from "./font-files";
+import { hasFallbackFont, PDF_FALLBACK_FONT_FILES, PDF_FONT_FILES } from "./font-files";
 
 export { PDF_FONT_FILES };
 
 /** react-pdf embeds only the glyphs a document uses: a certificate carries a few KB per weight. */
 export const PDF_FONT_FAMILY = "NotoSerifSC";
+/** For characters Noto Serif SC lacks (CJK Extension B, e.g. 𠮷): see font-files.ts. */
+export const PDF_FALLBACK_FONT_FAMILY = "NotoSerifJP";
+
+/**
+ * The style's font family: react-pdf picks, per character, the first family of the list that has the
+ * glyph (textkit's font substitution), so a rare character comes from the fallback and nothing prints
+ * as a box. Without the fallback installed, the main font alone.
+ */
+export function pdfFontFamilies(): string | string[] {
+  return hasFallbackFont() ? [PDF_FONT_FAMILY, PDF_FALLBACK_FONT_FAMILY] : PDF_FONT_FAMILY;
+}
 
 /** Closing punctuation never starts a line: it stays with the character before it. */
 const CLOSING = new Set("，。、；：？！）」』】〕〉》”’…—·%‰℃,.;:?!)]}".split(""));
@@ -64,6 +75,15 @@ export function registerPdfFonts(): void {
       { src: PDF_FONT_FILES.bold, fontWeight: 700 },
     ],
   });
+  if (hasFallbackFont()) {
+    Font.register({
+      family: PDF_FALLBACK_FONT_FAMILY,
+      fonts: [
+        { src: PDF_FALLBACK_FONT_FILES.regular, fontWeight: 400 },
+        { src: PDF_FALLBACK_FONT_FILES.bold, fontWeight: 700 },
+      ],
+    });
+  }
   Font.registerHyphenationCallback(splitCjkForLineBreaks);
   g[REGISTERED] = true;
 }

@@ -5,6 +5,7 @@ import type { RosterImportStatus } from "@/db/schema/enums";
 import { UserError } from "@/lib/errors";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { assertCommitteeOwner, type RosterActor } from "./access";
+import { getImportGlyphIssues } from "./import-glyphs";
 import { existingRecordOf } from "./import-insert";
 
 // Reads of an import for its owner: progress, preview, error report, recent list.
@@ -92,6 +93,7 @@ export async function getRosterImportPreview(db: Db, actor: RosterActor, importI
   return {
     ...rest,
     committee,
+    glyphIssues: row.status === "pending" ? await getImportGlyphIssues(db, importId) : { warnings: [], errors: [] },
     sampleRows: sampleRows.map((r) => ({ ...r, idNumber: maskIdNumber(r.idNumber) })),
     // Rejected rows show what the user typed, masked the same way.
     sampleRejected: (sampleRejected ?? []).map((r): RosterImportRejectedRow => ({ ...r, values: { ...r.values, idNumber: maskIdNumber(r.values.idNumber) } })),

@@ -6,6 +6,7 @@ import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, type OwnedCommittee, type RosterActor } from "./access";
 import { COLUMN_BY_KEY, recordCells } from "./columns";
 import { IMPORT_LIMITS } from "./constants";
+import { getImportGlyphIssues } from "./import-glyphs";
 import { existingRecordOf, insertStagedRecords, stageImportRows } from "./import-insert";
 import { parseRosterWorkbookInWorker } from "./parse-in-worker";
 import { checkXlsxZip } from "./zip-guard";
@@ -193,6 +194,8 @@ export async function commitRosterImport(tx: Db, actor: RosterActor, importId: s
   if (imp.rejectedCount > 0) {
     throw new UserError(`有${imp.rejectedCount}行未通过校验，整个文件不会导入。请下载错误报告，修正后重新上传`);
   }
+  const glyphs = await getImportGlyphIssues(tx, importId);
+  if (glyphs.errors.length) throw new UserError(`${glyphs.errors[0]}。整个文件不会导入，请修正后重新上传`);
   const [claimed] = await tx
     .update(rosterImports)
     .set({ status: "committed", decidedAt: new Date(), decidedBy: actor.id })

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { rosterRecords } from "@/db/schema";
 import { StaleStateError, UserError } from "@/lib/errors";
 import { assertCommitteeOwner, committeeFieldErrors, type OwnedCommittee, type RosterActor } from "./access";
+import { rosterGlyphIssues } from "./glyph-check";
 import { allocateCertSequences, buildCertNo, requireTitleCode } from "./numbering";
 import type { RosterRecordData } from "./schemas";
 import { transitionRosterRecords } from "./transitions";
@@ -10,6 +11,13 @@ import { transitionRosterRecords } from "./transitions";
 function assertCommitteeRules(committee: OwnedCommittee, data: RosterRecordData): void {
   const errors = committeeFieldErrors(committee, data);
   if (Object.keys(errors).length) throw new UserError(Object.values(errors)[0], errors);
+}
+
+/** A character no certificate font can draw is refused; the warnings (fallback font) are returned. */
+function checkPrintable(data: RosterRecordData): string[] {
+  const { warnings, errors } = rosterGlyphIssues(data);
+  if (Object.keys(errors).length) throw new UserError(Object.values(errors)[0], errors);
+  return warnings;
 }
 
 async function assertKeyFree(tx: Db, committeeId: string, data: RosterRecordData, exceptId?: string): Promise<void> {
@@ -47,16 +55,17 @@ export async function createRosterRecord(
   tx: Db,
   actor: RosterActor,
   input: { committeeId: string; data: RosterRecordData },
-): Promise<{ id: string; certNo: string }> {
+): Promise<{ id: string; certNo: string; glyphWarnings: string[] }> {
   const committee = await assertCommitteeOwner(tx, actor, input.committeeId, { lock: true });
   assertCommitteeRules(committee, input.data);
+  const glyphWarnings = checkPrintable(input.data);
   await assertKeyFree(tx, committee.id, input.data);
   const certNo = await newCertNo(tx, committee, input.data);
   const [row] = await tx
     .insert(rosterRecords)
     .values({ ...storedValues(committee, input.data), committeeId: committee.id, certNo, source: "manual", createdBy: actor.id, updatedBy: actor.id })
     .returning({ id: rosterRecords.id, certNo: rosterRecords.certNo });
-  return row;
+  return { ...row, glyphWarnings };
 }
 
 async function loadRecordCommittee(tx: Db, recordId: string): Promise<string> {
@@ -73,7 +82,7 @@ export async function updateRosterRecord(
   tx: Db,
   actor: RosterActor,
   input: { id: string; version: number; data: RosterRecordData },
-): Promise<{ id: string; certNo: string; version: number; committeeId: string }> {
+): Promise<{ id: string; certNo: string; version: number; committeeId: string; glyphWarnings: string[] }> {
   const committee = await assertCommitteeOwner(tx, actor, await loadRecordCommittee(tx, input.id), { lock: true });
   const [current] = await tx
     .select({ status: rosterRecords.status, version: rosterRecords.version, certNo: rosterRecords.certNo })
@@ -83,6 +92,7 @@ export async function updateRosterRecord(
   if (current.status !== "draft") throw new UserError("只有草稿状态的记录可以修改");
   if (current.version !== input.version) throw new StaleStateError("该记录已被他人修改，请刷新后重试");
   assertCommitteeRules(committee, input.data);
+  const glyphWarnings = checkPrintable(input.data);
   await assertKeyFree(tx, committee.id, input.data, input.id);
 
   const titleCode = requireTitleCode(input.data.series, input.data.level);
@@ -95,7 +105,7 @@ export async function updateRosterRecord(
     .where(and(eq(rosterRecords.id, input.id), eq(rosterRecords.version, input.version), eq(rosterRecords.status, "draft")))
     .returning({ id: rosterRecords.id, certNo: rosterRecords.certNo, version: rosterRecords.version });
   if (!row) throw new StaleStateError("该记录已被他人修改，请刷新后重试");
-  return { ...row, committeeId: committee.id };
+  return { ...row, committeeId: committee.id, glyphWarnings };
 }
 
 /** Deletes drafts (each at the version the user saw); all or none. */

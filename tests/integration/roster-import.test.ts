@@ -101,6 +101,27 @@ describe("roster import", () => {
     expect(audits[0]).toMatchObject({ outcome: "success", actorId: f.province.id, detail: { added: 30, skipped: 0 } });
   });
 
+  it("names rows whose name or unit needs the fallback font (imported anyway), and refuses a character no certificate font has", async () => {
+    const rows = [validRow(500), validRow(501, { name: "𠮷野家" }), validRow(502, { workUnit: "贵州𠮷野家餐饮有限公司" }), validRow(503, { name: "王𠮷" })];
+    const preview = await upload(f.province, f.committee001, await buildRosterWorkbook(rows));
+    expect(preview.glyphIssues).toEqual({
+      warnings: ["第3、5行姓名中的“𠮷”不在证书字体中，将使用备用字体显示", "第4行工作单位中的“𠮷”不在证书字体中，将使用备用字体显示"],
+      errors: [],
+    });
+    signInAs(f.province);
+    expect(await commitRosterImportAction({ importId: preview.id })).toMatchObject({ ok: true, data: { added: 4 } });
+
+    // U+2A6D6 (the last Extension B character) is in neither embedded font: it would print as a box.
+    const bad = await upload(f.province, f.committee001, await buildRosterWorkbook([validRow(510), validRow(511, { name: "李\u{2A6D6}" })]));
+    expect(bad.glyphIssues.errors).toEqual(["第3行姓名中的“\u{2A6D6}”证书字体均无法显示，打印时将是空白方框，请核对后改用规范字"]);
+    const before = await recordCount(f.committee001);
+    expect(await commitRosterImportAction({ importId: bad.id })).toEqual({
+      ok: false,
+      message: "第3行姓名中的“\u{2A6D6}”证书字体均无法显示，打印时将是空白方框，请核对后改用规范字。整个文件不会导入，请修正后重新上传",
+    });
+    expect(await recordCount(f.committee001)).toBe(before);
+  });
+
   it("re-importing the same rows adds nothing, and a second commit of one preview is refused", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => validRow(i));
     rows[5] = validRow(5, { passDate: new Date(Date.UTC(2021, 5, 30)), level: "正高级", qualificationName: "正高级工程师" });

@@ -12,11 +12,16 @@ import { useTestDb, type TestDb } from "../setup/test-db";
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: vi.fn(),
-  currentRequestIp: vi.fn(async () => "127.0.0.1"),
-}));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const getCurrentUser = vi.fn();
+  return {
+    ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+    getCurrentUser,
+    // Pages call requireRolePage, whose own getCurrentUser call the mock above cannot reach.
+    requireRolePage: vi.fn(async () => getCurrentUser()),
+    currentRequestIp: vi.fn(async () => "127.0.0.1"),
+  };
+});
 
 const actions = await import("@/app/_roster/actions");
 const exportRoute = await import("@/app/api/roster/export/route");
@@ -74,6 +79,25 @@ describe("manual entry", () => {
 
     const duplicate = await actions.createRosterRecordAction(form(100));
     expect(duplicate).toMatchObject({ ok: false, fieldErrors: { idNumber: expect.stringContaining("名册中已有该人员2020年取得的“高级工程师”记录") } });
+  });
+
+  it("opening a draft in the form (which shows the full ID number) writes a success audit row", async () => {
+    const { RosterRecordPage } = await import("@/app/_roster/record-pages");
+    const created = await actions.createRosterRecordAction(form(105));
+    const id = created.ok ? created.data.id : "";
+    await RosterRecordPage({ area: "hrss", committeeId: f.committee001, recordId: id });
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "roster.record.view_id_number"), eq(auditLog.targetId, id)));
+    expect(rows).toEqual([expect.objectContaining({ outcome: "success", actorId: f.province.id, targetType: "roster_record", ip: "127.0.0.1" })]);
+  });
+
+  it("saves a name the fallback font prints with a warning naming the character, and refuses one no certificate font has", async () => {
+    const ok = await actions.createRosterRecordAction(form(106, { name: "𠮷野家" }));
+    expect(ok).toMatchObject({ ok: true, message: expect.stringMatching(/^已保存为草稿，证书编号 \d{17}[\dX]。注意：姓名中的“𠮷”不在证书字体中，将使用备用字体显示$/) });
+    expect(ok.ok && ok.data.glyphWarnings).toEqual(["姓名中的“𠮷”不在证书字体中，将使用备用字体显示"]);
+
+    const bad = await actions.createRosterRecordAction(form(107, { workUnit: "贵州\u{2A6D6}公司" }));
+    const msg = "工作单位中的“\u{2A6D6}”证书字体均无法显示，打印时将是空白方框，请核对后改用规范字";
+    expect(bad).toEqual({ ok: false, message: msg, fieldErrors: { workUnit: msg } });
   });
 
   it("edits a draft only at the version it was loaded with, renumbering when the year changes", async () => {

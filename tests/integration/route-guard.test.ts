@@ -123,10 +123,12 @@ describe("GET /api/certificates/[id]/pdf through the route guard", () => {
     }
   });
 
-  it("serves the holder (a typed-in URL counts as a navigation) with an uncached PDF", async () => {
+  it("serves the holder (a typed-in URL counts as a navigation) with an uncached PDF, and audits the download", async () => {
     const r = await call(p.holder, action, pdf(cert.id, { "sec-fetch-site": "none" }));
     expect(r.status).toBe(200);
     expect(r.res.headers.get("content-type")).toBe("application/pdf");
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.outcome, "success"), eq(auditLog.actorId, p.holder.id)));
+    expect(rows).toEqual([expect.objectContaining({ targetType: "certificate", targetId: cert.id, ip: "198.51.100.7" })]);
   });
 });
 
@@ -150,12 +152,18 @@ describe("GET /api/photos/[photoId] through the route guard", () => {
     expect([cross.status, cross.deniedRows]).toEqual([403, 1]);
   });
 
-  it("serves the holder and the committee's organisation the JPEG, never cached", async () => {
+  it("serves the holder and the committee's organisation the JPEG, never cached, and audits every view", async () => {
     for (const u of [p.holder, p.province]) {
       const r = await call(u, action, photo(cert.photoId!));
       expect(r.status, u.name).toBe(200);
       expect(r.res.headers.get("content-type")).toBe("image/jpeg");
       expect(r.res.headers.get("cache-control")).toBe("no-store");
+      await call(u, action, photo(cert.photoId!)); // a second look is a second row
+      const views = await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.outcome, "success"), eq(auditLog.actorId, u.id)));
+      expect(views, u.name).toEqual([
+        expect.objectContaining({ targetType: "roster_photo", targetId: cert.photoId, ip: "198.51.100.7" }),
+        expect.objectContaining({ targetType: "roster_photo", targetId: cert.photoId, ip: "198.51.100.7" }),
+      ]);
     }
   });
 });

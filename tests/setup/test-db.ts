@@ -14,7 +14,8 @@ import { inject } from "vitest";
 import { openPglite, openPostgres, setDbHandle, type Db } from "@/db/client";
 import { createDatabase, dropDatabase, withDatabase } from "./pg-admin";
 
-export type TestDb = { db: Db; driver: "postgres" | "pglite"; close(): Promise<void> };
+/** `url`: the PostgreSQL database of this file (for a child process such as a CLI); none on PGlite. */
+export type TestDb = { db: Db; driver: "postgres" | "pglite"; url?: string; close(): Promise<void> };
 
 export async function useTestDb(): Promise<TestDb> {
   const info = inject("testDb");
@@ -23,7 +24,8 @@ export async function useTestDb(): Promise<TestDb> {
   if (info.driver === "postgres") {
     const name = `${info.prefix}${randomBytes(6).toString("hex")}`;
     await createDatabase(info.serverUrl, name, info.template);
-    const handle = await openPostgres(withDatabase(info.serverUrl, name), { migrate: false, max: 5 });
+    const url = withDatabase(info.serverUrl, name);
+    const handle = await openPostgres(url, { migrate: false, max: 5 });
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -33,7 +35,7 @@ export async function useTestDb(): Promise<TestDb> {
       await dropDatabase(info.serverUrl, name);
     };
     setDbHandle({ ...handle, close });
-    return { db: handle.db, driver: "postgres", close };
+    return { db: handle.db, driver: "postgres", url, close };
   }
 
   const blob = new Blob([readFileSync(info.dumpFile)]);

@@ -13,8 +13,9 @@ import {
   type SignedFields,
 } from "@/lib/certificates/token";
 import { splitCjkForLineBreaks } from "@/lib/pdf/fonts";
-import { findMissingGlyphs } from "@/lib/pdf/glyph-coverage";
-import { renderCertificatePdf } from "@/lib/pdf/render-certificate";
+import { hasFallbackFont } from "@/lib/pdf/font-files";
+import { certificateGlyphIssues, classifyGlyphs, findMissingGlyphs } from "@/lib/pdf/glyph-coverage";
+import { MAX_CERTIFICATE_PDF_BYTES, renderCertificatePdf } from "@/lib/pdf/render-certificate";
 import { makeTestPhoto, sampleCertificate } from "../fixtures/certificate";
 
 // poppler-utils (pdftotext, pdfinfo): installed on the dev machines and in CI.
@@ -131,6 +132,31 @@ describe("CJK font coverage and line breaking", () => {
 
   it("reports a character outside the font (CJK Extension B) so callers can warn before printing", () => {
     expect(findMissingGlyphs("吉𠮷")).toEqual(["𠮷"]);
+  });
+
+  it("draws every rare name character — 𠮷 (Extension B) from the fallback font — and embeds both fonts", async () => {
+    expect(hasFallbackFont(), "the fallback font package @expo-google-fonts/noto-serif-jp is installed").toBe(true);
+    const name = "𠮷野家䶮堃喆昇镕";
+    expect(classifyGlyphs(name)).toEqual({ notInMainFont: ["𠮷"], uncovered: [] });
+    const pdf = await renderCertificatePdf(sampleCertificate(null, { name, workUnit: "贵州省𠮷野家镕业有限公司" }));
+    const text = pdfText(pdf, "fallback");
+    expect(text).toContain(name);
+    expect(text).toContain("贵州省𠮷野家镕业有限公司");
+    const fonts = execFileSync("pdffonts", [path.join(tmp, "fallback.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/NotoSerifSC/);
+    expect(fonts).toMatch(/NotoSerifJP/);
+    expect(pdf.length).toBeLessThanOrEqual(MAX_CERTIFICATE_PDF_BYTES);
+  }, 60_000);
+
+  it("warns about a character only the fallback font has, and refuses one no embedded font has", () => {
+    const issues = certificateGlyphIssues([
+      { key: "name", label: "姓名", value: "𠮷野" },
+      { key: "workUnit", label: "工作单位", value: "贵州省人民医院" },
+    ]);
+    expect(issues).toEqual({ warnings: ["姓名中的“𠮷”不在证书字体中，将使用备用字体显示"], errors: {} });
+    // U+2A6D6, the last character of Extension B: in neither font.
+    const none = certificateGlyphIssues([{ key: "name", label: "姓名", value: "王\u{2A6D6}" }]);
+    expect(none.errors).toEqual({ name: "姓名中的“\u{2A6D6}”证书字体均无法显示，打印时将是空白方框，请核对后改用规范字" });
   });
 
   it("splits Chinese into single characters, keeping closing punctuation with the previous one and Latin runs whole", () => {

@@ -16,7 +16,7 @@ export const GET = protectedRoute({
   notFoundMessage: "照片不存在",
   load: ({ db, params }) => getPhotoFacts(db, params.photoId),
   authorize: ({ db, user, row }) => getPhotoAccess(db, user, row),
-  handler: async ({ db, row }) => {
+  handler: async ({ db, row, grant }) => {
     const data = await getPhotoData(db, row.id);
     if (!data) throw new NotFoundError("照片不存在"); // deleted between the access check and the read
     return {
@@ -31,8 +31,9 @@ export const GET = protectedRoute({
           "Content-Security-Policy": "default-src 'none'; sandbox",
         },
       }),
-      // Review grids load dozens of photos a page: views are not audited one by one, refusals are.
-      audit: false,
+      // Every view of a photo is personal data read: one compact row per view (docs/domain.md §12), also
+      // from the review grid (12 photos a page), since each photo URL can be fetched on its own.
+      audit: { detail: { access: grant } },
     };
   },
 });
