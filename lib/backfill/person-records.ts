@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, obtainMethod, photoStatus, rosterPhotos, rosterRecords, titleLevel, type RosterStatus } from "@/db/schema";
 import { getPersonIdentity, isHolderOf, type PersonIdentity } from "@/lib/identity/holder";
-import { ID_TYPE_LABELS, type IdType, maskIdNumber } from "@/lib/validation/id-number";
+import { ID_TYPE_LABELS, maskIdNumber } from "@/lib/validation/id-number";
 
 /**
  * 职称证书补录, the professional's side (docs/domain.md §3): the records whose normalised ID type,
