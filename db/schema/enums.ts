@@ -91,3 +91,10 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 export type LookupChannel = (typeof LOOKUP_CHANNELS)[number];
 export type LookupOutcome = (typeof LOOKUP_OUTCOMES)[number];
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** id_disputes.status: 证件号码被占用申诉 (docs/domain.md §11). */
+export const ID_DISPUTE_STATUSES = ["pending", "upheld", "rejected"] as const;
+/** id_disputes.proof_type: what the proof file is, by its content. */
+export const DISPUTE_PROOF_TYPES = ["pdf", "jpeg", "png"] as const;
+export type IdDisputeStatus = (typeof ID_DISPUTE_STATUSES)[number];
+export type DisputeProofType = (typeof DISPUTE_PROOF_TYPES)[number];

@@ -7,6 +7,7 @@ import type { NormalizedPhoto } from "@/lib/photos/normalize";
 import { ROSTER_STATUS_INFO } from "@/lib/roster/constants";
 import { moveRecords } from "@/lib/roster/move-record";
 import { needsPhoto, NO_PHOTO_NEEDED_MESSAGE } from "@/lib/roster/photo-rule";
+import { isHolderOf } from "@/lib/identity/holder";
 import { getPersonDocument } from "./person-records";
 
 /**
@@ -57,7 +58,7 @@ export async function grantPhotoConsent(tx: Db, userId: string): Promise<{ grant
 export type HolderRecord = { id: string; status: RosterStatus; version: number; committeeId: string; certNo: string; passYear: number };
 
 /**
- * The record if the user holds it (same normalised ID type and number, published), else
+ * The record if the user holds it (same normalised ID type, number and name, published), else
  * RecordNotFoundError. With `lock`, the row stays locked until the transaction ends.
  */
 export async function assertHolderRecord(db: Db, userId: string, recordId: string, opts: { lock?: boolean } = {}): Promise<HolderRecord> {
@@ -73,12 +74,13 @@ export async function assertHolderRecord(db: Db, userId: string, recordId: strin
       passYear: rosterRecords.passYear,
       idType: rosterRecords.idType,
       idNumber: rosterRecords.idNumber,
+      name: rosterRecords.name,
     })
     .from(rosterRecords)
     .where(eq(rosterRecords.id, recordId))
     .limit(1);
   const [row] = opts.lock ? await query.for("update") : await query;
-  if (!row || row.status === "draft" || row.idType !== doc.idType || row.idNumber !== doc.idNumber) throw new RecordNotFoundError();
+  if (!row || row.status === "draft" || !isHolderOf(doc, row)) throw new RecordNotFoundError();
   return { id: row.id, status: row.status, version: row.version, committeeId: row.committeeId, certNo: row.certNo, passYear: row.passYear };
 }
 

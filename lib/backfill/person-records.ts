@@ -2,14 +2,16 @@ import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
 import type { ObtainMethod, PhotoStatus, TitleLevel } from "@/db/schema/enums";
-import { ID_TYPE_LABELS, type IdType, maskIdNumber } from "@/lib/validation/id-number";
+import { getPersonIdentity, isHolderOf, type PersonIdentity } from "@/lib/identity/holder";
+import { ID_TYPE_LABELS, maskIdNumber } from "@/lib/validation/id-number";
 
 /**
- * 职称证书补录, the professional's side (docs/domain.md §3): the records whose normalised ID type and
- * number equal the account's, once the committee has published them (status ≠ draft).
+ * 职称证书补录, the professional's side (docs/domain.md §3): the records whose normalised ID type,
+ * number and name equal the account's (identity binding, docs/domain.md §11), once the committee has
+ * published them (status ≠ draft).
  */
 
-export type PersonDocument = { idType: IdType; idNumber: string };
+export type PersonDocument = PersonIdentity;
 
 export type LatestPhoto = { id: string; status: PhotoStatus; rejectReason: string | null; createdAt: Date; decidedAt: Date | null };
 
@@ -33,13 +35,7 @@ export type PersonRecordRow = {
 };
 
 export async function getPersonDocument(db: Db, userId: string): Promise<PersonDocument | null> {
-  const [row] = await db
-    .select({ idType: users.idType, idNumber: users.idNumber, role: users.role })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row || row.role !== "person" || !row.idType || !row.idNumber) return null;
-  return { idType: row.idType, idNumber: row.idNumber };
+  return getPersonIdentity(db, userId);
 }
 
 const recordColumns = {
@@ -57,7 +53,10 @@ const recordColumns = {
   passDate: rosterRecords.passDate,
 };
 
-/** A holder's records: same normalised ID type and number, published. */
+/**
+ * A holder's candidate records: same normalised ID type and number, published. The name is compared
+ * in code afterwards (isHolderOf), with the normalisation SQL cannot express portably.
+ */
 function holderConditions(doc: PersonDocument) {
   return and(eq(rosterRecords.idType, doc.idType), eq(rosterRecords.idNumber, doc.idNumber), ne(rosterRecords.status, "draft"));
 }
@@ -103,7 +102,8 @@ export async function listPersonRecords(db: Db, userId: string): Promise<PersonR
     .from(rosterRecords)
     .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
     .where(holderConditions(doc))
-    .orderBy(desc(rosterRecords.passYear), rosterRecords.certNo);
+    .orderBy(desc(rosterRecords.passYear), rosterRecords.certNo)
+    .then((all) => all.filter((r) => isHolderOf(doc, { idType: doc.idType, idNumber: doc.idNumber, name: r.name })));
   const photos = await photoSummaries(db, rows);
   return rows.map((r) => ({ ...r, photo: null, rejection: null, ...photos.get(r.id) }));
 }
@@ -141,7 +141,7 @@ export async function getPersonRecord(db: Db, userId: string, recordId: string):
     .innerJoin(committees, eq(committees.id, rosterRecords.committeeId))
     .where(and(eq(rosterRecords.id, recordId), holderConditions(doc)))
     .limit(1);
-  if (!row) return null;
+  if (!row || !isHolderOf(doc, row)) return null;
   const { idType, idNumber, ...rest } = row;
   const photos = await photoSummaries(db, [row]);
   return {
@@ -155,7 +155,7 @@ export async function getPersonRecord(db: Db, userId: string, recordId: string):
 }
 
 export type EmptyListDiagnosis = {
-  kind: "no_document" | "other_id_type" | "not_published" | "not_imported";
+  kind: "no_document" | "name_mismatch" | "other_id_type" | "not_published" | "not_imported";
   title: string;
   advice: string[];
 };
@@ -175,6 +175,21 @@ export async function diagnoseEmptyPersonRecords(db: Db, userId: string): Promis
     };
   }
   const mine = `${ID_TYPE_LABELS[doc.idType]} ${maskIdNumber(doc.idNumber)}`;
+  // Same document, another name: say so, but never the roster's name (it may be the real holder's).
+  const sameDocument = await db
+    .select({ name: rosterRecords.name })
+    .from(rosterRecords)
+    .where(and(eq(rosterRecords.idType, doc.idType), eq(rosterRecords.idNumber, doc.idNumber), ne(rosterRecords.status, "draft")));
+  if (sameDocument.length > 0 && !sameDocument.some((r) => isHolderOf(doc, { ...doc, name: r.name }))) {
+    return {
+      kind: "name_mismatch",
+      title: "名册中有与您证件号码相同但姓名不一致的记录",
+      advice: [
+        "名册中有与您证件号码相同但姓名不一致的记录，请联系评委会核对，或申请更正。",
+        "证书补录记录须证件类型、证件号码和姓名都与您的账号一致才会显示。如果是您注册时姓名填写有误，请联系平台客服更正账号信息。",
+      ],
+    };
+  }
   const [otherType] = await db
     .select({ id: rosterRecords.id })
     .from(rosterRecords)

@@ -1,37 +1,32 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { getPersonIdentity, isHolderOf, type PersonIdentity } from "@/lib/identity/holder";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
-import type { IdType } from "@/lib/validation/id-number";
 
 export type CertificateViewer = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCertDivision">;
-export type HolderDocument = { idType: IdType; idNumber: string };
+export type HolderDocument = PersonIdentity;
 /** Why a viewer may have a certificate's PDF; null = may not (and must not learn that it exists). */
 export type CertificateAccess = "holder" | "committee" | "cert_division" | null;
 
 /**
- * docs/domain.md §7: the holder (the account's 证件类型 and 证件号码 equal the certificate's), users of the
+ * docs/domain.md §7: the holder (the account's 证件类型, 证件号码 and 姓名 equal the certificate's, §11), users of the
  * organisation that formed the certificate's committee (in a committee-forming role), and the
  * provincial 专技处. Same rule as the photos (lib/photos/access.ts).
  */
 export function certificateAccessFor(
   viewer: CertificateViewer,
   viewerDoc: HolderDocument | null,
-  cert: { idType: string; idNumber: string; formingOrgId: string },
+  cert: { idType: string; idNumber: string; name: string; formingOrgId: string },
 ): CertificateAccess {
-  if (viewer.role === "person") {
-    return viewerDoc && viewerDoc.idType === cert.idType && viewerDoc.idNumber === cert.idNumber ? "holder" : null;
-  }
+  if (viewer.role === "person") return isHolderOf(viewerDoc, cert) ? "holder" : null;
   if (viewer.orgId && COMMITTEE_FORMING_ROLES.includes(viewer.role) && viewer.orgId === cert.formingOrgId) return "committee";
   if (viewer.role === "hrss" && viewer.orgIsCertDivision) return "cert_division";
   return null;
 }
 
-/** The person's registered identity document, or null (other roles, or none registered). */
+/** The person's registered identity (document and name), or null (other roles, or none registered). */
 export async function getHolderDocument(db: Db, userId: string): Promise<HolderDocument | null> {
-  const [doc] = await db.select({ idType: users.idType, idNumber: users.idNumber }).from(users).where(eq(users.id, userId)).limit(1);
-  return doc?.idType && doc.idNumber ? { idType: doc.idType, idNumber: doc.idNumber } : null;
+  return getPersonIdentity(db, userId);
 }
 
 /** docs/domain.md §7: before 2020, view only (the route handler answers 403 with this, even to the holder). */

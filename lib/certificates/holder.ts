@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { certificateLookups, certificates, rosterPhotos, type Certificate } from "@/db/schema";
 import type { LookupChannel } from "@/db/schema/enums";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
+import { isHolderOf } from "@/lib/identity/holder";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { getHolderDocument, UUID_RE } from "./access";
 import { getCertificateConfirmation, type CertificateConfirmation } from "./confirmation-info";
@@ -27,7 +28,7 @@ export type HolderCertificateRow = {
   downloadable: boolean;
 };
 
-/** The signed-in person's certificates (every version), matched by the account's 证件类型 + 证件号码. */
+/** The signed-in person's certificates (every version), matched by the account's 证件类型 + 证件号码 + 姓名 (§11). */
 export async function listHolderCertificates(db: Db, userId: string): Promise<HolderCertificateRow[] | null> {
   const doc = await getHolderDocument(db, userId);
   if (!doc) return null;
@@ -41,11 +42,12 @@ export async function listHolderCertificates(db: Db, userId: string): Promise<Ho
       series: certificates.series,
       passDate: certificates.passDate,
       status: certificates.status,
+      name: certificates.name,
     })
     .from(certificates)
     .where(and(eq(certificates.idType, doc.idType), eq(certificates.idNumber, doc.idNumber)))
     .orderBy(desc(certificates.passDate), certificates.certNo, desc(certificates.version));
-  return rows.map(({ level, ...r }) => ({ ...r, levelLabel: TITLE_LEVEL_LABELS[level], downloadable: isPdfDownloadable(r.passDate) }));
+  return rows.filter((r) => isHolderOf(doc, { ...doc, name: r.name })).map(({ name: _name, ...r }) => r).map(({ level, ...r }) => ({ ...r, levelLabel: TITLE_LEVEL_LABELS[level], downloadable: isPdfDownloadable(r.passDate) }));
 }
 
 export type HolderCertificateDetail = {
@@ -73,7 +75,7 @@ export async function getHolderCertificate(db: Db, userId: string, certificateId
     .from(certificates)
     .where(and(eq(certificates.id, certificateId), eq(certificates.idType, doc.idType), eq(certificates.idNumber, doc.idNumber)))
     .limit(1);
-  if (!c) return null;
+  if (!c || !isHolderOf(doc, c)) return null;
   let photoDataUrl: string | null = null;
   if (c.photoId) {
     const [p] = await db.select({ data: rosterPhotos.data }).from(rosterPhotos).where(eq(rosterPhotos.id, c.photoId)).limit(1);
@@ -120,10 +122,15 @@ export type HolderLookup = { at: Date; channel: string; certNo: string };
 export async function listHolderLookups(db: Db, userId: string, opts: { certificateId?: string; limit?: number } = {}): Promise<HolderLookup[]> {
   const doc = await getHolderDocument(db, userId);
   if (!doc) return [];
-  const own = db
-    .select({ id: certificates.id })
-    .from(certificates)
-    .where(and(eq(certificates.idType, doc.idType), eq(certificates.idNumber, doc.idNumber)));
+  const own = (
+    await db
+      .select({ id: certificates.id, name: certificates.name })
+      .from(certificates)
+      .where(and(eq(certificates.idType, doc.idType), eq(certificates.idNumber, doc.idNumber)))
+  )
+    .filter((c) => isHolderOf(doc, { ...doc, name: c.name }))
+    .map((c) => c.id);
+  if (own.length === 0) return [];
   const rows = await db
     .select({ at: certificateLookups.at, channel: certificateLookups.channel, certNo: certificates.certNo })
     .from(certificateLookups)

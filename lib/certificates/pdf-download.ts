@@ -61,7 +61,7 @@ export async function getCertificateForPdf(db: Db, certificateId: string): Promi
 export async function certificatePdfAccess(db: Db, viewer: CertificateViewer, row: CertificateForPdf): Promise<Exclude<CertificateAccess, null> | null> {
   const cert = row.certificate;
   const viewerDoc = viewer.role === "person" ? await getHolderDocument(db, viewer.id) : null;
-  return certificateAccessFor(viewer, viewerDoc, { idType: cert.idType, idNumber: cert.idNumber, formingOrgId: row.formingOrgId });
+  return certificateAccessFor(viewer, viewerDoc, { idType: cert.idType, idNumber: cert.idNumber, name: cert.name, formingOrgId: row.formingOrgId });
 }
 
 /** The rendered e-certificate: the photo printed on it and a QR code to `${origin}/verify/<token>`. */

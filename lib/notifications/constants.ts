@@ -10,4 +10,9 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   corrected: "证书已更正",
   batch_confirmed: "批次已确认",
   photo_not_needed: "无需照片",
+  // 证件号码被占用申诉 (docs/domain.md §11), addressed to the account.
+  id_dispute_filed: "证件号码申诉已提交",
+  id_dispute_upheld: "申诉成立",
+  id_dispute_rejected: "申诉不成立",
+  id_dispute_account_disabled: "账号已停用",
 };

@@ -1,13 +1,14 @@
 import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { notifications, rosterRecords, users } from "@/db/schema";
+import { notifications, rosterRecords } from "@/db/schema";
+import { getPersonIdentity, isHolderOf } from "@/lib/identity/holder";
 import { NOTIFICATION_KIND_LABELS } from "./constants";
 
 type RecordRef = { name: string; qualificationName: string };
 
 /**
  * The in-app messages of the back-fill (docs/domain.md §3). A person's message carries only recordId: the
- * person's inbox is every message of a record whose ID type and number equal the account's, so a
+ * person's inbox is every message of a record whose ID type, number and name equal the account's, so a
  * professional who registers after the fact still sees the whole history. A committee's message
  * carries its forming organisation (orgId).
  */
@@ -38,21 +39,23 @@ export async function notifyCommitteeOrg(
 
 export type NotificationRow = { id: number; kind: string; kindLabel: string; message: string; createdAt: Date; read: boolean };
 
-/** The person's own ID document (normalised at registration); null when the account has none. */
-async function personIdDocument(db: Db, userId: string): Promise<{ idType: NonNullable<typeof users.$inferSelect.idType>; idNumber: string } | null> {
-  const [u] = await db.select({ idType: users.idType, idNumber: users.idNumber }).from(users).where(eq(users.id, userId)).limit(1);
-  return u?.idType && u.idNumber ? { idType: u.idType, idNumber: u.idNumber } : null;
-}
-
-/** A person's messages: addressed to the account, or about a roster record carrying the account's ID. */
+/**
+ * A person's messages: addressed to the account, or about a roster record the account holds (same ID
+ * type, number and name — identity binding, docs/domain.md §11).
+ */
 async function personInboxCondition(db: Db, userId: string): Promise<SQL> {
-  const doc = await personIdDocument(db, userId);
+  const doc = await getPersonIdentity(db, userId);
   const own = eq(notifications.userId, userId);
   if (!doc) return own;
-  const mine = db
-    .select({ id: rosterRecords.id })
-    .from(rosterRecords)
-    .where(and(eq(rosterRecords.idType, doc.idType), eq(rosterRecords.idNumber, doc.idNumber)));
+  const mine = (
+    await db
+      .select({ id: rosterRecords.id, name: rosterRecords.name })
+      .from(rosterRecords)
+      .where(and(eq(rosterRecords.idType, doc.idType), eq(rosterRecords.idNumber, doc.idNumber)))
+  )
+    .filter((r) => isHolderOf(doc, { ...doc, name: r.name }))
+    .map((r) => r.id);
+  if (mine.length === 0) return own;
   return or(own, and(isNull(notifications.orgId), isNull(notifications.userId), inArray(notifications.recordId, mine)))!;
 }
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { committees, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
+import { committees, rosterPhotos, rosterRecords, type RosterStatus } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { getPersonIdentity, isHolderOf, type PersonIdentity } from "@/lib/identity/holder";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 
 /** Who asks: enough of the session to decide (the org flags come from the database, see getCurrentUser). */
@@ -11,32 +12,26 @@ export type PhotoViewer = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCert
 export type PhotoAccess = "holder" | "committee" | "cert_division" | null;
 
 /** The facts of a record that decide access to its photos. */
-export type PhotoRecordFacts = { idType: string; idNumber: string; status: RosterStatus; formingOrgId: string };
+export type PhotoRecordFacts = { idType: string; idNumber: string; name: string; status: RosterStatus; formingOrgId: string };
 
 /**
- * The rule (docs/domain.md §7, same as certificates): the holder (account ID type and number equal the record's, record
- * published), users of the organisation that formed the record's committee, and the provincial
+ * The rule (docs/domain.md §7, same as certificates): the holder (account ID type, number and name equal the record's,
+ * docs/domain.md §11; record published), users of the organisation that formed the record's committee, and the provincial
  * 专技处 (an hrss user whose organisation is the cert division). Everyone else: no.
  */
 export function photoAccessFor(
   viewer: PhotoViewer,
-  viewerDoc: { idType: string | null; idNumber: string | null } | null,
+  viewerDoc: PersonIdentity | null,
   record: PhotoRecordFacts,
 ): PhotoAccess {
-  if (viewer.role === "person") {
-    const holder =
-      !!viewerDoc?.idType && !!viewerDoc.idNumber && viewerDoc.idType === record.idType && viewerDoc.idNumber === record.idNumber;
-    return holder && record.status !== "draft" ? "holder" : null;
-  }
+  if (viewer.role === "person") return isHolderOf(viewerDoc, record) && record.status !== "draft" ? "holder" : null;
   if (viewer.orgId && COMMITTEE_FORMING_ROLES.includes(viewer.role) && viewer.orgId === record.formingOrgId) return "committee";
   if (viewer.role === "hrss" && viewer.orgIsCertDivision) return "cert_division";
   return null;
 }
 
-async function viewerDocument(db: Db, viewer: PhotoViewer) {
-  if (viewer.role !== "person") return null;
-  const [doc] = await db.select({ idType: users.idType, idNumber: users.idNumber }).from(users).where(eq(users.id, viewer.id)).limit(1);
-  return doc ?? null;
+async function viewerDocument(db: Db, viewer: PhotoViewer): Promise<PersonIdentity | null> {
+  return viewer.role === "person" ? getPersonIdentity(db, viewer.id) : null;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +49,7 @@ export async function getPhotoFacts(db: Db, photoId: string): Promise<PhotoFacts
       bytes: rosterPhotos.bytes,
       idType: rosterRecords.idType,
       idNumber: rosterRecords.idNumber,
+      name: rosterRecords.name,
       status: rosterRecords.status,
       formingOrgId: committees.formingOrgId,
     })

@@ -22,7 +22,7 @@ import { listPersonNotifications } from "@/lib/notifications/notify";
 import { listPhotosForReview } from "@/lib/photo-review/queries";
 import { createProvinceUsers, insertPhotos, insertRecords } from "../helpers/backfill-fixtures";
 import { createRosterFixture, signInAs, type RosterFixture } from "../helpers/roster-fixtures";
-import { residentId } from "../helpers/roster-workbook";
+import { personName, residentId } from "../helpers/roster-workbook";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
 // Confirmation signs the certificates it issues.
@@ -138,9 +138,9 @@ describe("committee photo review", () => {
     const board = await getReviewBoard(t.db, f.province, c, { group: "missing", page: 1 });
     expect(board.rows.map((b) => [b.id, b.lastRejectReason])).toEqual([[id, "背景不是白色"]]);
 
-    // The professional whose account carries the record's ID sees it.
-    const [rec] = await t.db.select({ idNumber: rosterRecords.idNumber }).from(rosterRecords).where(eq(rosterRecords.id, id));
-    await t.db.update(users).set({ idType: "resident", idNumber: rec.idNumber }).where(eq(users.id, f.person.id));
+    // The professional whose account carries the record's ID and name sees it.
+    const [rec] = await t.db.select({ idNumber: rosterRecords.idNumber, name: rosterRecords.name }).from(rosterRecords).where(eq(rosterRecords.id, id));
+    await t.db.update(users).set({ idType: "resident", idNumber: rec.idNumber, name: rec.name }).where(eq(users.id, f.person.id));
     const inbox = await listPersonNotifications(t.db, f.person.id, { page: 1 });
     expect(inbox.rows[0]).toMatchObject({ kind: "photo_rejected", kindLabel: "照片未通过" });
     expect(inbox.rows[0].message).toContain("原因：背景不是白色");
@@ -391,7 +391,7 @@ describe("after confirmation", () => {
     const c = await freshCommittee();
     const n = next;
     const [id] = await records(c, 1, "photo_submitted");
-    await t.db.update(users).set({ idType: "resident", idNumber: residentId(n) }).where(eq(users.id, f.person.id));
+    await t.db.update(users).set({ idType: "resident", idNumber: residentId(n), name: personName(n) }).where(eq(users.id, f.person.id));
     const photo = await photoOf(id);
     signInAs(f.province);
     await committee.approvePhotosAction({ committeeId: c, items: [{ id, version: 1, photoId: photo.id }] });

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { auditLog, type Certificate } from "@/db/schema";
+import { auditLog, users, type Certificate } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { makeTestPhoto } from "../fixtures/certificate";
 import { HOLDER_ID, issueTestCertificate, TEST_SIGNING_SECRET } from "../helpers/certificate-fixtures";
@@ -44,6 +44,8 @@ function pdfText(pdf: Buffer): string {
 beforeAll(async () => {
   t = await useTestDb();
   p = await createCertificatePeople(t.db);
+  // The holder's account carries the name printed on the certificates (identity binding, docs/domain.md §11).
+  await t.db.update(users).set({ name: "王堃喆" }).where(eq(users.id, p.holder.id));
   cert = await issueTestCertificate(t.db, {
     committeeId: p.committee001, actorId: p.province.id, name: "王堃喆", idNumber: HOLDER_ID, passDate: "2021-11-20", seq: 41,
     photoJpeg: await makeTestPhoto(24, 95),
