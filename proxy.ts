@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
+import { refuseMalformedRequest } from "@/lib/http/malformed-request";
 
 // Gating here only refreshes the session cookie (sliding idle timeout) and sends anonymous visitors
 // to /login. Real authorization happens on the server in every layout, action and route handler.
@@ -8,6 +9,9 @@ const { auth } = NextAuth(authConfig);
 const refreshSession = auth as unknown as (req: NextRequest, ev: NextFetchEvent) => Promise<Response | undefined>;
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  // Requests Next.js would answer with a 500 (bad escapes, junk router headers or action payloads): 400.
+  const malformed = await refuseMalformedRequest(req);
+  if (malformed) return malformed;
   // Only page loads slide the session: on a POST (server action) the refreshed cookie would race
   // with what the action itself sets — signing out would then leave the session alive.
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
