@@ -7,7 +7,8 @@ import { isSafeText } from "@/lib/validation/text";
 // - a `Next-Router-State-Tree` header that is not the JSON tree Next expects
 //   (next/dist/server/app-render/parse-and-validate-flight-router-state.js throws on it);
 // - a server-action call (`Next-Action`) whose id or non-multipart body is not what React's
-//   `encodeReply` produces (React's `decodeReply` throws on an unknown `$` reference).
+//   `encodeReply` produces (React's `decodeReply` throws on an unknown `$` reference, busboy on a
+//   broken multipart body).
 
 const MESSAGE = "请求格式无效";
 /** Next refuses a router state header over ~40 kB (same file as above). */
@@ -108,6 +109,46 @@ export function isValidActionReply(body: string): boolean {
   }
 }
 
+/** `$` + an optional tag letter + a part id in hex: a reference to another part of a multipart reply. */
+const PART_REFERENCE = /^\$[A-Za-z@]?([0-9a-f]{1,8})$/;
+
+function isMultipartValue(v: unknown, keys: readonly string[], depth: number): boolean {
+  if (depth > 64) return false;
+  if (isString(v)) {
+    if (isReplyString(v)) return true;
+    const ref = PART_REFERENCE.exec(v);
+    if (!ref) return false;
+    const id = String(parseInt(ref[1], 16));
+    return keys.some((k) => k === id || k.startsWith(`${id}_`));
+  }
+  if (Array.isArray(v)) return v.every((x) => isMultipartValue(x, keys, depth + 1));
+  if (isObject(v)) return Object.values(v).every((x) => isMultipartValue(x, keys, depth + 1));
+  return true;
+}
+
+/**
+ * A multipart action body (FormData arguments): it must parse, and every JSON row (a part named by a
+ * number) may reference only parts that are there.
+ */
+export async function isValidMultipartReply(req: Request): Promise<boolean> {
+  let form: FormData;
+  try {
+    form = await req.clone().formData();
+  } catch {
+    return false;
+  }
+  const keys = [...form.keys()];
+  for (const [key, value] of form.entries()) {
+    if (!/^\d+$/.test(key) || typeof value !== "string") continue;
+    try {
+      if (!isMultipartValue(JSON.parse(value), keys, 0)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Returns a 400 response for a request Next would fail on, or null to let it through. */
 export async function refuseMalformedRequest(req: Request): Promise<Response | null> {
   const rawPath = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)).split(/[?#]/)[0];
@@ -120,10 +161,9 @@ export async function refuseMalformedRequest(req: Request): Promise<Response | n
   if (actionId !== null && req.method === "POST") {
     if (!ACTION_ID.test(actionId)) return badRequest();
     const type = req.headers.get("content-type") ?? "";
-    if (!type.startsWith("multipart/form-data")) {
-      const body = await req.clone().text();
-      if (!isValidActionReply(body)) return badRequest();
-    }
+    if (type.startsWith("multipart/form-data")) {
+      if (!(await isValidMultipartReply(req))) return badRequest();
+    } else if (!isValidActionReply(await req.clone().text())) return badRequest();
   }
   return null;
 }
