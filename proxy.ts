@@ -12,6 +12,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   // Requests Next.js would answer with a 500 (bad escapes, junk router headers or action payloads): 400.
   const malformed = await refuseMalformedRequest(req);
   if (malformed) return malformed;
+  // Auth.js routes are in the matcher only for the check above: they manage their own cookie.
+  if (req.nextUrl.pathname.startsWith("/api/auth/")) return NextResponse.next();
   // Only page loads slide the session: on a POST (server action) the refreshed cookie would race
   // with what the action itself sets — signing out would then leave the session alive.
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
@@ -21,5 +23,5 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -100,10 +100,14 @@ function isReplyValue(v: unknown, depth: number): boolean {
   return true;
 }
 
-/** A non-multipart action body: the JSON React's `encodeReply` sends for plain arguments. */
+/**
+ * A non-multipart action body: the JSON React's `encodeReply` sends for plain arguments — always the
+ * array of arguments (Next applies the action to it, and fails on anything else).
+ */
 export function isValidActionReply(body: string): boolean {
   try {
-    return isReplyValue(JSON.parse(body), 0);
+    const root: unknown = JSON.parse(body);
+    return Array.isArray(root) && isReplyValue(root, 0);
   } catch {
     return false;
   }
@@ -138,6 +142,9 @@ export async function isValidMultipartReply(req: Request): Promise<boolean> {
     return false;
   }
   const keys = [...form.keys()];
+  const root = form.get("0");
+  // A fetch action's arguments are row 0 (an array); a form action (no row 0) is decoded by Next itself.
+  if (typeof root === "string" && !root.startsWith("[")) return false;
   for (const [key, value] of form.entries()) {
     if (!/^\d+$/.test(key) || typeof value !== "string") continue;
     try {

@@ -100,5 +100,7 @@ describe("malformed requests are recognised before Next.js sees them", () => {
     expect(isValidActionReply('["$Q0"]')).toBe(false);
     expect(isValidActionReply('["$@"]')).toBe(false);
     expect(isValidActionReply("{not json")).toBe(false);
+    expect(isValidActionReply('""')).toBe(false); // not the array of arguments
+    expect(isValidActionReply("[]")).toBe(true);
   });
 });
