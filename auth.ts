@@ -4,6 +4,7 @@ import { authConfig } from "@/auth.config";
 import { getDb } from "@/db/client";
 import { authenticate } from "@/lib/auth/login";
 import { clientIpFromHeaders } from "@/lib/auth/request-ip";
+import { isSafeText } from "@/lib/validation/text";
 
 /**
  * Carries the failure reason to the login action ("throttled:12", "invalid" …). Auth.js also puts the
@@ -24,7 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const identifier = typeof credentials.identifier === "string" ? credentials.identifier : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
-        if (!identifier || !password) throw new LoginRefused("invalid");
+        // The identifier is audited: text the rule refuses (NUL …) is refused here (docs/domain.md §10).
+        if (!identifier || !password || !isSafeText(identifier)) throw new LoginRefused("invalid");
         const db = await getDb();
         const result = await authenticate(db, identifier, password, clientIpFromHeaders(request.headers));
         if (!result.ok) {

@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig } from "@/auth.config";
 import { requestIsHttps } from "@/lib/auth/request-ip";
 import { contentSecurityPolicy, createNonce, requestHeadersWithNonce, withSecurityHeaders } from "@/lib/http/csp";
+import { refuseMalformedRequest } from "@/lib/http/malformed-request";
 
 // Gating here only refreshes the session cookie (sliding idle timeout) and sends anonymous visitors
 // to /login. Real authorization happens on the server in every layout, action and route handler.
@@ -11,6 +12,8 @@ const refreshSession = auth as unknown as (req: NextRequest, ev: NextFetchEvent)
 
 async function sessionResponse(req: NextRequest, ev: NextFetchEvent, requestHeaders: Headers): Promise<Response> {
   const forward = () => NextResponse.next({ request: { headers: requestHeaders } });
+  // Auth.js routes are in the matcher only for the malformed-request check: they manage their own cookie.
+  if (req.nextUrl.pathname.startsWith("/api/auth/")) return forward();
   // Only page loads slide the session: on a POST (server action) the refreshed cookie would race
   // with what the action itself sets — signing out would then leave the session alive.
   if (req.method !== "GET" && req.method !== "HEAD") return forward();
@@ -27,10 +30,14 @@ async function sessionResponse(req: NextRequest, ev: NextFetchEvent, requestHead
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
+  const https = requestIsHttps(req.headers);
+  // Requests Next.js would answer with a 500 (bad escapes, junk router headers or action payloads): 400.
+  const malformed = await refuseMalformedRequest(req);
+  if (malformed) return withSecurityHeaders(malformed, csp, https);
   const res = await sessionResponse(req, ev, requestHeadersWithNonce(req.headers, nonce, csp));
-  return withSecurityHeaders(res, csp, requestIsHttps(req.headers));
+  return withSecurityHeaders(res, csp, https);
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -9,7 +9,7 @@
 //    database when the server stops.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,12 +41,16 @@ if (serverUrl) {
   env.DATABASE_URL = await createDatabase(serverUrl, name);
   delete env.PGLITE_DIR;
   console.log(`e2e-server: fresh PostgreSQL database ${name}`);
+  // tests/e2e/fuzz.spec.ts counts domain rows before and after (PGlite cannot be opened twice).
+  mkdirSync(path.join(root, "tests", ".artifacts"), { recursive: true });
+  writeFileSync(path.join(root, "tests", ".artifacts", "e2e-database-url"), env.DATABASE_URL);
   cleanup = () => dropDatabase(serverUrl, name).catch((e) => console.error(`e2e-server: could not drop ${name}: ${e.message}`));
 } else {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gz-e2e-"));
   env.PGLITE_DIR = path.join(dir, "pglite");
   delete env.DATABASE_URL;
   console.log(`e2e-server: fresh PGlite directory ${env.PGLITE_DIR}`);
+  rmSync(path.join(root, "tests", ".artifacts", "e2e-database-url"), { force: true });
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 

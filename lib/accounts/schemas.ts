@@ -1,30 +1,27 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password-policy";
+import { safeText } from "@/lib/validation/text";
 import { validateCreditCode } from "@/lib/validation/credit-code";
 import { ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
 
-export const phoneSchema = z
-  .string()
-  .trim()
+export const phoneSchema = safeText({ label: "手机号码" })
   .regex(/^1[3-9]\d{9}$/, "请填写11位中国大陆手机号码");
 
-export const usernameSchema = z
-  .string()
-  .trim()
+export const usernameSchema = safeText({ label: "用户名" })
   .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "用户名为4–32位字母、数字或下划线，须以字母开头");
 
 export const loginSchema = z.object({
-  identifier: z.string().trim().min(1, "请填写用户名或证件号码"),
+  identifier: safeText({ label: "用户名或证件号码", max: 64 }).min(1, "请填写用户名或证件号码"),
   password: z.string().min(1, "请填写密码"),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
 export const personRegistrationSchema = z
   .object({
-    name: z.string().trim().min(2, "请填写姓名（与证件一致）").max(50, "姓名过长"),
+    name: safeText({ label: "姓名" }).min(2, "请填写姓名（与证件一致）").max(50, "姓名过长"),
     idType: z.enum(ID_TYPES, { error: "请选择证件类型" }),
-    idNumber: z.string().trim().min(1, "请填写证件号码"),
-    nationality: z.string().trim().max(50).optional(),
+    idNumber: safeText({ label: "证件号码", max: 40 }).min(1, "请填写证件号码"),
+    nationality: safeText({ label: "国籍", max: 50 }).optional(),
     phone: phoneSchema,
     password: passwordSchema,
     confirmPassword: z.string(),
@@ -44,11 +41,11 @@ export type PersonRegistrationInput = z.infer<typeof personRegistrationSchema>;
 
 export const unitRegistrationSchema = z
   .object({
-    creditCode: z.string().trim().min(1, "请填写统一社会信用代码"),
-    name: z.string().trim().min(4, "请填写单位全称").max(100, "单位名称过长"),
+    creditCode: safeText({ label: "统一社会信用代码", max: 40 }).min(1, "请填写统一社会信用代码"),
+    name: safeText({ label: "单位名称" }).min(4, "请填写单位全称").max(100, "单位名称过长"),
     regionOrgId: z.uuid("请选择所在地区人社部门"),
     supervisorId: z.uuid("请选择主管部门"),
-    contactName: z.string().trim().min(2, "请填写联系人姓名").max(50),
+    contactName: safeText({ label: "联系人姓名", max: 50 }).min(2, "请填写联系人姓名"),
     contactPhone: phoneSchema,
     username: usernameSchema,
     password: passwordSchema,

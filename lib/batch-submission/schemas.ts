@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 import { reasonField, uuidField, versionedRefField } from "@/lib/validation/action-fields";
 
 export const excludeRecordsSchema = z.object({
@@ -19,6 +20,6 @@ export const fixReturnedSchema = z
     committeeId: uuidField,
     records: z.array(versionedRefField).min(1, "请至少选择一条记录").max(200),
     decision: z.enum(["approve", "new_photo"], { error: "请选择处理方式" }),
-    reason: z.string().trim().max(200, "原因不能超过200个字").optional(),
+    reason: safeText({ label: "原因", multiline: true }).max(200, "原因不能超过200个字").optional(),
   })
   .refine((v) => v.decision !== "new_photo" || (v.reason?.length ?? 0) >= 2, { path: ["reason"], message: "要求重新上传照片时请填写原因" });

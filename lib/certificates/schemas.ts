@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ISO_DATE, reasonField, uuidField } from "@/lib/validation/action-fields";
+import { safeText } from "@/lib/validation/text";
 
 /** 专技处 revokes a certificate: reason required. */
 export const revokeCertificateSchema = z.object({ certificateId: uuidField, reason: reasonField("撤销原因") });
@@ -10,12 +11,12 @@ export const correctCertificateSchema = z.object({
   reason: reasonField("更正原因"),
   changes: z
     .object({
-      name: z.string().trim().min(1, "请填写姓名").max(50).optional(),
-      workUnit: z.string().trim().min(1, "请填写工作单位").max(100).optional(),
-      specialty: z.string().trim().min(1, "请填写专业").max(50).optional(),
-      qualificationName: z.string().trim().min(1, "请填写资格名称").max(30).optional(),
-      approvalNo: z.string().trim().min(1, "请填写批准文号").max(60).optional(),
-      issueDate: z.string().trim().regex(ISO_DATE, "发证日期格式应为 2026-01-01").optional(),
+      name: safeText({ label: "姓名" }).min(1, "请填写姓名").max(50).optional(),
+      workUnit: safeText({ label: "工作单位" }).min(1, "请填写工作单位").max(100).optional(),
+      specialty: safeText({ label: "专业" }).min(1, "请填写专业").max(50).optional(),
+      qualificationName: safeText({ label: "资格名称" }).min(1, "请填写资格名称").max(30).optional(),
+      approvalNo: safeText({ label: "批准文号" }).min(1, "请填写批准文号").max(60).optional(),
+      issueDate: safeText({ label: "发证日期" }).regex(ISO_DATE, "发证日期格式应为 2026-01-01").optional(),
     })
     .refine((c) => Object.values(c).some((v) => v !== undefined), { message: "请至少修改一项内容" }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 import { ISO_DATE, reasonField, uuidField, versionField } from "@/lib/validation/action-fields";
 
 /** 专技处: mark records of a waiting batch for return (with a reason), or clear the mark. */
@@ -16,7 +17,7 @@ export const confirmBatchSchema = z.object({
   expectedConfirmCount: z.number().int().min(0),
   expectedReturnCount: z.number().int().min(0),
   /** 确认文号 and 确认日期 of the 专技处 (stored on the batch, not printed on the certificates). */
-  approvalNo: z.string().trim().max(60, "确认文号不能超过60个字").optional().default(""),
+  approvalNo: safeText({ label: "确认文号" }).max(60, "确认文号不能超过60个字").optional().default(""),
   issueDate: z
     .string()
     .trim()

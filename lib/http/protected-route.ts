@@ -5,6 +5,7 @@ import { auditBase, writeAudit, type AuditEntry } from "@/lib/audit";
 import { currentRequestIp, getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { describeUnexpected, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Role } from "@/lib/roles";
+import { visibleText } from "@/lib/validation/text";
 import { isSameOriginRequest } from "./same-origin";
 
 /** Error answers are private: never cached, never sniffed as something else than JSON. */
@@ -104,7 +105,8 @@ async function guarded<K extends string, R, G>(spec: ProtectedRouteSpec<K, R, G>
   const ip = user ? await currentRequestIp() : null;
   const db = await getDb();
   const rawTarget = spec.idParam ? params[spec.idParam] : (spec.targetIdOf?.(url) ?? null);
-  const targetId = rawTarget ? rawTarget.slice(0, 64) : null;
+  // A param is data too: a refused character (NUL …) is stored by its code point (docs/domain.md §10).
+  const targetId = rawTarget ? visibleText(rawTarget).slice(0, 64) : null;
 
   const write = (entry: Pick<AuditEntry, "outcome" | "targetType" | "targetId" | "detail">, into: Db = db) =>
     user ? writeAudit(into, { ...auditBase(user, spec.name, ip), ...entry, targetType: entry.targetType ?? spec.targetType }) : Promise.resolve();

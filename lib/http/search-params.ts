@@ -1,4 +1,5 @@
 // Reading a page's searchParams: pure functions shared by every list page.
+import { checkText } from "@/lib/validation/text";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -8,9 +9,12 @@ export function first(v: string | string[] | undefined): string | undefined {
   return s === "" ? undefined : s;
 }
 
-/** Search text from a GET form, trimmed and bounded. */
+/** Search text from a GET form, NFC, trimmed and bounded; text the rule refuses (NUL …) means no search. */
 export function searchText(v: string | string[] | undefined): string | undefined {
-  return first(v)?.trim().slice(0, 60) || undefined;
+  const raw = first(v);
+  if (raw === undefined) return undefined;
+  const check = checkText(raw, "关键词");
+  return (check.ok && check.value.slice(0, 60)) || undefined;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/text";
 
 export const orgDecisionSchema = z
   .object({
     orgId: z.uuid("单位标识无效"),
     decision: z.enum(["approve", "reject", "disable", "enable"]),
-    reason: z.string().trim().max(200, "原因不超过200字").optional(),
+    reason: safeText({ label: "原因", multiline: true }).max(200, "原因不超过200字").optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.decision === "reject" || v.decision === "disable") && !v.reason) {

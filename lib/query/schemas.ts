@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeIdNumber } from "@/lib/validation/id-number";
+import { safeText } from "@/lib/validation/text";
 
 /**
  * The query of docs/domain.md §9: any two of 姓名 / 证件号码 / 证书编号. One schema for the browser form
@@ -19,12 +20,12 @@ export function normalizeCertNo(raw: string): string {
   return normalizeIdNumber(raw);
 }
 
-const optionalText = (max: number) => z.string().max(max, `最多${max}个字符`).optional().default("");
+const optionalText = (label: string, max: number) => safeText({ label }).max(max, `最多${max}个字符`).optional().default("");
 
 const keyFields = {
-  name: optionalText(50),
-  idNumber: optionalText(40),
-  certNo: optionalText(40),
+  name: optionalText("姓名", 50),
+  idNumber: optionalText("证件号码", 40),
+  certNo: optionalText("证书编号", 40),
 };
 
 type KeyFields = { name: string; idNumber: string; certNo: string };
@@ -54,7 +55,7 @@ export const publicQuerySchema = z
   .object({
     ...keyFields,
     captchaId: z.uuid("验证码已失效，请刷新验证码"),
-    captchaAnswer: z.string().trim().min(1, "请填写验证码").max(6, "验证码答案有误"),
+    captchaAnswer: safeText({ label: "验证码" }).min(1, "请填写验证码").max(6, "验证码答案有误"),
   })
   .superRefine(refineKeys);
 

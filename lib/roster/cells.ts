@@ -1,17 +1,26 @@
 import { ID_TYPES, type IdType } from "@/lib/validation/id-number";
+import { visibleText } from "@/lib/validation/text";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender, type ObtainMethod, type TitleLevel } from "./constants";
 import { dateToIso, excelSerialToIso, parseDateText } from "./dates";
 
 /** A cell reduced to a plain value (./xlsx-reader.ts): formulas give their cached result, rich text its text. */
 export type Scalar = string | number | boolean | Date | null;
 
-/** What a person sees in the cell, for the error report and text fields. */
+/** What a person sees in the cell, for text fields (the schema's text rule then checks it). */
 export function scalarText(v: Scalar): string {
   if (v === null) return "";
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return dateToIso(v) ?? "";
+}
+
+/**
+ * The cell as the error report shows it and stores it: refused characters (NUL, controls, bidi
+ * overrides …) written as their code point, e.g. 「张<U+0000>三」 (docs/domain.md §10).
+ */
+export function cellReportText(v: Scalar): string {
+  return visibleText(scalarText(v));
 }
 
 export type Converted<T> = { value: T } | { error: string };
@@ -37,7 +46,7 @@ export function convertDate(v: Scalar, label: string, date1904 = false): Convert
     // 20201201 typed as a number, or a date serial in a cell without a date format.
     out = Number.isInteger(v) && v >= 19000101 && v <= 21001231 ? parseDateText(String(v)) : excelSerialToIso(v, date1904);
   } else if (typeof v === "string") out = parseDateText(v);
-  if (!out) return { error: `${label}“${scalarText(v)}”无法识别，请填写如 2020-12-01、2020/12/1、2020.12.01 或 2020年12月1日 的日期` };
+  if (!out) return { error: `${label}“${cellReportText(v)}”无法识别，请填写如 2020-12-01、2020/12/1、2020.12.01 或 2020年12月1日 的日期` };
   return { value: out };
 }
 
@@ -66,7 +75,7 @@ function convertEnum<T extends string>(v: Scalar, map: Map<string, T>, label: st
   const s = scalarText(v).replace(/\s+/g, "");
   if (!s) return required ? { error: `请填写${label}` } : { value: "" };
   const code = map.get(s);
-  return code ? { value: code } : { error: `${label}“${s}”无效，只能是：${options}` };
+  return code ? { value: code } : { error: `${label}“${visibleText(s)}”无效，只能是：${options}` };
 }
 
 const ID_TYPE_OPTIONS = ID_TYPES.map((t) => ID_TYPE_LABELS[t]).join("、");

@@ -6,6 +6,7 @@ import {
   convertIdNumber,
   convertIdType,
   convertLevel,
+  cellReportText,
   convertObtainMethod,
   scalarText,
   type Converted,
@@ -183,7 +184,7 @@ export async function parseRosterWorkbook(input: Buffer, opts: ParseOptions): Pr
           const issues = validateRow(file, header, cells, row.number, rows);
           if (issues.length) {
             const values: Record<string, string> = {};
-            for (const key of header.columns.keys()) values[key] = scalarText(cells[key]);
+            for (const key of header.columns.keys()) values[key] = cellReportText(cells[key]);
             rejected.push({ row: row.number, values, issues });
           } else if (opts.onValidRows && rows.length >= VALID_BATCH) {
             validCount += rows.length;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIsoDay } from "@/lib/validation/calendar";
 import { ID_TYPES, validateIdDocument, type IdCheck } from "@/lib/validation/id-number";
+import { safeText } from "@/lib/validation/text";
 import { GENDERS, OBTAIN_METHODS, ROSTER_STATUSES, TITLE_LEVELS, type Gender, type ObtainMethod, type TitleLevel } from "./constants";
 import { todayInChina } from "./dates";
 import { SERIES_NAMES, titleCodeOf } from "./title-codes";
@@ -11,17 +12,13 @@ const NAME_RE = /^[\p{L}\p{M}][\p{L}\p{M}·•・.\s'-]*$/u;
 const NO_FORMULA_START = /^[^=+\-@\t\r]/;
 
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+  safeText({ label })
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`)
     .regex(NO_FORMULA_START, `${label}不能以 = + - @ 开头`);
 
 const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
+  safeText({ label })
     .refine((s) => s === "" || isIsoDay(s), `${label}不是有效日期，请按“2020-12-01”的格式填写`);
 
 /**
@@ -33,17 +30,17 @@ export const rosterRecordFields = {
   gender: z.enum(["", ...GENDERS] as const, { error: "性别只能是“男”或“女”" }),
   birthDate: optionalDate("出生日期"),
   idType: z.enum(ID_TYPES, { error: "请选择证件类型" }),
-  idNumber: z.string({ error: "请填写证件号码" }).trim().min(1, "请填写证件号码").max(40, "证件号码过长"),
-  nationality: z.string().trim().max(50, "国籍不能超过50个字"),
+  idNumber: safeText({ label: "证件号码" }).min(1, "请填写证件号码").max(40, "证件号码过长"),
+  nationality: safeText({ label: "国籍", max: 50 }),
   workUnit: text("工作单位", 100),
   series: z.enum(SERIES_NAMES, { error: "请选择系列" }),
   specialty: text("专业", 50),
   qualificationName: text("资格名称", 30),
   level: z.enum(TITLE_LEVELS, { error: "请选择级别" }),
   obtainMethod: z.enum(OBTAIN_METHODS, { error: "请选择取得方式" }),
-  passDate: z.string({ error: "请填写评审通过时间" }).trim().min(1, "请填写评审通过时间"),
+  passDate: safeText({ label: "评审通过时间" }).min(1, "请填写评审通过时间"),
   approvalNo: text("批准文号", 60),
-  issuingAuthority: z.string().trim().max(100, "发证机关不能超过100个字").refine((s) => s === "" || NO_FORMULA_START.test(s), "发证机关不能以 = + - @ 开头"),
+  issuingAuthority: safeText({ label: "发证机关", max: 100 }).refine((s) => s === "" || NO_FORMULA_START.test(s), "发证机关不能以 = + - @ 开头"),
   issueDate: optionalDate("发证日期"),
 };
 
@@ -206,9 +203,9 @@ export const publishRosterRecordsSchema = z.object({
 export const importDecisionSchema = z.object({ importId: z.uuid() });
 
 export const rosterListFilterSchema = z.object({
-  q: z.string().trim().max(60).optional().catch(undefined),
+  q: safeText({ label: "关键词", max: 60 }).optional().catch(undefined),
   status: z.enum(ROSTER_STATUSES).optional().catch(undefined),
-  series: z.string().trim().max(20).optional().catch(undefined),
+  series: safeText({ label: "系列", max: 20 }).optional().catch(undefined),
   year: z.coerce.number().int().min(1950).max(2100).optional().catch(undefined),
   sort: z.enum(["created", "name", "certNo"]).optional().catch(undefined),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./text";
 
 // Field schemas shared by the back-office action schemas, so every form words its errors the same way.
 
@@ -8,9 +9,7 @@ export const versionField = z.number({ error: "参数无效" }).int().positive()
 export const versionedRefField = z.object({ id: uuidField, version: versionField });
 /** A reason typed by the user: required, 2–200 characters. */
 export const reasonField = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+  safeText({ label, multiline: true })
     .min(2, `请填写${label}（至少2个字）`)
     .max(200, `${label}不能超过200个字`);
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
