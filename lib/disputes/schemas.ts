@@ -2,19 +2,20 @@ import { z } from "zod";
 import { phoneSchema, usernameSchema } from "@/lib/accounts/schemas";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import { ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
+import { safeText } from "@/lib/validation/text";
 
 /** The text fields of a 证件号码被占用申诉 (the proof file travels beside them, checked by content). */
 export const disputeFilingSchema = z
   .object({
-    name: z.string().trim().min(2, "请填写姓名（与证件一致）").max(50, "姓名过长"),
+    name: safeText({ label: "姓名" }).min(2, "请填写姓名（与证件一致）").max(50, "姓名过长"),
     idType: z.enum(ID_TYPES, { error: "请选择证件类型" }),
-    idNumber: z.string().trim().min(1, "请填写证件号码"),
-    nationality: z.string().trim().max(50).optional(),
+    idNumber: safeText({ label: "证件号码" }).min(1, "请填写证件号码"),
+    nationality: safeText({ label: "国籍" }).max(50).optional(),
     phone: phoneSchema,
     username: usernameSchema,
     password: passwordSchema,
     confirmPassword: z.string(),
-    statement: z.string().trim().min(10, "请简要说明情况（至少10个字）").max(1000, "情况说明最多1000字"),
+    statement: safeText({ label: "情况说明", multiline: true }).min(10, "请简要说明情况（至少10个字）").max(1000, "情况说明最多1000字"),
     consent: z.boolean().refine((v) => v, "请阅读并勾选同意敏感个人信息处理告知"),
     // Captcha slot (docs/domain.md §11): verified by lib/disputes/captcha.ts; the ALTCHA change replaces both.
     captchaId: z.string().trim().min(1, "请完成验证码"),
@@ -29,7 +30,7 @@ export const disputeFilingSchema = z
 export type DisputeFilingInput = z.infer<typeof disputeFilingSchema>;
 
 export const disputeDecisionSchema = z.discriminatedUnion("decision", [
-  z.object({ disputeId: z.uuid("申诉不存在"), decision: z.literal("uphold"), reason: z.string().trim().max(500, "最多500字").optional().default("") }),
-  z.object({ disputeId: z.uuid("申诉不存在"), decision: z.literal("reject"), reason: z.string({ error: "请填写不成立的理由" }).trim().min(2, "请填写不成立的理由").max(500, "最多500字") }),
+  z.object({ disputeId: z.uuid("申诉不存在"), decision: z.literal("uphold"), reason: safeText({ label: "理由", multiline: true }).max(500, "最多500字").optional().default("") }),
+  z.object({ disputeId: z.uuid("申诉不存在"), decision: z.literal("reject"), reason: safeText({ label: "不成立的理由", multiline: true }).min(2, "请填写不成立的理由").max(500, "最多500字") }),
 ]);
 export type DisputeDecisionInput = z.infer<typeof disputeDecisionSchema>;
