@@ -30,8 +30,6 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
-  // The server also writes each captcha's answer here, for the Playwright test to type (lib/captcha).
-  CAPTCHA_E2E_ANSWER_DIR: path.join(root, "tests", ".artifacts", "e2e-captcha"),
 };
 
 let cleanup = async () => {};

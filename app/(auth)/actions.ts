@@ -5,13 +5,11 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db/client";
 import { endAllSessions } from "@/lib/accounts/admin";
-import { registerPerson, registerUnit } from "@/lib/accounts/register";
-import { loginSchema, personRegistrationSchema, unitRegistrationSchema } from "@/lib/accounts/schemas";
+import { loginSchema } from "@/lib/accounts/schemas";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { loginFailureMessage, type LoginFailure } from "@/lib/auth/login";
 import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
-import { describeUnexpected, UserError } from "@/lib/errors";
 
 export async function loginAction(raw: unknown): Promise<ActionResult> {
   const parsed = loginSchema.safeParse(raw);
@@ -41,28 +39,4 @@ export async function logoutAction(): Promise<void> {
     await writeAudit(db, { ...auditBase(user, "auth.logout", await currentRequestIp()), targetType: "user", targetId: user.id, outcome: "success" });
   }
   await signOut({ redirectTo: "/" });
-}
-
-export async function registerPersonAction(raw: unknown): Promise<ActionResult> {
-  const parsed = personRegistrationSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "注册信息有误，请按提示修改", fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    await registerPerson(await getDb(), parsed.data, await currentRequestIp());
-  } catch (err) {
-    if (err instanceof UserError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-    return { ok: false, message: describeUnexpected(err, "registerPerson") };
-  }
-  return { ok: true, data: undefined, message: "注册成功，请使用证件号码和密码登录" };
-}
-
-export async function registerUnitAction(raw: unknown): Promise<ActionResult> {
-  const parsed = unitRegistrationSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "注册信息有误，请按提示修改", fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    await registerUnit(await getDb(), parsed.data, await currentRequestIp());
-  } catch (err) {
-    if (err instanceof UserError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-    return { ok: false, message: describeUnexpected(err, "registerUnit") };
-  }
-  return { ok: true, data: undefined, message: "注册申请已提交，请等待所在地区人社部门或主管部门审核" };
 }

@@ -1,19 +1,11 @@
-import { CertificateQueryForm, type CaptchaImage } from "@/components/certificates/certificate-query-form";
+import { CertificateQueryForm } from "@/components/certificates/certificate-query-form";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { currentRequestIp } from "@/lib/auth/session";
-import { captchaDataUrl, issueCaptchaForClient } from "@/lib/captcha/challenges";
-import { tooFrequentMessage } from "@/lib/query/limits";
-
-export const dynamic = "force-dynamic";
 
 /**
- * 职称证书查询（公开）: no login. The page only draws a fresh captcha; the query itself is a POST
- * (/api/certificates/query) — a GET never searches.
+ * 职称证书查询（公开）: no login. The query is a POST (/api/certificates/query) carrying a solved
+ * proof-of-work captcha, which the form's widget fetches from /api/captcha — a GET never searches.
  */
-export default async function PublicVerifyPage() {
-  const issued = await issueCaptchaForClient(await getDb(), await currentRequestIp());
-  const captcha: CaptchaImage | null = "captcha" in issued ? { id: issued.captcha.id, image: captchaDataUrl(issued.captcha.svg) } : null;
+export default function PublicVerifyPage() {
   return (
     <div className="space-y-6">
       <div>
@@ -24,7 +16,7 @@ export default async function PublicVerifyPage() {
         </p>
       </div>
       <Card title="证书查询">
-        <CertificateQueryForm mode="public" initialCaptcha={captcha} notice={"retryAfterSec" in issued ? tooFrequentMessage(issued.retryAfterSec) : undefined} />
+        <CertificateQueryForm mode="public" />
       </Card>
       <p className="text-xs text-slate-500">持有电子证书的，也可扫描证书上的二维码直接核验。</p>
     </div>

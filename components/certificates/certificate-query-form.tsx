@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { CaptchaWidget } from "@/components/captcha/captcha-widget";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
@@ -10,11 +11,9 @@ import { holderQuerySchema, NO_MATCH_MESSAGE, publicQuerySchema } from "@/lib/qu
 import type { PublicQueryResponse } from "@/lib/query/public-endpoint";
 import { VerifierResult } from "./verifier-result";
 
-export type CaptchaImage = { id: string; image: string };
-
-type Values = { name: string; idNumber: string; certNo: string; captchaId: string; captchaAnswer: string };
+type Values = { name: string; idNumber: string; certNo: string; captcha: string };
 type Props =
-  | { mode: "public"; initialCaptcha: CaptchaImage | null; notice?: string }
+  | { mode: "public" }
   | { mode: "holder"; action: (values: Values) => Promise<PublicQueryResponse> };
 
 /** The shared zod schema as the form's resolver; "_form" (fewer than two facts) becomes the root error. */
@@ -32,39 +31,24 @@ function resolverFor(schema: z.ZodType): Resolver<Values> {
   };
 }
 
-async function fetchCaptcha(): Promise<CaptchaImage | { message: string }> {
-  const res = await fetch("/api/certificates/captcha", { method: "POST" });
-  const body = (await res.json()) as { ok: boolean; id?: string; image?: string; message?: string };
-  return body.ok && body.id && body.image ? { id: body.id, image: body.image } : { message: body.message ?? "验证码获取失败，请稍后重试" };
-}
-
 /**
  * 证书查询: any two of 姓名 / 证件号码 / 证书编号. Public mode posts to /api/certificates/query with
- * a captcha (a new one after every attempt: each is single-use); holder mode calls a server action.
+ * the captcha's solution (a new challenge after every attempt: each is single-use); holder mode calls
+ * a server action.
  */
 export function CertificateQueryForm(props: Props) {
   const isPublic = props.mode === "public";
-  const [captcha, setCaptcha] = useState<CaptchaImage | null>(isPublic ? props.initialCaptcha : null);
-  const [message, setMessage] = useState<string | null>(isPublic ? (props.notice ?? null) : null);
+  const [captchaReset, setCaptchaReset] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
   const [results, setResults] = useState<PublicQueryResponse | null>(null);
   const [pending, start] = useTransition();
   const { register, handleSubmit, formState, setError, setValue } = useForm<Values>({
     resolver: resolverFor(isPublic ? publicQuerySchema : holderQuerySchema),
-    defaultValues: { name: "", idNumber: "", certNo: "", captchaId: captcha?.id ?? "", captchaAnswer: "" },
+    defaultValues: { name: "", idNumber: "", certNo: "", captcha: "" },
   });
   const e = formState.errors;
-
-  const refreshCaptcha = async () => {
-    const next = await fetchCaptcha();
-    if ("message" in next) {
-      setCaptcha(null);
-      setMessage(next.message);
-      return;
-    }
-    setCaptcha(next);
-    setValue("captchaId", next.id);
-    setValue("captchaAnswer", "");
-  };
+  const submitted = formState.isSubmitted;
+  const onCaptcha = useCallback((payload: string) => setValue("captcha", payload, { shouldValidate: submitted && payload !== "" }), [setValue, submitted]);
 
   const onSubmit = handleSubmit((values) =>
     start(async () => {
@@ -77,7 +61,7 @@ export function CertificateQueryForm(props: Props) {
           body: JSON.stringify(values),
         });
         body = (await res.json()) as PublicQueryResponse;
-        await refreshCaptcha();
+        setCaptchaReset((n) => n + 1);
       } else {
         body = await props.action(values);
       }
@@ -110,21 +94,7 @@ export function CertificateQueryForm(props: Props) {
             <Input id="q-certNo" autoComplete="off" {...register("certNo")} aria-invalid={!!e.certNo} />
           </Field>
         </div>
-        {isPublic && (
-          <div className="flex flex-wrap items-end gap-3">
-            <input type="hidden" {...register("captchaId")} data-testid="captcha-id" />
-            <Field label="验证码（计算结果）" htmlFor="q-captcha" error={e.captchaAnswer?.message ?? e.captchaId?.message}>
-              <Input id="q-captcha" inputMode="numeric" autoComplete="off" className="w-40" {...register("captchaAnswer")} aria-invalid={!!e.captchaAnswer} />
-            </Field>
-            {captcha && (
-              // eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL, nothing to optimise
-              <img src={captcha.image} alt="验证码图片：请计算图中算式的结果" width={168} height={52} className="rounded border border-slate-200" data-testid="captcha-image" />
-            )}
-            <Button type="button" variant="ghost" size="sm" onClick={() => start(refreshCaptcha)}>
-              换一张
-            </Button>
-          </div>
-        )}
+        {isPublic && <CaptchaWidget onChange={onCaptcha} resetKey={captchaReset} error={e.captcha?.message} />}
         <Button type="submit" disabled={pending}>
           {pending ? "正在查询…" : "查询"}
         </Button>

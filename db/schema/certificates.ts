@@ -67,13 +67,5 @@ export const certificateLookups = pgTable(
   (t) => [index("certificate_lookups_cert_idx").on(t.certificateId, t.at), index("certificate_lookups_at_idx").on(t.at)],
 );
 
-/** Self-hosted arithmetic captcha: the answer is stored hashed, each challenge is single-use. */
-export const captchaChallenges = pgTable("captcha_challenges", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  answerHash: text("answer_hash").notNull(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-});
-
 export type Certificate = typeof certificates.$inferSelect;
 export type NewCertificate = typeof certificates.$inferInsert;

@@ -6,3 +6,4 @@ export * from "./roster";
 export * from "./backfill";
 export * from "./certificates";
 export * from "./disputes";
+export * from "./captcha";

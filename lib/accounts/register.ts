@@ -4,14 +4,39 @@ import { orgs, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { checkAndRedeemCaptcha } from "@/lib/captcha/redeem";
+import { BAD_CAPTCHA_MESSAGE } from "@/lib/captcha/pow";
 import { UserError } from "@/lib/errors";
+import { hashClientIp } from "@/lib/query/hash";
+import { hitRateLimitCounters } from "@/lib/rate-limit";
 import { normalizeCreditCode } from "@/lib/validation/credit-code";
 import { validateIdDocument } from "@/lib/validation/id-number";
-import type { PersonRegistrationInput, UnitRegistrationInput } from "./schemas";
+import { DUPLICATE_ID_MESSAGE as DUPLICATE_ID, type PersonRegistrationInput, type UnitRegistrationInput } from "./schemas";
 
-const DUPLICATE_ID = "该证件号码已注册，请直接登录；如忘记密码请联系客服";
+/** Registration attempts per client address (docs/domain.md §11), valid or not. */
+export const REGISTER_LIMIT = { limit: 10, windowSec: 60 * 60 };
 
-/** 个人注册: one account per normalised 证件类型 + 证件号码. Input must already be parsed by the schema. */
+export function registerThrottledMessage(retryAfterSec: number): string {
+  return `注册尝试过于频繁，请${Math.max(1, Math.ceil(retryAfterSec / 60))}分钟后再试`;
+}
+
+/**
+ * The gate in front of registerPerson / registerUnit, run by their actions BEFORE anything looks at
+ * users or organisations: counts the attempt against the address, then checks and burns the captcha.
+ * Both commit on their own (outside the registration's transaction), so a refused registration —
+ * "already registered" included — cannot hand its solution back for another try. Throws UserError.
+ */
+export async function admitRegistration(db: Db, ctx: { ip: string | null; captcha: string }): Promise<void> {
+  const key = `register:ip:${hashClientIp(ctx.ip)}`;
+  const hit = (await hitRateLimitCounters(db, [key], REGISTER_LIMIT.windowSec)).get(key)!;
+  if (hit.count > REGISTER_LIMIT.limit) throw new UserError(registerThrottledMessage(hit.retryAfterSec));
+  if (!(await checkAndRedeemCaptcha(db, ctx.captcha))) throw new UserError(BAD_CAPTCHA_MESSAGE, { captcha: BAD_CAPTCHA_MESSAGE });
+}
+
+/**
+ * 个人注册: one account per normalised 证件类型 + 证件号码. Input must already be parsed by the schema,
+ * and the request admitted (admitRegistration): only then may "already registered" be told.
+ */
 export async function registerPerson(db: Db, input: PersonRegistrationInput, ip: string | null): Promise<{ userId: string }> {
   const check = validateIdDocument(input.idType, input.idNumber);
   if (!check.ok) throw new UserError(check.message, { idNumber: check.message });
@@ -59,7 +84,7 @@ export async function registerPerson(db: Db, input: PersonRegistrationInput, ip:
   }
 }
 
-/** 单位注册: creates the organisation and its administrator account, both pending approval. */
+/** 单位注册: creates the organisation and its administrator account, both pending approval. Admit first. */
 export async function registerUnit(db: Db, input: UnitRegistrationInput, ip: string | null): Promise<{ orgId: string }> {
   const creditCode = normalizeCreditCode(input.creditCode);
   const passwordHash = await hashPassword(input.password);

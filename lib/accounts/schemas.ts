@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password-policy";
 import { safeText } from "@/lib/validation/text";
+import { captchaField } from "@/lib/captcha/schemas";
 import { validateCreditCode } from "@/lib/validation/credit-code";
 import { ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
 
@@ -59,6 +60,20 @@ export const unitRegistrationSchema = z
     }
   });
 export type UnitRegistrationInput = z.infer<typeof unitRegistrationSchema>;
+
+/**
+ * What the registration forms send: the fields above plus the captcha's solution (docs/domain.md
+ * §11). The forms and the actions share these.
+ */
+export const personRegistrationRequestSchema = personRegistrationSchema.and(z.object({ captcha: captchaField }));
+export type PersonRegistrationRequest = z.infer<typeof personRegistrationRequestSchema>;
+export const unitRegistrationRequestSchema = unitRegistrationSchema.and(z.object({ captcha: captchaField }));
+export type UnitRegistrationRequest = z.infer<typeof unitRegistrationRequestSchema>;
+
+/** Shown only after a valid captcha; the form adds the link to the dispute page. */
+export const DUPLICATE_ID_MESSAGE = "该证件号码已注册，请直接登录；如忘记密码请联系客服";
+export const DISPUTE_PATH = "/register/dispute";
+export const DISPUTE_LINK_TEXT = "如果您的证件号码被他人冒用，请提交申诉";
 
 export const changePasswordSchema = z
   .object({ oldPassword: z.string().min(1, "请填写原密码"), newPassword: passwordSchema, confirmPassword: z.string() })

@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { UserError } from "@/lib/errors";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { validateIdDocument } from "@/lib/validation/id-number";
+import { BAD_CAPTCHA_MESSAGE } from "@/lib/captcha/pow";
 import { verifyCaptcha } from "./captcha";
 import { DISPUTE_FILING_WINDOW_SEC, DISPUTE_FILINGS_PER_ADDRESS, PROOF_MAX_BYTES } from "./constants";
 import { disputeMessages } from "./messages";
@@ -31,8 +32,8 @@ export async function fileIdDispute(
 ): Promise<{ disputeId: string; userId: string }> {
   const limit = await hitRateLimit(db, `dispute-file:${ip ?? "unknown"}`, DISPUTE_FILINGS_PER_ADDRESS, DISPUTE_FILING_WINDOW_SEC);
   if (!limit.allowed) throw new UserError(`提交过于频繁，请${Math.ceil(limit.retryAfterSec / 60)}分钟后再试`);
-  if (!(await verifyCaptcha(db, { id: input.captchaId, answer: input.captchaAnswer }))) {
-    throw new UserError("验证码错误或已过期，请刷新后重新输入", { captchaAnswer: "验证码错误或已过期" });
+  if (!(await verifyCaptcha(db, input.captcha))) {
+    throw new UserError(BAD_CAPTCHA_MESSAGE, { captcha: BAD_CAPTCHA_MESSAGE });
   }
   if (proof.length > PROOF_MAX_BYTES) throw new UserError(PROOF_SIZE_MESSAGE, { proof: PROOF_SIZE_MESSAGE });
   const proofType = sniffProofType(proof);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { phoneSchema, usernameSchema } from "@/lib/accounts/schemas";
 import { passwordSchema } from "@/lib/auth/password-policy";
+import { captchaField } from "@/lib/captcha/schemas";
 import { ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
 import { safeText } from "@/lib/validation/text";
 
@@ -17,9 +18,8 @@ export const disputeFilingSchema = z
     confirmPassword: z.string(),
     statement: safeText({ label: "情况说明", multiline: true }).min(10, "请简要说明情况（至少10个字）").max(1000, "情况说明最多1000字"),
     consent: z.boolean().refine((v) => v, "请阅读并勾选同意敏感个人信息处理告知"),
-    // Captcha slot (docs/domain.md §11): verified by lib/disputes/captcha.ts; the ALTCHA change replaces both.
-    captchaId: z.string().trim().min(1, "请完成验证码"),
-    captchaAnswer: z.string().trim().min(1, "请填写验证码"),
+    // The ALTCHA solution (docs/domain.md §9), verified and redeemed by lib/disputes/captcha.ts.
+    captcha: captchaField,
   })
   .superRefine((v, ctx) => {
     const check = validateIdDocument(v.idType, v.idNumber);

@@ -21,6 +21,9 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The captcha's proof-of-work Web Worker is a same-origin chunk; under 'strict-dynamic' the
+    // 'self' of script-src no longer covers it, so workers get their own directive.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { LookupOutcome } from "@/db/schema/enums";
-import { captchaAnswerHash, normalizeCaptchaAnswer } from "./captcha-answer";
+import { BAD_CAPTCHA_MESSAGE, type VerifiedCaptcha } from "@/lib/captcha/pow";
 import { hashClientIp, keyedHash } from "./hash";
 import { QUERY_LIMITS, rateLimitKey, tooFrequentMessage, type LimitName } from "./limits";
 import { executePrepared } from "./prepared";
@@ -9,7 +9,8 @@ import type { QueryKeys } from "./schemas";
 import { toVerifierView, type CertificateStatus, type VerifierCertificateView, type VerifierSource } from "./views";
 
 export type QueryContext =
-  | { channel: "public"; ip: string | null; captcha: { id: string; answer: string } }
+  /** `captcha`: the solution as checked by verifyCaptchaPayload (null = missing or wrong); redeemed here. */
+  | { channel: "public"; ip: string | null; captcha: VerifiedCaptcha | null }
   | { channel: "holder"; ip: string | null; userId: string };
 
 export type QueryOutcome =
@@ -17,7 +18,7 @@ export type QueryOutcome =
   | { kind: "limited"; retryAfterSec: number; message: string }
   | { kind: "bad_captcha"; message: string };
 
-export const BAD_CAPTCHA_MESSAGE = "验证码错误或已过期，请重新输入";
+export { BAD_CAPTCHA_MESSAGE };
 const MAX_RESULTS = 20;
 
 type Row = {
@@ -71,43 +72,64 @@ export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryConte
   const client = QUERY_LIMITS[clientLimit];
   const clientKey = rateLimitKey(clientLimit, ctx.channel === "public" ? ipHash : ctx.userId);
 
-  let captchaId: string | null = null;
-  let answerHash: string | null = null;
-  if (ctx.channel === "public") {
-    captchaId = ctx.captcha.id;
-    const answer = normalizeCaptchaAnswer(ctx.captcha.answer);
-    answerHash = answer === null ? null : captchaAnswerHash(captchaId, answer);
-  }
+  // A solution counts only once: its challenge id is inserted into captcha_redemptions below.
+  const captcha = ctx.channel === "public" ? ctx.captcha : null;
+  const captchaId = captcha?.challengeId ?? null;
+  const captchaExpiresAt = captcha?.expiresAt.toISOString() ?? null;
 
-  const perKey: [LimitName, string, SQL][] = [];
-  if (keys.idNumber) perKey.push(["perIdNumber", keys.idNumber, sql`c.id_number = ${keys.idNumber}`]);
-  if (keys.certNo) perKey.push(["perCertNo", keys.certNo, sql`c.cert_no = ${keys.certNo}`]);
-  if (keys.name) perKey.push(["perName", keys.name, sql`c.name = ${keys.name}`]);
-  if (perKey.length < 2) throw new Error("queryCertificates: at least two facts (validate with the schema first)");
-  // All per-key limits share one window (one upsert); the check below keeps it that way.
-  const keyWindow = QUERY_LIMITS[perKey[0][0]].windowSec;
-  if (perKey.some(([name]) => QUERY_LIMITS[name].windowSec !== keyWindow)) throw new Error("per-key limits must share a window");
-  const keyRows = sql.join(
-    perKey.map(([name, subject]) => sql`(${rateLimitKey(name, subject)}::text, ${QUERY_LIMITS[name].limit}::int)`),
-    sql`, `,
-  );
-  const matches = sql.join(perKey.map(([, , cond]) => cond), sql` and `);
+  // Per-key counters, per requester (address or account) — and, on the public channel only, a
+  // ceiling per key over all requesters. See lib/query/limits.ts.
+  const requester = ctx.channel === "public" ? `ip:${ipHash}` : `user:${ctx.userId}`;
+  const own: [LimitName, string][] = [];
+  const ceiling: [LimitName, string][] = [];
+  const conds: SQL[] = [];
+  const facts: [string, LimitName, LimitName, SQL][] = [
+    [keys.idNumber, "idNumberPerRequester", "idNumberAllPublic", sql`c.id_number = ${keys.idNumber}`],
+    [keys.certNo, "certNoPerRequester", "certNoAllPublic", sql`c.cert_no = ${keys.certNo}`],
+    [keys.name, "namePerRequester", "nameAllPublic", sql`c.name = ${keys.name}`],
+  ];
+  for (const [value, perRequester, allPublic, cond] of facts) {
+    if (!value) continue;
+    own.push([perRequester, `${value}\u0000${requester}`]);
+    if (ctx.channel === "public") ceiling.push([allPublic, value]);
+    conds.push(cond);
+  }
+  if (conds.length < 2) throw new Error("queryCertificates: at least two facts (validate with the schema first)");
+  // All per-key limits share one window (one upsert each stage); the check below keeps it that way.
+  const keyWindow = QUERY_LIMITS[own[0][0]].windowSec;
+  if ([...own, ...ceiling].some(([name]) => QUERY_LIMITS[name].windowSec !== keyWindow)) throw new Error("per-key limits must share a window");
+  const rowsOf = (list: [LimitName, string][]) =>
+    list.length === 0
+      ? sql`select null::text, 0::int where false`
+      : sql`values ${sql.join(list.map(([name, subject]) => sql`(${rateLimitKey(name, subject)}::text, ${QUERY_LIMITS[name].limit}::int)`), sql`, `)}`;
+  const matches = sql.join(conds, sql` and `);
   const captchaPassed = ctx.channel === "public" ? sql`coalesce((select ok from captcha), false)` : sql`true`;
 
   const rows = await executePrepared<Row>(db, sql`
     with
       client as (${upsertLimits(sql`values (${clientKey}, now(), 1)`, client.windowSec)}),
       captcha as (
-        update captcha_challenges set used_at = now()
-        where id = ${captchaId}::uuid and used_at is null and expires_at > now() and (select count from client) <= ${client.limit}
-        returning answer_hash = ${answerHash}::text as ok
+        insert into captcha_redemptions (challenge_id, expires_at)
+        select ${captchaId}::text, ${captchaExpiresAt}::timestamptz
+        where ${captchaId}::text is not null and (select count from client) <= ${client.limit}
+        on conflict (challenge_id) do nothing
+        returning true as ok
       ),
       passed as (select (select count from client) <= ${client.limit} and ${captchaPassed} as ok),
-      input (k, l) as (values ${keyRows}),
-      keyed as (${upsertLimits(sql`select k, now(), 1 from input where (select ok from passed)`, keyWindow)}),
+      own_input (k, l) as (${rowsOf(own)}),
+      own_keyed as (${upsertLimits(sql`select k, now(), 1 from own_input where (select ok from passed)`, keyWindow)}),
+      own_blocked as (
+        select count(*)::int as n, coalesce(max(own_keyed.retry), 0)::int as retry
+        from own_keyed join own_input on own_input.k = own_keyed.key where own_keyed.count > own_input.l
+      ),
+      -- The ceiling over all requesters counts only queries within the requester's own limits, so
+      -- one source hammering a key cannot use up everybody's allowance.
+      ceiling_input (k, l) as (${rowsOf(ceiling)}),
+      ceiling_keyed as (${upsertLimits(sql`select k, now(), 1 from ceiling_input where (select ok from passed) and (select n from own_blocked) = 0`, keyWindow)}),
       blocked as (
-        select count(*)::int as n, coalesce(max(keyed.retry), 0)::int as retry
-        from keyed join input on input.k = keyed.key where keyed.count > input.l
+        select (select n from own_blocked) + count(*)::int as n,
+          greatest((select retry from own_blocked), coalesce(max(ceiling_keyed.retry), 0))::int as retry
+        from ceiling_keyed join ceiling_input on ceiling_input.k = ceiling_keyed.key where ceiling_keyed.count > ceiling_input.l
       ),
       found as (
         select distinct on (c.cert_no)

@@ -3,11 +3,11 @@ import { getCertificateSigningSecret } from "@/lib/certificates/token";
 
 /**
  * Keyed hashes for what the lookup log and the rate limits store instead of raw values: a queried
- * ID number, name or certificate number, a client address, a captcha answer. A plain SHA-256 of an
+ * ID number, name or certificate number, a client address (and the captcha's signing secrets). A plain SHA-256 of an
  * ID number is reversible by enumeration (the ID space is small); an HMAC with the server secret
  * is not. Each purpose gets its own derived key, so a hash from one table never matches another.
  */
-export type HashPurpose = "lookup-key" | "client-ip" | "captcha-answer" | "rate-key";
+export type HashPurpose = "lookup-key" | "client-ip" | "rate-key" | "captcha-signature" | "captcha-key-signature";
 
 const derived = new Map<string, Buffer>();
 

@@ -5,17 +5,25 @@ import { keyedHash } from "./hash";
 
 /**
  * Rate limits of the certificate query (docs/domain.md §9), kept in the database (the rate_limits table of
- * lib/rate-limit.ts, counted by its hitRateLimitCounters) so every server process counts together. Per client:
- * slows one source down. Per queried key (each given 证件号码, 证书编号 and 姓名 separately, hashed):
- * slows enumeration around one person or one certificate however many addresses it comes from. A
- * name is shared by many people, so its limit is looser.
+ * lib/rate-limit.ts, counted by its hitRateLimitCounters) so every server process counts together.
+ *
+ * Per client (address, or account in the personal area): slows one source down. Per queried key
+ * (each given 证件号码, 证书编号 and 姓名, hashed) the count is kept per REQUESTER — the pair (key,
+ * address) — so a stranger who queries someone's ID number ten times locks only himself out, not the
+ * holder or an employer checking the certificate. A much higher ceiling per key over all public
+ * requesters still stops a distributed enumeration of one person. The personal area counts per (key,
+ * account) only and never shares a bucket with the public channel; /verify/<token> has its own
+ * per-address bucket. A name is shared by many people, so its limits are looser.
  */
 export const QUERY_LIMITS = {
   publicPerIp: { limit: 30, windowSec: 10 * 60 },
   holderPerUser: { limit: 30, windowSec: 10 * 60 },
-  perIdNumber: { limit: 10, windowSec: 60 * 60 },
-  perCertNo: { limit: 10, windowSec: 60 * 60 },
-  perName: { limit: 30, windowSec: 60 * 60 },
+  idNumberPerRequester: { limit: 10, windowSec: 60 * 60 },
+  certNoPerRequester: { limit: 10, windowSec: 60 * 60 },
+  namePerRequester: { limit: 30, windowSec: 60 * 60 },
+  idNumberAllPublic: { limit: 200, windowSec: 60 * 60 },
+  certNoAllPublic: { limit: 200, windowSec: 60 * 60 },
+  nameAllPublic: { limit: 1000, windowSec: 60 * 60 },
   verifyLinkPerIp: { limit: 60, windowSec: 10 * 60 },
   captchaPerIp: { limit: 60, windowSec: 10 * 60 },
 } as const;

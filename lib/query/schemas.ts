@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { captchaField } from "@/lib/captcha/schemas";
 import { normalizeIdNumber } from "@/lib/validation/id-number";
 import { safeText } from "@/lib/validation/text";
 
@@ -50,12 +51,11 @@ function refineKeys(v: KeyFields, ctx: z.RefinementCtx) {
 /** Personal area (signed in: no captcha, limited per account). */
 export const holderQuerySchema = z.object(keyFields).superRefine(refineKeys);
 
-/** Public verification: the same fields plus the captcha. */
+/** Public verification: the same fields plus the captcha (the ALTCHA widget's solution). */
 export const publicQuerySchema = z
   .object({
     ...keyFields,
-    captchaId: z.uuid("验证码已失效，请刷新验证码"),
-    captchaAnswer: safeText({ label: "验证码" }).min(1, "请填写验证码").max(6, "验证码答案有误"),
+    captcha: captchaField,
   })
   .superRefine(refineKeys);
 

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { completeCaptcha } from "./pages/captcha";
 import { PublicVerifyPage } from "./pages/certificate-pages";
 import { LoginPage } from "./pages/login-page";
 
@@ -77,6 +78,8 @@ test("an anonymous visitor checks the certificate through the public form with t
   await page.getByLabel("姓名").fill("张三");
   await page.getByRole("button", { name: "查询", exact: true }).click();
   await expect(page.getByText("请至少填写姓名、证件号码、证书编号中的任意两项")).toBeVisible();
+  await completeCaptcha(page);
+  await page.screenshot({ path: shot("verify-captcha-verified"), fullPage: true });
 
   // A pair that does not belong together: the same answer as an unknown certificate.
   await verify.query({ name: "李四", certNo });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
+import { completeCaptcha } from "./pages/captcha";
 
 const shot = (name: string) => `tests/.artifacts/e2e/screens/${name}.png`;
 
@@ -39,6 +40,7 @@ test("a new professional is told exactly what is wrong with a bad ID, then regis
   await page.screenshot({ path: shot("register-bad-id"), fullPage: true });
 
   await page.getByLabel("证件号码").fill(id.toLowerCase());
+  await completeCaptcha(page);
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("注册成功，请使用证件号码和密码登录")).toBeVisible();
 
@@ -58,8 +60,12 @@ test("a new professional is told exactly what is wrong with a bad ID, then regis
   await page.getByRole("textbox", { name: "密码", exact: true }).fill("Huang2026x");
   await page.getByLabel("确认密码").fill("Huang2026x");
   await page.getByLabel("我已阅读并单独同意上述敏感个人信息的处理").check();
+  await completeCaptcha(page);
+  await page.screenshot({ path: shot("register-captcha-verified"), fullPage: true });
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("该证件号码已注册").first()).toBeVisible();
+  // Told only after the captcha, with the way to dispute a stolen ID number.
+  await expect(page.getByRole("link", { name: "如果您的证件号码被他人冒用，请提交申诉" })).toHaveAttribute("href", "/register/dispute");
 });
 
 const ACCOUNTS = [

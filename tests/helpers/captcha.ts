@@ -1,24 +1,23 @@
 /**
- * Solves a captcha the way only a holder of the server secret can: by trying every possible answer
- * (0–199) against the stored HMAC. Tests and the benchmark use this; nothing in the app does.
+ * Solves captchas the way a browser does — by doing the proof of work with altcha-lib's
+ * solveChallenge — on challenges issued by this server at a lower difficulty (still signed by it),
+ * so that tests stay fast. Tests and the benchmark use this; nothing in the app does.
  */
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { captchaChallenges } from "@/db/schema";
-import { createCaptcha } from "@/lib/captcha/challenges";
-import { keyedHash } from "@/lib/query/hash";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
+import { createCaptchaChallenge, type CaptchaChallenge, type PowDifficulty } from "@/lib/captcha/pow";
 
-export async function solveCaptcha(db: Db, id: string): Promise<string> {
-  const [row] = await db.select({ answerHash: captchaChallenges.answerHash }).from(captchaChallenges).where(eq(captchaChallenges.id, id));
-  if (!row) throw new Error(`no captcha ${id}`);
-  for (let n = 0; n < 200; n++) {
-    if (keyedHash("captcha-answer", `${id}:${n}`) === row.answerHash) return String(n);
-  }
-  throw new Error(`captcha ${id}: no answer in 0–199`);
+/** About a millisecond per solution. */
+export const TEST_DIFFICULTY: PowDifficulty = { cost: 10, counterMin: 0, counterMax: 20 };
+
+/** The widget's payload for a solved challenge: base64 JSON of challenge and solution. */
+export async function solveCaptchaChallenge(challenge: CaptchaChallenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error("captcha: no solution");
+  return Buffer.from(JSON.stringify({ challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } })).toString("base64");
 }
 
-/** A fresh challenge and its answer. */
-export async function solvedCaptcha(db: Db): Promise<{ captchaId: string; captchaAnswer: string }> {
-  const c = await createCaptcha(db);
-  return { captchaId: c.id, captchaAnswer: await solveCaptcha(db, c.id) };
+/** A fresh challenge, solved: `{ captcha }` to spread into a request body. */
+export async function solvedCaptcha(difficulty: PowDifficulty = TEST_DIFFICULTY): Promise<{ captcha: string }> {
+  return { captcha: await solveCaptchaChallenge(await createCaptchaChallenge(difficulty)) };
 }

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { captchaChallenges, certificateLookups, type Certificate } from "@/db/schema";
+import { captchaRedemptions, certificateLookups, type Certificate } from "@/db/schema";
 import { correctCertificate, revokeCertificate } from "@/lib/certificates/issue";
 import { listHolderLookups } from "@/lib/certificates/holder";
-import { createCaptcha } from "@/lib/captcha/challenges";
-import { keyedHash } from "@/lib/query/hash";
+import { createCaptchaChallenge } from "@/lib/captcha/pow";
+import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { TWO_OF_THREE_MESSAGE } from "@/lib/query/schemas";
 import type { VerifierCertificateView } from "@/lib/query/views";
 import { HOLDER_ID, issueTestCertificate, OTHER_ID, TEST_SIGNING_SECRET } from "../helpers/certificate-fixtures";
 import { createCertificatePeople, type CertificatePeople } from "../helpers/certificate-people";
-import { solvedCaptcha, solveCaptcha } from "../helpers/captcha";
+import { solveCaptchaChallenge, solvedCaptcha, TEST_DIFFICULTY } from "../helpers/captcha";
 import { signInAs } from "../helpers/roster-fixtures";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
@@ -48,7 +48,7 @@ type QueryBody = { ok: boolean; results: VerifierCertificateView[]; message: str
 const parseBody = (text: string) => JSON.parse(text) as QueryBody;
 
 async function solvedQuery(fields: Record<string, string>, ip?: string) {
-  return query({ ...fields, ...(await solvedCaptcha(t.db)) }, ip);
+  return query({ ...fields, ...(await solvedCaptcha()) }, ip);
 }
 
 beforeAll(async () => {
@@ -61,7 +61,7 @@ afterAll(() => t?.close());
 
 describe("public certificate query (any two of 姓名 / 证件号码 / 证书编号)", () => {
   it("refuses fewer than two facts as a form error, without counting or logging a lookup", async () => {
-    const r = await query({ name: "张三", idNumber: " ", certNo: "", ...(await solvedCaptcha(t.db)) });
+    const r = await query({ name: "张三", idNumber: " ", certNo: "", ...(await solvedCaptcha()) });
     expect(r.status).toBe(400);
     expect(parseBody(r.text)).toMatchObject({ ok: false, message: TWO_OF_THREE_MESSAGE });
     expect(await t.db.select().from(certificateLookups)).toEqual([]);
@@ -94,27 +94,39 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     expect(parseBody(unknown.text)).toEqual({ ok: true, results: [] });
   });
 
-  it("refuses a wrong captcha, and a captcha once tried cannot be used again", async () => {
-    const c = await createCaptcha(t.db);
-    const right = await solveCaptcha(t.db, c.id);
-    const wrong = String((Number(right) + 1) % 200);
-    const r1 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: wrong });
+  it("refuses a missing, forged or wrong captcha solution before counting any key, and a solution works only once", async () => {
+    const fields = { name: "张三", idNumber: HOLDER_ID };
+    const missing = await query(fields);
+    expect(missing.status).toBe(400);
+    expect(parseBody(missing.text)).toMatchObject({ ok: false, fieldErrors: { captcha: "请先完成人机验证（勾选“我不是机器人”）" } });
+
+    const good = await solvedCaptcha();
+    const decoded = JSON.parse(Buffer.from(good.captcha, "base64").toString()) as { challenge: unknown; solution: { counter: number; derivedKey: string } };
+    const wrong = Buffer.from(JSON.stringify({ ...decoded, solution: { ...decoded.solution, derivedKey: "00".repeat(32) } })).toString("base64");
+    const r1 = await query({ ...fields, captcha: wrong });
     expect(r1.status).toBe(400);
-    expect(parseBody(r1.text)).toMatchObject({ ok: false, fieldErrors: { captchaAnswer: "验证码错误或已过期，请重新输入" } });
-    const r2 = await query({ name: "张三", idNumber: HOLDER_ID, captchaId: c.id, captchaAnswer: right });
-    expect(r2.status).toBe(400);
-    const used = await solvedCaptcha(t.db);
-    expect((await query({ name: "张三", idNumber: HOLDER_ID, ...used })).status).toBe(200);
-    expect((await query({ name: "张三", idNumber: HOLDER_ID, ...used })).status).toBe(400);
+    expect(parseBody(r1.text)).toMatchObject({ ok: false, fieldErrors: { captcha: "人机验证未通过或已过期，请重新验证" } });
+    // A challenge this server did not sign (made with another key) is refused too.
+    const { createChallenge } = await import("altcha-lib");
+    const { deriveKey } = await import("altcha-lib/algorithms/pbkdf2");
+    const foreign = await createChallenge({ algorithm: "PBKDF2/SHA-256", cost: 10, counter: 3, deriveKey, hmacSignatureSecret: "someone-else", expiresAt: new Date(Date.now() + 60_000) });
+    expect((await query({ ...fields, captcha: await solveCaptchaChallenge(foreign) })).status).toBe(400);
+
+    expect((await query({ ...fields, ...good })).status).toBe(200);
+    const replay = await query({ ...fields, ...good });
+    expect(replay.status).toBe(400);
+    const nonce = (decoded.challenge as { parameters: { nonce: string } }).parameters.nonce;
+    expect(await t.db.select().from(captchaRedemptions).where(eq(captchaRedemptions.challengeId, nonce))).toHaveLength(1);
   });
 
-  it("stores the captcha answer only as a keyed hash and draws the question without text", async () => {
-    const c = await createCaptcha(t.db);
-    expect(c.svg).toMatch(/^<svg /);
-    expect(c.svg).not.toContain("<text");
-    const [row] = await t.db.select().from(captchaChallenges).where(eq(captchaChallenges.id, c.id));
-    expect(row.answerHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(row.answerHash).toBe(keyedHash("captcha-answer", `${c.id}:${await solveCaptcha(t.db, c.id)}`));
+  it("issues signed proof-of-work challenges that expire after five minutes and are solved, not read", async () => {
+    const c = await createCaptchaChallenge(TEST_DIFFICULTY);
+    expect(c.parameters).toMatchObject({ algorithm: "PBKDF2/SHA-256", keyPrefix: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(c.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.parameters.expiresAt! - Date.now() / 1000).toBeGreaterThan(290);
+    expect(c.parameters.expiresAt! - Date.now() / 1000).toBeLessThanOrEqual(300);
+    const real = await createCaptchaChallenge();
+    expect(real.parameters.cost).toBe(1000);
   });
 
   it("logs every lookup with HMAC hashes of the key and the address, never the raw values or a plain SHA-256", async () => {
@@ -133,18 +145,35 @@ describe("public certificate query (any two of 姓名 / 证件号码 / 证书编
     expect(misses.every((m) => m.certificateId === null)).toBe(true);
   });
 
-  it("answers 429 with the wait in Chinese once one ID number is queried past its limit, from however many addresses", async () => {
-    const id = "520102197001010017";
-    for (let i = 0; i < 10; i++) expect((await solvedQuery({ name: "王五", idNumber: id })).status).toBe(200);
-    const r = await solvedQuery({ name: "钱七", idNumber: id });
+  it("counts an ID number per requester: ten queries by a stranger lock only the stranger, not other addresses, the holder or the QR page", async () => {
+    const stranger = "203.0.113.250";
+    for (let i = 0; i < 10; i++) expect((await solvedQuery({ name: "王五", idNumber: HOLDER_ID }, stranger)).status).toBe(200);
+    const r = await solvedQuery({ name: "钱七", idNumber: HOLDER_ID }, stranger);
     expect(r.status).toBe(429);
     expect(parseBody(r.text).message).toMatch(/^查询过于频繁，请\d+分钟后再试$/);
     expect(Number(r.retryAfter)).toBeGreaterThan(0);
     const limited = await t.db.select().from(certificateLookups).where(eq(certificateLookups.outcome, "limited"));
     expect(limited).toHaveLength(1);
-    // Another person is unaffected.
-    expect((await solvedQuery({ name: "王五", idNumber: "520102197001020013" })).status).toBe(200);
+    // An employer at another address still gets the answer.
+    const employer = await solvedQuery({ name: "张三", idNumber: HOLDER_ID }, "192.0.2.200");
+    expect(employer.status).toBe(200);
+    expect(parseBody(employer.text).results).toHaveLength(1);
+    // The holder, signed in, too.
+    signInAs(p.holder);
+    expect(await holderQueryAction({ name: "张三", idNumber: HOLDER_ID })).toMatchObject({ ok: true, results: [expect.objectContaining({ certNo: cert.certNo })] });
+    // And the QR code's page.
+    expect(await verifyCertificateLink(t.db, cert.verifyToken, { ip: stranger })).toMatchObject({ kind: "verified" });
   });
+
+  it("stops a distributed enumeration of one ID number at 200 queries an hour over all addresses", async () => {
+    const id = "520102197001010017";
+    for (let a = 0; a < 20; a++) {
+      for (let i = 0; i < 10; i++) expect((await solvedQuery({ name: `王${i}`, idNumber: id }, `198.18.${a}.1`)).status).toBe(200);
+    }
+    expect((await solvedQuery({ name: "王五", idNumber: id }, "198.18.99.1")).status).toBe(429);
+    // Another person is unaffected.
+    expect((await solvedQuery({ name: "王五", idNumber: "520102197001020013" }, "198.18.99.1")).status).toBe(200);
+  }, 60_000);
 
   it("limits one address to 30 queries per 10 minutes", async () => {
     for (let i = 0; i < 30; i++) {
@@ -188,12 +217,13 @@ describe("query in the personal area and the holder's lookup list", () => {
   it("shows the holder when each certificate was checked and how — time and channel only", async () => {
     const lookups = await listHolderLookups(t.db, p.holder.id);
     expect(lookups.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(lookups.map((l) => l.channel))).toEqual(new Set(["公开查询（证书核验页面）", "登录用户查询"]));
+    expect(new Set(lookups.map((l) => l.channel))).toEqual(new Set(["公开查询（证书核验页面）", "登录用户查询", "扫描二维码核验"]));
     expect(lookups.every((l) => l.certNo === cert.certNo && l.at instanceof Date)).toBe(true);
     expect(Object.keys(lookups[0]).sort()).toEqual(["at", "certNo", "channel"]);
     // Someone else's list holds none of them.
     expect(await listHolderLookups(t.db, p.stranger.id)).not.toContainEqual(expect.objectContaining({ certNo: cert.certNo }));
     const holderRows = await t.db.select().from(certificateLookups).where(and(eq(certificateLookups.channel, "holder"), eq(certificateLookups.certificateId, cert.id)));
-    expect(holderRows).toHaveLength(1);
+    // One by the stranger's account above, one by the holder while a stranger was over his limit.
+    expect(holderRows).toHaveLength(2);
   });
 });

@@ -25,7 +25,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
 
 const { POST: queryRoute } = await import("@/app/api/certificates/query/route");
 const { GET: photoRoute } = await import("@/app/api/photos/[photoId]/route");
-const { registerPersonAction } = await import("@/app/(auth)/actions");
+const { registerPersonAction } = await import("@/app/(auth)/register/actions");
 const rosterActions = await import("@/app/_roster/actions");
 
 let t: TestDb;
@@ -49,7 +49,7 @@ describe("a NUL in user text is refused with the field's message and writes noth
       new Request("http://localhost/api/certificates/query", {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Forwarded-For": "203.0.113.50" },
-        body: JSON.stringify({ name: "张\u0000三", idNumber: residentId(1), certNo: "", ...(await solvedCaptcha(t.db)) }),
+        body: JSON.stringify({ name: "张\u0000三", idNumber: residentId(1), certNo: "", ...(await solvedCaptcha()) }),
       }),
     );
     expect(res.status).toBe(400);

@@ -37,7 +37,7 @@ async function file(idNumber: string, proof: Buffer, name = "proof.pdf") {
   const form = new FormData();
   const fields = {
     name: "赵真人", idType: "resident", idNumber, phone: "13800000000", username: `filer_${n}_${Date.now() % 100000}`, password: "Passw0rd!x",
-    confirmPassword: "Passw0rd!x", statement: "本人证件号码被他人注册，附身份证扫描件。", consent: "true", ...(await solvedCaptcha(t.db)),
+    confirmPassword: "Passw0rd!x", statement: "本人证件号码被他人注册，附身份证扫描件。", consent: "true", ...(await solvedCaptcha()),
   };
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set("proof", new File([new Uint8Array(proof)], name, { type: "application/pdf" }));

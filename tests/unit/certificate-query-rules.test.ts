@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCaptchaAnswer } from "@/lib/query/captcha-answer";
-import { renderCaptchaSvg } from "@/lib/captcha/svg";
+import { verifyCaptchaPayload } from "@/lib/captcha/pow";
 import { holderQuerySchema, publicQuerySchema, queryKeysOf, TWO_OF_THREE_MESSAGE } from "@/lib/query/schemas";
 import { tooFrequentMessage } from "@/lib/query/limits";
 import { maskIdNumber } from "@/lib/validation/id-number";
 
-const captcha = { captchaId: "0b9f4a52-5d1e-4c3a-9a57-6f1b2c3d4e5f", captchaAnswer: "12" };
+const captcha = { captcha: "eyJjaGFsbGVuZ2UiOnt9fQ==" };
 
 describe("the any-two query form", () => {
   it("accepts any two of 姓名 / 证件号码 / 证书编号", () => {
@@ -38,19 +37,10 @@ describe("the any-two query form", () => {
 });
 
 describe("captcha and limits", () => {
-  it("reads an answer typed with full-width digits or spaces, and nothing that is not a small number", () => {
-    expect(normalizeCaptchaAnswer(" ８７ ")).toBe("87");
-    expect(normalizeCaptchaAnswer("007")).toBe("7");
-    expect(normalizeCaptchaAnswer("12a")).toBeNull();
-    expect(normalizeCaptchaAnswer("")).toBeNull();
-  });
-
-  it("draws a different picture each time, with paths only", () => {
-    const a = renderCaptchaSvg("47-9=?");
-    expect(a).not.toBe(renderCaptchaSvg("47-9=?"));
-    expect(a).not.toContain("<text");
-    expect(a).not.toContain("47-9=?");
-    expect(a.match(/<path /g)?.length).toBeGreaterThan(6);
+  it("refuses a captcha payload that is not a solved challenge, without throwing", async () => {
+    for (const raw of ["", "not base64 !", Buffer.from("null").toString("base64"), captcha.captcha, "A".repeat(5000)]) {
+      expect(await verifyCaptchaPayload(raw)).toBeNull();
+    }
   });
 
   it("tells the visitor the wait in whole minutes", () => {

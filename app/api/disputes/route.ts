@@ -36,7 +36,7 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = disputeFilingSchema.safeParse({
     name: text("name"), idType: text("idType"), idNumber: text("idNumber"), nationality: text("nationality") || undefined, phone: text("phone"),
     username: text("username"), password: text("password"), confirmPassword: text("confirmPassword"), statement: text("statement"),
-    consent: text("consent") === "true", captchaId: text("captchaId"), captchaAnswer: text("captchaAnswer"),
+    consent: text("consent") === "true", captcha: text("captcha"),
   });
   if (!parsed.success) return reply(400, { ok: false, message: "提交的内容有误，请按提示修改", fieldErrors: fieldErrorsOf(parsed.error) });
   const file = form.get("proof");

@@ -1,17 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { CaptchaWidget } from "@/components/captcha/captcha-widget";
 import { Button } from "@/components/ui/button";
 import { ID_TYPE_LABELS, ID_TYPES } from "@/lib/validation/id-number";
 
-type Captcha = { id: string; image: string };
 type Reply = { ok: boolean; message: string; fieldErrors?: Record<string, string> };
-
-async function fetchCaptcha(): Promise<Captcha | null> {
-  const res = await fetch("/api/certificates/captcha", { method: "POST" });
-  const body = (await res.json()) as { ok: boolean; id?: string; image?: string };
-  return body.ok && body.id && body.image ? { id: body.id, image: body.image } : null;
-}
 
 const FIELDS: [string, string, string][] = [
   ["name", "姓名（与证件一致）", "text"],
@@ -25,22 +19,23 @@ const FIELDS: [string, string, string][] = [
 
 /** The filing form: posts multipart to /api/disputes (the proof file travels with the fields). */
 export function DisputeForm() {
-  const [captcha, setCaptcha] = useState<Captcha | null>(null);
+  const [captcha, setCaptcha] = useState("");
+  const [captchaReset, setCaptchaReset] = useState(0);
   const [reply, setReply] = useState<Reply | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = () => void fetchCaptcha().then(setCaptcha);
-  useEffect(refresh, []);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setBusy(true);
     const form = new FormData(e.currentTarget);
     form.set("consent", form.get("consent") === "on" ? "true" : "false");
-    form.set("captchaId", captcha?.id ?? "");
+    form.set("captcha", captcha);
     const res = await fetch("/api/disputes", { method: "POST", body: form });
     setReply((await res.json()) as Reply);
     setBusy(false);
-    refresh();
+    // Each solution is single-use: ask for a fresh challenge after every attempt.
+    setCaptcha("");
+    setCaptchaReset((n) => n + 1);
   }
 
   if (reply?.ok) {
@@ -80,18 +75,7 @@ export function DisputeForm() {
         <input name="proof" type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className="mt-1 block w-full text-sm" />
         {err("proof")}
       </label>
-      {/* Captcha slot: the ALTCHA change replaces this block and lib/disputes/captcha.ts. */}
-      <div className="flex items-end gap-2">
-        <label className="block text-sm">
-          验证码
-          <input name="captchaAnswer" className="mt-1 block w-32 rounded border border-slate-300 px-2 py-1.5" />
-        </label>
-        {captcha && (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={captcha.image} alt="验证码" width={168} height={52} onClick={refresh} className="cursor-pointer" />
-        )}
-      </div>
-      {err("captchaAnswer")}
+      <CaptchaWidget onChange={setCaptcha} resetKey={captchaReset} error={reply?.fieldErrors?.captcha} />
       <label className="flex items-center gap-2 text-sm">
         <input name="consent" type="checkbox" /> 我已阅读并同意敏感个人信息处理告知（证件号码和证明材料仅用于本次申诉审核）
       </label>

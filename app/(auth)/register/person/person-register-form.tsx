@@ -2,25 +2,29 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { CaptchaWidget } from "@/components/captcha/captcha-widget";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { personRegistrationSchema, type PersonRegistrationInput } from "@/lib/accounts/schemas";
+import { DISPUTE_LINK_TEXT, DISPUTE_PATH, DUPLICATE_ID_MESSAGE, personRegistrationRequestSchema, type PersonRegistrationRequest } from "@/lib/accounts/schemas";
 import { PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import { ID_TYPE_LABELS, ID_TYPES, validateIdDocument } from "@/lib/validation/id-number";
-import { registerPersonAction } from "../../actions";
+import { registerPersonAction } from "../actions";
 
 export function PersonRegisterForm() {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [captchaReset, setCaptchaReset] = useState(0);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, setError, control } = useForm<PersonRegistrationInput>({
-    resolver: zodResolver(personRegistrationSchema),
+  const { register, handleSubmit, formState, setError, setValue, control } = useForm<PersonRegistrationRequest>({
+    resolver: zodResolver(personRegistrationRequestSchema),
     mode: "onBlur",
-    defaultValues: { name: "", idType: "resident", idNumber: "", nationality: "", phone: "", password: "", confirmPassword: "", consent: false },
+    defaultValues: { name: "", idType: "resident", idNumber: "", nationality: "", phone: "", password: "", confirmPassword: "", consent: false, captcha: "" },
   });
   const errors = formState.errors;
+  const submitted = formState.isSubmitted;
+  const onCaptcha = useCallback((payload: string) => setValue("captcha", payload, { shouldValidate: submitted && payload !== "" }), [setValue, submitted]);
   const idType = useWatch({ control, name: "idType" });
   const idNumber = useWatch({ control, name: "idNumber" });
   const derived = idNumber ? validateIdDocument(idType, idNumber) : null;
@@ -30,8 +34,10 @@ export function PersonRegisterForm() {
     startTransition(async () => {
       const r = await registerPersonAction(values);
       if (!r.ok) {
+        // The solution is burnt whatever the outcome: fetch a new challenge.
+        setCaptchaReset((n) => n + 1);
         for (const [field, msg] of Object.entries(r.fieldErrors ?? {})) {
-          setError(field as keyof PersonRegistrationInput, { message: msg });
+          setError(field as keyof PersonRegistrationRequest, { message: msg });
         }
       }
       setResult({ ok: r.ok, message: r.ok ? (r.message ?? "注册成功") : r.message });
@@ -51,7 +57,19 @@ export function PersonRegisterForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {result && !result.ok && <Notice tone="error">{result.message}</Notice>}
+      {result && !result.ok && (
+        <Notice tone="error">
+          {result.message}
+          {result.message === DUPLICATE_ID_MESSAGE && (
+            <>
+              {" "}
+              <Link href={DISPUTE_PATH} className="font-medium underline">
+                {DISPUTE_LINK_TEXT}
+              </Link>
+            </>
+          )}
+        </Notice>
+      )}
       <Field label="姓名" htmlFor="name" error={errors.name?.message} required>
         <Input id="name" autoComplete="name" aria-invalid={!!errors.name} {...register("name")} />
       </Field>
@@ -99,6 +117,7 @@ export function PersonRegisterForm() {
         </label>
         {errors.consent && <p className="mt-1 text-sm text-red-600">{errors.consent.message}</p>}
       </div>
+      <CaptchaWidget onChange={onCaptcha} resetKey={captchaReset} error={errors.captcha?.message} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "正在提交…" : "注册"}
       </Button>

@@ -1,31 +1,37 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { CaptchaWidget } from "@/components/captcha/captcha-widget";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { unitRegistrationSchema, type UnitRegistrationInput } from "@/lib/accounts/schemas";
+import { unitRegistrationRequestSchema, type UnitRegistrationRequest } from "@/lib/accounts/schemas";
 import { PASSWORD_POLICY } from "@/lib/auth/password-policy";
 import type { OrgOption } from "@/lib/orgs/queries";
-import { registerUnitAction } from "../../actions";
+import { registerUnitAction } from "../actions";
 
 export function UnitRegisterForm({ regions, depts }: { regions: OrgOption[]; depts: OrgOption[] }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [captchaReset, setCaptchaReset] = useState(0);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<UnitRegistrationInput>({
-    resolver: zodResolver(unitRegistrationSchema),
+  const { register, handleSubmit, formState, setError, setValue } = useForm<UnitRegistrationRequest>({
+    resolver: zodResolver(unitRegistrationRequestSchema),
     mode: "onBlur",
-    defaultValues: { creditCode: "", name: "", regionOrgId: "", supervisorId: "", contactName: "", contactPhone: "", username: "", password: "", confirmPassword: "" },
+    defaultValues: { creditCode: "", name: "", regionOrgId: "", supervisorId: "", contactName: "", contactPhone: "", username: "", password: "", confirmPassword: "", captcha: "" },
   });
   const errors = formState.errors;
+  const submitted = formState.isSubmitted;
+  const onCaptcha = useCallback((payload: string) => setValue("captcha", payload, { shouldValidate: submitted && payload !== "" }), [setValue, submitted]);
   const onSubmit = handleSubmit((values) => {
     setResult(null);
     startTransition(async () => {
       const r = await registerUnitAction(values);
       if (!r.ok) {
-        for (const [field, msg] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof UnitRegistrationInput, { message: msg });
+        // The solution is burnt whatever the outcome: fetch a new challenge.
+        setCaptchaReset((n) => n + 1);
+        for (const [field, msg] of Object.entries(r.fieldErrors ?? {})) setError(field as keyof UnitRegistrationRequest, { message: msg });
       }
       setResult({ ok: r.ok, message: r.ok ? (r.message ?? "已提交") : r.message });
     });
@@ -79,6 +85,7 @@ export function UnitRegisterForm({ regions, depts }: { regions: OrgOption[]; dep
       <Field label="确认密码" htmlFor="confirmPassword" error={errors.confirmPassword?.message} required>
         <Input id="confirmPassword" type="password" autoComplete="new-password" {...register("confirmPassword")} />
       </Field>
+      <CaptchaWidget onChange={onCaptcha} resetKey={captchaReset} error={errors.captcha?.message} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "正在提交…" : "提交注册申请"}
       </Button>

@@ -6,10 +6,10 @@ import { answerPublicQuery } from "@/lib/query/public-endpoint";
 const MAX_BODY_BYTES = 4096;
 
 /**
- * Public certificate query (no login): POST JSON { name?, idNumber?, certNo?, captchaId, captchaAnswer }.
+ * Public certificate query (no login): POST JSON { name?, idNumber?, certNo?, captcha } (captcha: the ALTCHA widget's solution).
  * 200 with the results (an empty list for "not found" and for facts that do not belong together —
  * byte-identical), 400 for form errors or a wrong captcha, 429 with Retry-After when rate-limited.
- * There is deliberately no GET: a query must carry a fresh captcha.
+ * There is deliberately no GET: a query must carry a fresh, unused captcha solution.
  */
 export async function POST(req: Request): Promise<Response> {
   const headers = { "Cache-Control": "no-store" };
