@@ -160,7 +160,7 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
                   {r.photoId ? (
                     <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={60} height={84} className="h-[84px] w-[60px] border border-slate-200 object-cover" />
                   ) : (
-                    <span className="text-xs text-slate-400">无照片</span>
+                    <span className="text-xs text-slate-500">无照片</span>
                   )}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">

@@ -46,7 +46,7 @@ function NotificationsView({ title, rows, total, unread, page, pageSize, basePat
                 <Badge tone={n.kind === "photo_rejected" || n.kind === "returned" || n.kind === "revoked" ? "red" : n.kind === "confirmed" ? "green" : "blue"}>{n.kindLabel}</Badge>
               </span>
               <span className={`min-w-0 flex-1 ${n.read ? "text-slate-600" : "font-medium text-slate-900"}`}>{n.message}</span>
-              <time className="whitespace-nowrap text-xs text-slate-400">{formatTime(n.createdAt)}</time>
+              <time className="whitespace-nowrap text-xs text-slate-500">{formatTime(n.createdAt)}</time>
             </li>
           ))}
         </ul>

@@ -94,7 +94,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
               {r.photoId ? (
                 <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={96} height={134} className="h-[134px] w-[96px] border border-slate-200 bg-slate-50 object-cover" />
               ) : (
-                <div className="flex h-[134px] w-[96px] items-center justify-center border border-dashed text-xs text-slate-400">无照片</div>
+                <div className="flex h-[134px] w-[96px] items-center justify-center border border-dashed text-xs text-slate-500">无照片</div>
               )}
             </div>
             <div className="min-w-0 flex-1 text-xs text-slate-700">
