@@ -96,7 +96,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
         <ConfirmBox
           question={
             <>
-              <p>将审核通过{confirming.length === 1 ? ` ${confirming[0].name} 的照片` : `所选的 ${confirming.length} 张照片`}，通过后照片将印制在证书上。确认通过？</p>
+              <p>将审核通过所选的 {confirming.length} 张照片，通过后这些照片将印制在证书上。确认通过？</p>
               {confirmingExcluded.length > 0 && (
                 <p className="mt-1 font-medium" data-testid="approve-excluded-warning">
                   {confirmingExcluded.length === 1 ? `${confirmingExcluded[0].name} 的记录` : `其中 ${confirmingExcluded.length} 条记录`}已排除（
