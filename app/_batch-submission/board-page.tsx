@@ -26,10 +26,16 @@ export async function ReviewBoardPage({ area, committeeId, searchParams }: { are
   const group = groupParam(searchParams.group);
   const q = searchText(searchParams.q);
   const page = parsePage(first(searchParams.page));
-  const [board, summary] = await Promise.all([getReviewBoard(db, user, committee.id, { year, group, q, page }), getSubmissionSummary(db, committee.id)]);
-  const total = Object.values(board.counts).reduce((a, b) => a + (b ?? 0), 0);
-  const done = (board.counts.submitted ?? 0) + (board.counts.confirmed ?? 0);
-  const groupCount = (g: BoardGroup) => (g === "excluded" ? board.excluded : BOARD_GROUPS[g].statuses.reduce((a, s) => a + (board.counts[s] ?? 0), 0));
+  const board = await getReviewBoard(db, user, committee.id, { year, group, q, page });
+  // The submission takes every year: with a year chosen, the panel reads the committee's counts, else
+  // the very counts the tabs read (one query, the submission's exclusion rule).
+  const summary = year ? await getSubmissionSummary(db, committee.id) : board.counts;
+  const { byStatus } = board.counts;
+  const total = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+  const done = (byStatus.submitted ?? 0) + (byStatus.confirmed ?? 0);
+  const groupCount = (g: BoardGroup) => (g === "excluded" ? board.counts.excluded : board.counts.groups[g]);
+  // The badges count the work waiting on those screens, excluded records included (their photo still gets reviewed).
+  const tabCounts = { photos: summary.byStatus.photo_submitted ?? 0, returned: summary.byStatus.returned ?? 0 };
   const link = (params: Record<string, string | number | undefined>) => {
     const u = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") u.set(k, String(v));
@@ -40,7 +46,7 @@ export async function ReviewBoardPage({ area, committeeId, searchParams }: { are
   return (
     <div className="space-y-6">
       <Card title={`照片审核与提交 · ${committee.name}`}>
-        <WorkspaceTabs base={base} rosterBase={rosterBase} active="board" counts={{ photos: summary.blockingByStatus.photo_submitted, returned: summary.blockingByStatus.returned }} />
+        <WorkspaceTabs base={base} rosterBase={rosterBase} active="board" counts={tabCounts} />
         <div className="mt-5 flex flex-wrap items-center gap-2 text-sm" aria-label="按取得年度">
           <span className="text-slate-500">取得年度：</span>
           <Link href={link({ group })} className={`rounded px-2 py-0.5 ${!year ? "bg-brand-600 text-white" : "bg-slate-100"}`}>
@@ -63,12 +69,13 @@ export async function ReviewBoardPage({ area, committeeId, searchParams }: { are
             <div className="h-2 bg-green-600" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
           </div>
         </div>
-        <dl className="mt-4 grid grid-cols-3 gap-2 text-center text-xs sm:grid-cols-9" data-testid="board-counts">
+        <p className="mt-4 text-xs text-slate-500">名册状态（含已排除的记录）</p>
+        <dl className="mt-1 grid grid-cols-3 gap-2 text-center text-xs sm:grid-cols-9" data-testid="board-counts">
           {ROSTER_STATUSES.map((s) => (
             <div key={s} className="rounded bg-slate-50 p-2">
               <dt className="text-slate-500">{ROSTER_STATUS_INFO[s].label}</dt>
               <dd className="text-lg font-semibold text-slate-800" data-testid={`board-${s}`}>
-                {board.counts[s] ?? 0}
+                {byStatus[s] ?? 0}
               </dd>
             </div>
           ))}
@@ -80,6 +87,11 @@ export async function ReviewBoardPage({ area, committeeId, searchParams }: { are
       </Card>
 
       <Card title="人员进度">
+        {year && (
+          <p className="mb-2 text-xs text-slate-500">
+            分组人数为{year}年度的记录（已排除的只计入“已排除”）；一次性提交不分年度，共可提交 {summary.ready} 条。
+          </p>
+        )}
         <nav aria-label="人员分组" className="mb-4 flex flex-wrap gap-2 text-sm">
           {GROUPS.map((g) => (
             <Link key={g} href={link({ year, group: g })} className={`rounded px-3 py-1 ${group === g ? "bg-brand-600 text-white" : "bg-slate-100"}`} data-testid={`group-${g}`}>

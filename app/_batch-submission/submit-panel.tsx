@@ -6,15 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { inputClass } from "@/components/ui/field";
+import type { BoardCounts } from "@/lib/batch-submission/queries";
 import { excludeBlockingAction, submitBatchAction } from "./actions";
 
-type Summary = {
-  ready: number;
-  blocking: number;
-  blockingByStatus: { awaiting_photo: number; photo_submitted: number; returned: number };
-  drafts: number;
-  excluded: number;
-};
+type Summary = Pick<BoardCounts, "ready" | "blocking" | "blockingByStatus" | "drafts" | "excluded">;
 
 /** 一次性提交: the count, what still blocks it (with 全部排除), and the confirmation before the irreversible step. */
 export function SubmitPanel({ committeeId, summary }: { committeeId: string; summary: Summary }) {
@@ -44,7 +39,10 @@ export function SubmitPanel({ committeeId, summary }: { committeeId: string; sum
         </div>
         <div className="rounded border border-slate-200 bg-slate-50 p-3">
           <dt className="text-slate-600">已排除</dt>
-          <dd className="text-2xl font-semibold text-slate-800">{summary.excluded}</dd>
+          <dd className="text-2xl font-semibold text-slate-800" data-testid="excluded-count">
+            {summary.excluded}
+          </dd>
+          <dd className="text-xs text-slate-500">不参加提交，也不阻止提交</dd>
         </div>
         <div className="rounded border border-slate-200 bg-slate-50 p-3">
           <dt className="text-slate-600">草稿未发布</dt>

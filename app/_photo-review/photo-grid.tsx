@@ -7,6 +7,7 @@ import { ConfirmBox } from "@/components/ui/confirm-box";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
+import { includeRecordsAction } from "@/app/_batch-submission/actions";
 import { approvePhotosAction, rejectPhotoAction } from "./actions";
 
 export type PhotoRow = {
@@ -23,26 +24,39 @@ export type PhotoRow = {
   level: string;
   passDate: string;
   photoId: string | null;
+  excludedReason: string | null;
 };
 
-/** The review grid: each photo beside the record's key fields; select to approve many, or return one with a reason. */
+/**
+ * The review grid: each photo beside the record's key fields; select to approve many, or return one
+ * with a reason. An excluded record stays excluded when its photo is approved (docs/domain.md §5): the
+ * card shows the exclusion, the confirmation says so and offers to include the record again.
+ */
 export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab: "pending" | "approved"; rows: PhotoRow[] }) {
   const { outcome, busy, run } = useActionRunner();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<PhotoRow[] | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const withPhoto = rows.filter((r) => r.photoId);
   const { chosen, selected, toggle, clear: clearSelection, selectAllProps } = useRowSelection(withPhoto);
-  const approve = (items: PhotoRow[]) =>
+  const approve = (items: PhotoRow[], includeExcluded = false) =>
     run(
-      () => approvePhotosAction({ committeeId, items: items.map((i) => ({ id: i.id, version: i.version, photoId: i.photoId })) }),
+      async () => {
+        const approved = await approvePhotosAction({ committeeId, items: items.map((i) => ({ id: i.id, version: i.version, photoId: i.photoId })) });
+        const excludedIds = items.filter((i) => i.excludedReason).map((i) => i.id);
+        if (!approved.ok || !includeExcluded || excludedIds.length === 0) return approved;
+        const included = await includeRecordsAction({ committeeId, recordIds: excludedIds });
+        return included.ok ? { ...approved, message: `${approved.message}；${included.message}，将参加下一次提交` } : { ok: false as const, message: `${approved.message}；但取消排除未成功：${included.message}` };
+      },
       (r) => {
         if (r.ok) {
           clearSelection();
-          setConfirming(false);
+          setConfirming(null);
         }
       },
     );
+  const include = (row: PhotoRow) => run(() => includeRecordsAction({ committeeId, recordIds: [row.id] }));
+  const confirmingExcluded = confirming?.filter((c) => c.excludedReason) ?? [];
   const reject = (row: PhotoRow) =>
     run(
       () => rejectPhotoAction({ committeeId, record: { id: row.id, version: row.version }, photoId: row.photoId, reason }),
@@ -73,19 +87,37 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
             <input {...selectAllProps} />
             全选本页
           </label>
-          <Button size="sm" disabled={busy || chosen.length === 0} onClick={() => setConfirming(true)} data-testid="approve-selected">
+          <Button size="sm" disabled={busy || chosen.length === 0} onClick={() => setConfirming(chosen)} data-testid="approve-selected">
             审核通过所选（{chosen.length}）
           </Button>
         </div>
       )}
       {confirming && (
         <ConfirmBox
-          question={<p>将审核通过所选的 {chosen.length} 张照片，通过后这些照片将印制在证书上。确认通过？</p>}
-          confirmLabel="确认通过"
+          question={
+            <>
+              <p>将审核通过所选的 {confirming.length} 张照片，通过后这些照片将印制在证书上。确认通过？</p>
+              {confirmingExcluded.length > 0 && (
+                <p className="mt-1 font-medium" data-testid="approve-excluded-warning">
+                  {confirmingExcluded.length === 1 ? `${confirmingExcluded[0].name} 的记录` : `其中 ${confirmingExcluded.length} 条记录`}已排除（
+                  {[...new Set(confirmingExcluded.map((c) => c.excludedReason))].join("；")}），通过后仍保持排除，不参加一次性提交。如需提交，请选择“通过并取消排除”。
+                </p>
+              )}
+            </>
+          }
+          confirmLabel={confirmingExcluded.length > 0 ? "通过（仍排除）" : "确认通过"}
           busy={busy}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => approve(chosen)}
-        />
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => approve(confirming)}
+        >
+          {confirmingExcluded.length > 0 && (
+            <div className="mt-2">
+              <Button size="sm" variant="secondary" disabled={busy} onClick={() => approve(confirming, true)} data-testid="approve-and-include">
+                通过并取消排除
+              </Button>
+            </div>
+          )}
+        </ConfirmBox>
       )}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="photo-grid">
         {rows.map((r) => (
@@ -113,6 +145,12 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
               </p>
               <p>评审通过 {r.passDate}</p>
               <p className="font-mono text-slate-500">{r.certNo}</p>
+              {r.excludedReason && (
+                <p className="mt-1 rounded bg-slate-100 px-1.5 py-0.5 text-slate-700" data-testid={`excluded-${r.certNo}`}>
+                  已排除：{r.excludedReason}
+                  <span className="block text-slate-500">通过照片后仍不参加提交，除非取消排除。</span>
+                </p>
+              )}
               {rejecting === r.id ? (
                 <div className="mt-2 space-y-1">
                   <label className="block" htmlFor={`reject-${r.id}`}>
@@ -133,13 +171,18 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
                 r.photoId && (
                   <div className="mt-2 flex gap-2">
                     {tab === "pending" && (
-                      <Button size="sm" disabled={busy} onClick={() => approve([r])}>
+                      <Button size="sm" disabled={busy} onClick={() => (r.excludedReason ? setConfirming([r]) : approve([r]))}>
                         通过
                       </Button>
                     )}
                     <Button size="sm" variant="secondary" disabled={busy} onClick={() => setRejecting(r.id)}>
                       {tab === "pending" ? "退回" : "撤回通过"}
                     </Button>
+                    {r.excludedReason && (
+                      <Button size="sm" variant="secondary" disabled={busy} onClick={() => include(r)}>
+                        取消排除
+                      </Button>
+                    )}
                   </div>
                 )
               )}

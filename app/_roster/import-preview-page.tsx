@@ -4,6 +4,8 @@ import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { auditBase, writeAudit } from "@/lib/audit";
+import { currentRequestIp } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/errors";
 import { isUuid } from "@/lib/roster/access";
 import { ID_TYPE_LABELS, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
@@ -15,8 +17,19 @@ async function loadPreview(area: CommitteeArea, committeeId: string, importId: s
   const { user, committee, rosterPath } = await requireCommitteePage(area, committeeId);
   if (!isUuid(importId)) notFound();
   try {
-    const preview = await getRosterImportPreview(await getDb(), user, importId);
+    const db = await getDb();
+    const preview = await getRosterImportPreview(db, user, importId);
     if (!preview || preview.committeeId !== committee.id) notFound();
+    // Full ID numbers on screen are personal-data access: one audit row per page view (docs/domain.md §4).
+    if (preview.unmaskedRows > 0) {
+      await writeAudit(db, {
+        ...auditBase(user, "roster.import.view_unmasked", await currentRequestIp()),
+        targetType: "roster_import",
+        targetId: preview.id,
+        outcome: "success",
+        detail: { committeeId: committee.id, rows: preview.unmaskedRows },
+      });
+    }
     return { preview, listPath: rosterPath };
   } catch (err) {
     if (err instanceof ForbiddenError) notFound();
@@ -99,7 +112,7 @@ export async function RosterImportPreviewPage({ area, committeeId, importId }: {
               下载错误报告（Excel）
             </a>
             <div className="overflow-x-auto">
-              <table className="min-w-full text-sm [&_th]:whitespace-nowrap" data-testid="rejected-table">
+              <table className="w-full text-sm [&_th]:whitespace-nowrap" data-testid="rejected-table">
                 <thead className="bg-red-50 text-left text-red-800">
                   <tr>
                     <th className="px-2 py-2">行号</th>
@@ -115,7 +128,7 @@ export async function RosterImportPreviewPage({ area, committeeId, importId }: {
                       <tr key={`${r.row}-${k}`} className="border-t border-slate-100 align-top">
                         <td className="px-2 py-1.5">{k === 0 ? r.row : ""}</td>
                         <td className="px-2 py-1.5 whitespace-nowrap">{i.column}</td>
-                        <td className="px-2 py-1.5">{i.reason}</td>
+                        <td className="min-w-48 px-2 py-1.5">{i.reason}</td>
                         <td className="whitespace-nowrap px-2 py-1.5">{k === 0 ? r.values.name : ""}</td>
                         <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{k === 0 ? r.values.idNumber : ""}</td>
                       </tr>
@@ -153,32 +166,35 @@ export async function RosterImportPreviewPage({ area, committeeId, importId }: {
         {p.status === "pending" && p.rejectedCount === 0 && p.addCount > 0 && (
           <section className="space-y-2">
             <h3 className="text-sm font-semibold text-slate-800">将新增的记录{p.addCount > p.sampleRows.length && `（前 ${p.sampleRows.length} 条）`}</h3>
+            {/* Fits 1366 px: short columns first and unwrapped, long text wraps in the last columns. */}
             <div className="max-h-96 overflow-auto">
-              <table className="min-w-full text-sm [&_th]:whitespace-nowrap [&_td]:whitespace-nowrap" data-testid="preview-table">
+              <table className="w-full text-sm [&_th]:whitespace-nowrap" data-testid="preview-table">
                 <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">
                   <tr>
                     <th className="px-2 py-2">行号</th>
                     <th className="px-2 py-2">姓名</th>
-                    <th className="px-2 py-2">证件</th>
-                    <th className="px-2 py-2">工作单位</th>
+                    <th className="px-2 py-2">证件号码</th>
+                    <th className="px-2 py-2" data-testid="preview-pass-date">
+                      评审通过时间
+                    </th>
                     <th className="px-2 py-2">资格名称</th>
-                    <th className="px-2 py-2">评审通过时间</th>
+                    <th className="px-2 py-2">工作单位</th>
                   </tr>
                 </thead>
                 <tbody>
                   {p.sampleRows.map((r) => (
-                    <tr key={r.row} className="border-t border-slate-100">
+                    <tr key={r.row} className="border-t border-slate-100 align-top">
                       <td className="px-2 py-1.5">{r.row}</td>
-                      <td className="px-2 py-1.5">{r.name}</td>
-                      <td className="px-2 py-1.5 font-mono text-xs">
-                        {r.idNumber}
-                        <span className="ml-1 font-sans text-slate-500">{ID_TYPE_LABELS[r.idType]}</span>
+                      <td className="whitespace-nowrap px-2 py-1.5">{r.name}</td>
+                      <td className="whitespace-nowrap px-2 py-1.5">
+                        <span className="font-mono text-xs">{r.idNumber}</span>
+                        <span className="block text-xs text-slate-500">{ID_TYPE_LABELS[r.idType]}</span>
                       </td>
-                      <td className="px-2 py-1.5">{r.workUnit}</td>
+                      <td className="whitespace-nowrap px-2 py-1.5">{r.passDate}</td>
                       <td className="px-2 py-1.5">
                         {r.qualificationName}（{TITLE_LEVEL_LABELS[r.level]}）
                       </td>
-                      <td className="px-2 py-1.5">{r.passDate}</td>
+                      <td className="px-2 py-1.5">{r.workUnit}</td>
                     </tr>
                   ))}
                 </tbody>

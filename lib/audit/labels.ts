@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "roster.import.commit": "确认导入名册",
   "roster.import.cancel": "取消导入",
   "roster.import.error_report": "下载错误报告",
+  "roster.import.view_unmasked": "查看导入预览（完整证件号码）",
   "roster.record.create": "录入名册记录",
   "roster.record.update": "修改名册记录",
   "roster.record.delete": "删除名册记录",

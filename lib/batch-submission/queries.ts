@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rosterBatches, rosterExclusions, rosterRecords, users, type RosterStatus } from "@/db/schema";
 import { countUnreadOrgNotifications } from "@/lib/notifications/notify";
@@ -15,50 +15,70 @@ import {
 import { BLOCKING_STATUSES, BOARD_GROUPS, type BoardGroup } from "./constants";
 import { notExcluded } from "./exclusions";
 
-/** What the one-shot submission would do now: how many go, and what still blocks it. */
-export async function getSubmissionSummary(db: Db, committeeId: string) {
-  const [byStatus, [{ excluded }]] = await Promise.all([
-    db
-      .select({ status: rosterRecords.status, n: count() })
-      .from(rosterRecords)
-      .where(and(eq(rosterRecords.committeeId, committeeId), notExcluded(db)))
-      .groupBy(rosterRecords.status),
-    db
-      .select({ excluded: count() })
-      .from(rosterExclusions)
-      .innerJoin(rosterRecords, eq(rosterRecords.id, rosterExclusions.recordId))
-      .where(eq(rosterRecords.committeeId, committeeId)),
-  ]);
-  const n = Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<Record<RosterStatus, number>>;
-  const blockingByStatus = Object.fromEntries(BLOCKING_STATUSES.map((s) => [s, n[s] ?? 0])) as Record<(typeof BLOCKING_STATUSES)[number], number>;
+type StatusCounts = Partial<Record<RosterStatus, number>>;
+export type BoardGroupKey = keyof typeof BOARD_GROUPS;
+
+/**
+ * Every count of the 进度看板 and the 一次性提交 panel, from one query with the submission's own
+ * exclusion rule (`notExcluded`, docs/domain.md §5): the group tabs, 未就绪 and the button's 可提交
+ * count only count records that are not excluded; excluded records are counted apart (已排除).
+ * `byStatus` counts every record, excluded or not (the roster's states and the progress bar).
+ */
+export async function getBoardCounts(db: Db, committeeId: string, opts: { year?: number } = {}) {
+  const scope: SQL[] = [eq(rosterRecords.committeeId, committeeId)];
+  if (opts.year) scope.push(eq(rosterRecords.passYear, opts.year));
+  const included = sql<boolean>`${notExcluded(db)}`;
+  const rows = await db
+    .select({ status: rosterRecords.status, included, n: count() })
+    .from(rosterRecords)
+    .where(and(...scope))
+    .groupBy(rosterRecords.status, included);
+  const byStatus: StatusCounts = {};
+  const open: StatusCounts = {};
+  const excludedByStatus: StatusCounts = {};
+  for (const r of rows) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+    const into = r.included ? open : excludedByStatus;
+    into[r.status] = (into[r.status] ?? 0) + r.n;
+  }
+  const sum = (m: StatusCounts, statuses: readonly RosterStatus[]) => statuses.reduce((a, s) => a + (m[s] ?? 0), 0);
+  const groups = Object.fromEntries(Object.entries(BOARD_GROUPS).map(([g, d]) => [g, sum(open, d.statuses)])) as Record<BoardGroupKey, number>;
+  const blockingByStatus = Object.fromEntries(BLOCKING_STATUSES.map((s) => [s, open[s] ?? 0])) as Record<(typeof BLOCKING_STATUSES)[number], number>;
   return {
-    ready: n.photo_approved ?? 0,
-    blocking: Object.values(blockingByStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    groups,
+    excludedByStatus,
+    excluded: Object.values(excludedByStatus).reduce((a, b) => a + (b ?? 0), 0),
+    ready: groups.ready,
+    blocking: sum(open, BLOCKING_STATUSES),
     blockingByStatus,
-    drafts: n.draft ?? 0,
-    excluded,
+    drafts: groups.draft,
   };
+}
+export type BoardCounts = Awaited<ReturnType<typeof getBoardCounts>>;
+
+/** What the one-shot submission would do now (every year of the committee): how many go, what still blocks it. */
+export function getSubmissionSummary(db: Db, committeeId: string): Promise<BoardCounts> {
+  return getBoardCounts(db, committeeId);
 }
 
 /**
- * 进度看板: counts per state for the committee (and year), and one group's records — by default who
- * has not uploaded a photo yet, to chase them — with exclusion and last rejection reason.
+ * 进度看板: the counts (committee, and year when chosen) and one group's records — by default who has
+ * not uploaded a photo yet, to chase them — with exclusion and last rejection reason. A group lists
+ * the records its tab counts: excluded records only under 已排除.
  */
 export async function getReviewBoard(db: Db, actor: RosterActor, committeeId: string, opts: { year?: number; group: BoardGroup; q?: string; page: number }) {
   const committee = await assertCommitteeOwner(db, actor, committeeId);
-  const scope: SQL[] = [eq(rosterRecords.committeeId, committeeId)];
-  if (opts.year) scope.push(eq(rosterRecords.passYear, opts.year));
-  const listConds: SQL[] = [...scope];
-  const isExcluded = exists(db.select({ one: sql`1` }).from(rosterExclusions).where(eq(rosterExclusions.recordId, rosterRecords.id)));
-  if (opts.group === "excluded") listConds.push(isExcluded);
-  else listConds.push(inArray(rosterRecords.status, [...BOARD_GROUPS[opts.group].statuses]));
+  const listConds: SQL[] = [eq(rosterRecords.committeeId, committeeId)];
+  if (opts.year) listConds.push(eq(rosterRecords.passYear, opts.year));
+  if (opts.group === "excluded") listConds.push(not(notExcluded(db)));
+  else listConds.push(inArray(rosterRecords.status, [...BOARD_GROUPS[opts.group].statuses]), notExcluded(db));
   const search = recordSearchCondition(opts.q);
   if (search) listConds.push(search);
   const where = and(...listConds);
 
-  const [byStatus, [{ excluded }], years, rows, [{ total }]] = await Promise.all([
-    db.select({ status: rosterRecords.status, n: count() }).from(rosterRecords).where(and(...scope)).groupBy(rosterRecords.status),
-    db.select({ excluded: count() }).from(rosterRecords).where(and(...scope, isExcluded)),
+  const [counts, years, rows, [{ total }]] = await Promise.all([
+    getBoardCounts(db, committeeId, { year: opts.year }),
     db.selectDistinct({ year: rosterRecords.passYear }).from(rosterRecords).where(eq(rosterRecords.committeeId, committeeId)).orderBy(desc(rosterRecords.passYear)),
     db
       .select({
@@ -75,8 +95,7 @@ export async function getReviewBoard(db: Db, actor: RosterActor, committeeId: st
       .offset((opts.page - 1) * LIST_PAGE_SIZE),
     db.select({ total: count() }).from(rosterRecords).where(where),
   ]);
-  const counts = Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<Record<RosterStatus, number>>;
-  return { committee, counts, excluded, years: years.map((y) => y.year), rows: maskRecordIdNumbers(rows), total, pageSize: LIST_PAGE_SIZE };
+  return { committee, counts, years: years.map((y) => y.year), rows: maskRecordIdNumbers(rows), total, pageSize: LIST_PAGE_SIZE };
 }
 
 /** 退回待处理: returned records with the 专技处's reason and the batch that carried them. */

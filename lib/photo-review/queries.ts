@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rosterRecords, type RosterStatus } from "@/db/schema";
+import { rosterExclusions, rosterRecords, type RosterStatus } from "@/db/schema";
 import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
 import { needsPhotoSql } from "@/lib/roster/photo-rule";
 import { latestPhotoId, maskRecordIdNumbers, recordListColumns, recordSearchCondition } from "@/lib/roster/record-search";
@@ -10,7 +10,11 @@ export const REVIEW_PAGE_SIZE = 12;
 
 export type PhotoReviewTab = "pending" | "approved";
 
-/** 照片审核 grid: submitted photos (oldest first), or approved ones that can still be withdrawn before submission. */
+/**
+ * 照片审核 grid: submitted photos (oldest first), or approved ones that can still be withdrawn before
+ * submission. Each row carries its exclusion reason: approving the photo of an excluded record does not
+ * put it back into the submission (docs/domain.md §5), so the screen says so.
+ */
 export async function listPhotosForReview(db: Db, actor: RosterActor, committeeId: string, opts: { tab: PhotoReviewTab; q?: string; year?: number; page: number }) {
   const committee = await assertCommitteeOwner(db, actor, committeeId);
   const status: RosterStatus = opts.tab === "pending" ? "photo_submitted" : "photo_approved";
@@ -22,8 +26,9 @@ export async function listPhotosForReview(db: Db, actor: RosterActor, committeeI
   const where = and(...conds);
   const [rows, [{ total }], tabCounts] = await Promise.all([
     db
-      .select({ ...recordListColumns, photoId: latestPhotoId([opts.tab === "pending" ? "submitted" : "approved"]) })
+      .select({ ...recordListColumns, photoId: latestPhotoId([opts.tab === "pending" ? "submitted" : "approved"]), excludedReason: rosterExclusions.reason })
       .from(rosterRecords)
+      .leftJoin(rosterExclusions, eq(rosterExclusions.recordId, rosterRecords.id))
       .where(where)
       .orderBy(asc(rosterRecords.updatedAt), asc(rosterRecords.certNo))
       .limit(REVIEW_PAGE_SIZE)

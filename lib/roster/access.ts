@@ -4,6 +4,7 @@ import { committees, orgs } from "@/db/schema";
 import type { CommitteeStatus } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/errors";
+import { maskIdNumber } from "@/lib/validation/id-number";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { TITLE_LEVEL_LABELS, TITLE_LEVEL_RANK, type TitleLevel } from "./constants";
 import type { RosterRecordData } from "./schemas";
@@ -95,4 +96,14 @@ export function committeeFieldErrors(
     errors.level = `本评委会的评审级别为${range}，不能录入${TITLE_LEVEL_LABELS[data.level]}`;
   }
   return errors;
+}
+
+/**
+ * An ID number of a committee's roster as this viewer may see it: in full to the committee's own
+ * forming organisation (the data it uploaded or typed itself, which it must check row by row), masked
+ * for everyone else (docs/domain.md §4, masking). Callers showing it in full write an audit row.
+ */
+export function rosterIdNumberFor(actor: RosterActor, committee: Pick<OwnedCommittee, "formingOrgId">, idNumber: string): { idNumber: string; unmasked: boolean } {
+  const own = isRosterManager(actor) && actor.orgId === committee.formingOrgId;
+  return own ? { idNumber, unmasked: true } : { idNumber: maskIdNumber(idNumber), unmasked: false };
 }

@@ -3,8 +3,7 @@ import type { Db } from "@/db/client";
 import { rosterImportRows, rosterImports, rosterRecords, users, type RosterImportRejectedRow } from "@/db/schema";
 import type { RosterImportStatus } from "@/db/schema/enums";
 import { UserError } from "@/lib/errors";
-import { maskIdNumber } from "@/lib/validation/id-number";
-import { assertCommitteeOwner, type RosterActor } from "./access";
+import { assertCommitteeOwner, rosterIdNumberFor, type RosterActor } from "./access";
 import { getImportGlyphIssues } from "./import-glyphs";
 import { existingRecordOf } from "./import-insert";
 
@@ -38,7 +37,11 @@ export async function getRosterImportProgress(db: Db, actor: RosterActor, import
 const PREVIEW_ROWS = 100;
 const PREVIEW_REJECTED = 500;
 
-/** The preview page: counts, the first rows to add (IDs masked) and the first rejected rows. */
+/**
+ * The preview page: counts, the first rows to add and the first rejected rows. ID numbers are shown in
+ * full to the committee's own organisation, the uploader's (`rosterIdNumberFor`); `unmaskedRows` says how
+ * many full ID numbers the page will show, for its audit row.
+ */
 export async function getRosterImportPreview(db: Db, actor: RosterActor, importId: string) {
   const [row] = await db
     .select({
@@ -90,13 +93,20 @@ export async function getRosterImportPreview(db: Db, actor: RosterActor, importI
           .orderBy(asc(rosterImportRows.rowNo))
           .limit(PREVIEW_ROWS)
       : [];
+  const shown = (idNumber: string) => rosterIdNumberFor(actor, committee, idNumber);
+  const rows = sampleRows.map((r) => ({ ...r, ...shown(r.idNumber) }));
+  const rejected = (sampleRejected ?? []).map((r) => {
+    const id = shown(r.values.idNumber ?? "");
+    return { ...r, values: { ...r.values, idNumber: id.idNumber }, unmasked: id.unmasked && !!r.values.idNumber };
+  });
   return {
     ...rest,
     committee,
     glyphIssues: row.status === "pending" ? await getImportGlyphIssues(db, importId) : { warnings: [], errors: [] },
-    sampleRows: sampleRows.map((r) => ({ ...r, idNumber: maskIdNumber(r.idNumber) })),
-    // Rejected rows show what the user typed, masked the same way.
-    sampleRejected: (sampleRejected ?? []).map((r): RosterImportRejectedRow => ({ ...r, values: { ...r.values, idNumber: maskIdNumber(r.values.idNumber) } })),
+    sampleRows: rows.map(({ unmasked: _, ...r }) => r),
+    // Rejected rows show what the user typed.
+    sampleRejected: rejected.map(({ unmasked: _, ...r }): RosterImportRejectedRow => r),
+    unmaskedRows: rows.filter((r) => r.unmasked).length + rejected.filter((r) => r.unmasked).length,
     previewLimits: { rows: PREVIEW_ROWS, rejected: PREVIEW_REJECTED },
   };
 }
@@ -110,8 +120,10 @@ export async function getRosterImportRejected(db: Db, actor: RosterActor, import
     .where(eq(rosterImports.id, importId))
     .limit(1);
   if (!row) throw new UserError("导入记录不存在");
-  await assertCommitteeOwner(db, actor, row.committeeId);
-  return { fileName: row.fileName, rejected: row.rejected ?? [] };
+  const committee = await assertCommitteeOwner(db, actor, row.committeeId);
+  // The uploader's own rows, as typed: full ID numbers for the forming organisation (the report's audit row records the download).
+  const rejected = (row.rejected ?? []).map((r) => (r.values.idNumber ? { ...r, values: { ...r.values, idNumber: rosterIdNumberFor(actor, committee, r.values.idNumber).idNumber } } : r));
+  return { fileName: row.fileName, rejected };
 }
 
 export async function listRosterImports(db: Db, actor: RosterActor, committeeId: string, limit = 10) {

@@ -55,6 +55,8 @@ test("a committee user downloads the template, imports it, previews, commits, se
   await expect(page.getByTestId("rejected-table")).toContainText("22");
   await expect(page.getByTestId("rejected-table")).toContainText("证件号码（E列）");
   await expect(page.getByTestId("rejected-table")).toContainText("校验位错误");
+  // The uploader checks rows against the file: the ID number is shown in full, as typed.
+  await expect(page.getByTestId("rejected-table")).toContainText(String(bad[20].idNumber));
   await expect(page.getByTestId("commit-import")).toHaveCount(0);
   await page.screenshot({ path: shot("roster-preview-rejected"), fullPage: true });
   const report = await readSheet(await roster.download("error-report-link"), "错误报告");
@@ -69,7 +71,16 @@ test("a committee user downloads the template, imports it, previews, commits, se
   await expect(page.getByTestId("stat-add")).toHaveText(String(COUNT));
   await expect(page.getByTestId("stat-rejected")).toHaveText("0");
   await expect(page.getByTestId("preview-table")).toContainText(personName(BASE));
-  await expect(page.getByTestId("preview-table")).not.toContainText(residentId(BASE)); // masked
+  // The committee's own upload: full ID numbers, and every column within a 1366 px wide screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByTestId("preview-table")).toContainText(residentId(BASE));
+  const passDate = await page.getByTestId("preview-pass-date").boundingBox();
+  expect(passDate).not.toBeNull();
+  expect(passDate!.x).toBeGreaterThanOrEqual(0);
+  expect(passDate!.x + passDate!.width).toBeLessThanOrEqual(1366);
+  const scroller = page.getByTestId("preview-table").locator("xpath=..");
+  expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.screenshot({ path: shot("roster-preview-1366") });
   await page.screenshot({ path: shot("roster-preview"), fullPage: true });
   await page.getByTestId("commit-import").click();
   await page.waitForURL(listUrl);

@@ -183,7 +183,7 @@ describe("the certificate carries the roster's 批准文号 and 发证日期", (
     // The holder: an account whose ID document is the record's.
     const [holder] = await t.db
       .insert(users)
-      .values({ username: "t_holder_3111", role: "person", name: "测试甲", passwordHash: "x", idType: "resident", idNumber: residentId(3111) })
+      .values({ username: "t_holder_3111", role: "person", name: "测试乙" /* the record's name: identity binding compares it */, passwordHash: "x", idType: "resident", idNumber: residentId(3111) })
       .returning({ id: users.id });
     const detail = await getHolderCertificate(t.db, holder.id, c.id);
     expect(detail?.fields).toEqual(expect.arrayContaining([{ label: "批准文号", value: X }, { label: "发证日期", value: D }]));
