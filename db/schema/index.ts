@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./roster";
 export * from "./backfill";
 export * from "./certificates";
+export * from "./grants";

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { committees, orgs, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { getCurrentUser } from "@/lib/auth/session";
+import { sessionUserOf } from "./session-user";
 
 export type RosterFixture = {
   province: SessionUser;
@@ -34,7 +35,7 @@ export async function createRosterFixture(db: Db): Promise<RosterFixture> {
     .returning();
   const mk = async (username: string, role: SessionUser["role"], name: string, orgId: string | null, orgName: string | null): Promise<SessionUser> => {
     const [u] = await db.insert(users).values({ username, role, name, orgId, passwordHash: "x" }).returning();
-    return { id: u.id, role, name, orgId, orgName, orgIsCertDivision: false };
+    return sessionUserOf(db, u.id);
   };
   return {
     province: await mk("t_province", "hrss", "罗晓明", province.id, province.name),
