@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { verifyGrantSwitch } from "@/lib/auth/grant-switch";
 import { isRole, ROLES } from "@/lib/roles";
 
 export const IDLE_TIMEOUT_SEC = 30 * 60;
@@ -30,8 +31,13 @@ export const authConfig = {
       const protectedArea = AREA_PREFIXES.some((p) => path === p || path.startsWith(p + "/"));
       return protectedArea ? Boolean(auth?.user) : true;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       const now = Math.floor(Date.now() / 1000);
+      // Grant switch (lib/auth/grant-switch.ts): only with the switch action's ticket for this user.
+      if (trigger === "update") {
+        const grantId = await verifyGrantSwitch((session as { grantSwitch?: unknown } | undefined)?.grantSwitch, token.uid);
+        if (grantId) token.grantId = grantId;
+      }
       if (user) {
         const u = user as { id?: string; role?: string; orgId?: string | null; sessionVersion?: number };
         token.uid = u.id;
@@ -39,6 +45,8 @@ export const authConfig = {
         token.orgId = u.orgId ?? null;
         token.sv = u.sessionVersion;
         token.loginAt = now;
+        // A login acts under the default grant (lib/auth/grants.ts): no grant id until a switch.
+        delete token.grantId;
       }
       if (typeof token.loginAt !== "number" || now - token.loginAt > ABSOLUTE_TIMEOUT_SEC) return null;
       return token;
@@ -49,6 +57,7 @@ export const authConfig = {
         session.user.role = token.role;
         session.user.orgId = typeof token.orgId === "string" ? token.orgId : null;
         session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+        session.user.grantId = typeof token.grantId === "string" ? token.grantId : null;
       }
       return session;
     },

@@ -17,7 +17,8 @@ class LoginRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+// unstable_update: the grant switch (app/_area/grant-actions.ts) writes the active grant into the JWT.
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({

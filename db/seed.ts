@@ -6,7 +6,7 @@ import { ROLE_INFO, type Role } from "../lib/roles";
 import { creditCodeCheckChar } from "../lib/validation/credit-code";
 import { idCheckChar } from "../lib/validation/id-number";
 import type { Db, Tx } from "./client";
-import { auditLog, committees, orgs, users, type NewOrg, type NewUser } from "./schema";
+import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
@@ -136,6 +136,9 @@ function userSeeds(): UserSeed[] {
   ];
 }
 
+/** Grants beyond each account's default one. */
+const EXTRA_GRANTS: { username: string; role: Role; org: string }[] = [{ username: "demo_person", role: "expert", org: "gzu" }];
+
 const COMMITTEES = [
   { code: "001", name: "贵州省工程技术高级职称评审委员会", series: "工程技术", levelFrom: "senior_deputy", levelTo: "senior_full", org: "province" },
   { code: "002", name: "贵州省卫生高级职称评审委员会", series: "卫生", levelFrom: "senior_deputy", levelTo: "senior_full", org: "wjw" },
@@ -209,6 +212,10 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       const u = userRows.find((r) => r.username === username)!;
       return { id: u.id, role: u.role, orgId: u.orgId, orgIsCertDivision: username === "demo_zjc" };
     };
+    // Every account got its default grant from the users trigger (db/sql/role-grants.sql). 张三 is also
+    // an expert of 贵州大学's pool — an applicant who reviews is the common case — so the header's
+    // 切换身份 has something to switch between (docs/domain.md §1 "Accounts").
+    await tx.insert(roleGrants).values(EXTRA_GRANTS.map((g) => ({ userId: account(g.username).id, role: g.role, orgId: ids.get(g.org)! })));
 
     await tx.insert(auditLog).values({
       action: "demo.seed",

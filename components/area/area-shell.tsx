@@ -2,14 +2,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { ROLE_INFO, type Role } from "@/lib/roles";
+import { GrantSwitcher, type GrantChoice } from "./grant-switcher";
 import { NAV_BY_ROLE } from "./nav-config";
 
-export function AreaShell({ role, userName, orgName, isCertDivision, logout, children }: {
+export function AreaShell({ role, userName, orgName, isCertDivision, logout, grantSwitch, children }: {
   role: Role;
   userName: string;
   orgName: string | null;
   isCertDivision: boolean;
   logout: (formData: FormData) => Promise<void>;
+  /** Shown when the person holds two or more grants. */
+  grantSwitch?: { grants: readonly GrantChoice[]; activeId: string; action: Parameters<typeof GrantSwitcher>[0]["action"] };
   children: ReactNode;
 }) {
   const items = NAV_BY_ROLE[role].filter((i) => !i.certDivisionOnly || isCertDivision);
@@ -21,6 +24,7 @@ export function AreaShell({ role, userName, orgName, isCertDivision, logout, chi
             <span className="hidden text-brand-100 sm:inline" data-testid="current-user">
               {userName}（{ROLE_INFO[role].label}）
             </span>
+            {grantSwitch && grantSwitch.grants.length >= 2 && <GrantSwitcher {...grantSwitch} />}
             <form action={logout}>
               <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
                 退出登录

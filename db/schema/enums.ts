@@ -19,6 +19,8 @@ export const USER_ROLES = ["person", "unit", "dept", "hrss", "self_unit", "exper
 export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;
 /** users.status */
 export const USER_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
+/** role_grants.status: a revoked grant is kept for the record (docs/domain.md §1). */
+export const GRANT_STATUSES = ["active", "revoked"] as const;
 
 /** orgs.kind */
 export const ORG_KINDS = ["hrss", "dept", "unit"] as const;
@@ -75,6 +77,7 @@ export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export type IdType = (typeof ID_TYPES)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 export type OrgStatus = (typeof ORG_STATUSES)[number];

@@ -7,3 +7,4 @@ export * from "./backfill";
 export * from "./certificates";
 export * from "./disputes";
 export * from "./captcha";
+export * from "./grants";

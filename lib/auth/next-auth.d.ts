@@ -8,7 +8,11 @@ declare module "next-auth" {
       role: Role;
       orgId: string | null;
       sessionVersion: number;
+      /** The active grant chosen by a switch; null = the default grant (lib/auth/grants.ts). */
+      grantId?: string | null;
     } & DefaultSession["user"];
+    /** Only in a session update sent by the grant switch action (lib/auth/grant-switch.ts). */
+    grantSwitch?: string;
   }
 }
 
@@ -19,5 +23,6 @@ declare module "next-auth/jwt" {
     orgId?: string | null;
     sv?: number;
     loginAt?: number;
+    grantId?: string;
   }
 }

@@ -1,59 +1,26 @@
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
-import { orgs, users } from "@/db/schema";
 import { areaForRole, type Role } from "@/lib/roles";
 import { clientIpFromHeaders } from "./request-ip";
+import { loadSessionUser, type SessionUser } from "./session-user";
 
-export type SessionUser = {
-  id: string;
-  role: Role;
-  name: string;
-  orgId: string | null;
-  orgName: string | null;
-  orgIsCertDivision: boolean;
-};
+export type { SessionUser } from "./session-user";
 
 /**
  * The signed-in user, re-checked against the database on every call: a disabled account, a changed
- * password (session version bump) or a disabled organisation ends the session at the next request.
+ * password (session version bump), a disabled organisation or a revoked grant takes effect at the
+ * next request.
  */
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const claims = session?.user;
   if (!claims?.id) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      name: users.name,
-      orgId: users.orgId,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-      orgName: orgs.name,
-      orgStatus: orgs.status,
-      orgIsCertDivision: orgs.isCertDivision,
-    })
-    .from(users)
-    .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(users.id, claims.id))
-    .limit(1);
-  if (!row || row.status !== "active" || row.sessionVersion !== claims.sessionVersion) return null;
-  if (row.orgStatus !== null && row.orgStatus !== "active") return null;
-  return {
-    id: row.id,
-    role: row.role,
-    name: row.name,
-    orgId: row.orgId,
-    orgName: row.orgName,
-    orgIsCertDivision: row.orgIsCertDivision ?? false,
-  };
+  return loadSessionUser(await getDb(), { id: claims.id, sessionVersion: claims.sessionVersion, grantId: claims.grantId });
 }
 
-/** For layouts and pages: anonymous → /login, wrong role → /forbidden. */
+/** For layouts and pages: anonymous → /login, wrong role (of the active grant) → /forbidden. */
 export async function requireRolePage(roles: readonly Role[]): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");

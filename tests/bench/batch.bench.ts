@@ -18,6 +18,7 @@ import type { SessionUser } from "../../lib/auth/session";
 import { submitBatch } from "../../lib/batch-submission/submit-batch";
 import { confirmBatch } from "../../lib/confirmation/confirm-batch";
 import { insertRecords } from "../helpers/backfill-fixtures";
+import { sessionUserOf } from "../helpers/session-user";
 import { createDatabase, dropDatabase, withDatabase } from "../setup/pg-admin";
 
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -39,8 +40,8 @@ async function main(): Promise<void> {
       .returning();
     const [u1] = await db.insert(users).values({ username: "bench_committee", role: "hrss", name: "罗晓明", orgId: province.id, passwordHash: "x" }).returning();
     const [u2] = await db.insert(users).values({ username: "bench_zjc", role: "hrss", name: "周敏", orgId: zjcOrg.id, passwordHash: "x" }).returning();
-    const committeeUser: SessionUser = { id: u1.id, role: "hrss", name: u1.name, orgId: province.id, orgName: province.name, orgIsCertDivision: false };
-    const zjc: SessionUser = { id: u2.id, role: "hrss", name: u2.name, orgId: zjcOrg.id, orgName: zjcOrg.name, orgIsCertDivision: true };
+    const committeeUser: SessionUser = await sessionUserOf(db, u1.id);
+    const zjc: SessionUser = await sessionUserOf(db, u2.id);
 
     const submitMs: number[] = [];
     const confirmMs: number[] = [];

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committees, orgs, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { sessionUserOf } from "./session-user";
 import { buildCertNo } from "@/lib/roster/numbering";
 import { personName, residentId } from "./roster-workbook";
 
@@ -16,7 +17,7 @@ export async function createProvinceUsers(db: Db, provinceOrgId: string): Promis
   const [cityOrg] = await db.insert(orgs).values({ name: "贵阳市人力资源和社会保障局", kind: "hrss", level: "city", regionCode: "520100", parentId: provinceOrgId }).returning();
   const mk = async (username: string, name: string, org: typeof zjcOrg): Promise<SessionUser> => {
     const [u] = await db.insert(users).values({ username, role: "hrss", name, orgId: org.id, passwordHash: "x" }).returning();
-    return { id: u.id, role: "hrss", name, orgId: org.id, orgName: org.name, orgIsCertDivision: org.isCertDivision };
+    return sessionUserOf(db, u.id);
   };
   return { zjc: await mk("t_zjc", "周敏", zjcOrg), cityHr: await mk("t_cityhr", "吴志强", cityOrg) };
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgs, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { sessionUserOf } from "./session-user";
 import { createRosterFixture, type RosterFixture } from "./roster-fixtures";
 import { HOLDER_ID, OTHER_ID } from "./certificate-fixtures";
 
@@ -35,8 +36,8 @@ export async function createCertificatePeople(db: Db): Promise<CertificatePeople
   return {
     ...f,
     holder: f.person,
-    stranger: { id: stranger.id, role: "person", name: stranger.name, orgId: null, orgName: null, orgIsCertDivision: false },
-    certDivision: { id: zjcUser.id, role: "hrss", name: zjcUser.name, orgId: zjc.id, orgName: zjc.name, orgIsCertDivision: true },
-    otherUnit: { id: unitUser.id, role: "unit", name: unitUser.name, orgId: other.id, orgName: other.name, orgIsCertDivision: false },
+    stranger: await sessionUserOf(db, stranger.id),
+    certDivision: await sessionUserOf(db, zjcUser.id),
+    otherUnit: await sessionUserOf(db, unitUser.id),
   };
 }

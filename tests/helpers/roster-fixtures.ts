@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { committees, orgs, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { getCurrentUser } from "@/lib/auth/session";
+import { sessionUserOf } from "./session-user";
 
 export type RosterFixture = {
   province: SessionUser;
@@ -32,14 +33,14 @@ export async function createRosterFixture(db: Db): Promise<RosterFixture> {
     .insert(committees)
     .values({ name: "贵州大学高校教师职称评审委员会", code: "004", series: "高校教师", levelFrom: "intermediate", levelTo: "senior_full", formingOrgId: gzu.id })
     .returning();
-  const mk = async (username: string, role: SessionUser["role"], name: string, orgId: string | null, orgName: string | null): Promise<SessionUser> => {
+  const mk = async (username: string, role: SessionUser["role"], name: string, orgId: string | null): Promise<SessionUser> => {
     const [u] = await db.insert(users).values({ username, role, name, orgId, passwordHash: "x" }).returning();
-    return { id: u.id, role, name, orgId, orgName, orgIsCertDivision: false };
+    return sessionUserOf(db, u.id);
   };
   return {
-    province: await mk("t_province", "hrss", "罗晓明", province.id, province.name),
-    gzu: await mk("t_gzu", "self_unit", "龙海燕", gzu.id, gzu.name),
-    person: await mk("t_person", "person", "张三", null, null),
+    province: await mk("t_province", "hrss", "罗晓明", province.id),
+    gzu: await mk("t_gzu", "self_unit", "龙海燕", gzu.id),
+    person: await mk("t_person", "person", "张三", null),
     committee001: c1.id,
     committee004: c4.id,
   };
