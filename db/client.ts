@@ -31,7 +31,7 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
       await conn`select pg_advisory_lock(815201)`;
       const migrationDb = drizzle(conn, { schema });
       await migrate(migrationDb, { migrationsFolder });
-      await runDataFixes(migrationDb as unknown as Db);
+      await runDataFixes(migrationDb);
       await conn`select pg_advisory_unlock(815201)`;
     } finally {
       await conn.end({ timeout: 5 });
@@ -52,7 +52,7 @@ export async function openPglite(
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db, { migrationsFolder });
-    await runDataFixes(db as unknown as Db);
+    await runDataFixes(db);
   }
   return { db: db as unknown as Db, close: () => client.close(), driver: "pglite" };
 }

@@ -8,7 +8,7 @@ import { formatAccountTable, seedDemoData } from "./seed";
  * .env.local beneath the real environment, so do the same for the two secrets (creating the file as
  * `npm run dev` would when neither is set anywhere). The database stays the one the environment names.
  */
-function useServerSigningSecret(): void {
+function loadServerSigningSecret(): void {
   const keys = ["CERT_SIGNING_SECRET", "AUTH_SECRET"] as const;
   let local = readEnvLocal();
   if (!keys.some((k) => process.env[k] || local[k])) {
@@ -19,7 +19,7 @@ function useServerSigningSecret(): void {
 }
 
 async function main() {
-  useServerSigningSecret();
+  loadServerSigningSecret();
   const handle = await getDbHandle();
   const where = handle.driver === "pglite" ? `PGlite ${process.env.PGLITE_DIR ?? ".data/pglite"}` : "PostgreSQL (DATABASE_URL)";
   const { created, accounts } = await seedDemoData(handle.db);

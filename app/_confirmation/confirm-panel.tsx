@@ -60,7 +60,7 @@ export function ConfirmPanel({ open, batchId, batchVersion, confirmCount, return
         disabled={busy}
         data-testid="confirm-batch"
         onClick={() => {
-          if (needsNumbers && !approvalNo.trim()) return run(async () => ({ ok: false as const, message: "请填写确认文号", fieldErrors: { approvalNo: "请填写确认文号" } }));
+          if (needsNumbers && !approvalNo.trim()) return run(() => Promise.resolve({ ok: false as const, message: "请填写确认文号", fieldErrors: { approvalNo: "请填写确认文号" } }));
           setConfirming(true);
         }}
       >

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { committees, rosterPhotos, rosterRecords, users, type RosterStatus } from "@/db/schema";
+import { committees, rosterPhotos, rosterRecords, type RosterStatus } from "@/db/schema";
 import type { ObtainMethod, PhotoStatus, TitleLevel } from "@/db/schema/enums";
 import { getPersonIdentity, isHolderOf, type PersonIdentity } from "@/lib/identity/holder";
 import { ID_TYPE_LABELS, maskIdNumber } from "@/lib/validation/id-number";

@@ -96,7 +96,7 @@ function runWorker(file: Buffer, opts: WorkerParseOptions): Promise<ParseOutcome
     function fail(err: unknown): void {
       if (settled) return;
       end();
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
 
     worker.on("message", (m: ToMain) => {

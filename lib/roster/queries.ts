@@ -12,7 +12,7 @@ function escapeLike(s: string): string {
 /** Search by name (contains), ID number (contains) or certificate number (prefix); filters by status, series, year. */
 export function rosterFilterConditions(committeeId: string, filter: RosterListFilter): SQL[] {
   const conds: SQL[] = [eq(rosterRecords.committeeId, committeeId)];
-  if (filter.status) conds.push(eq(rosterRecords.status, filter.status as RosterStatus));
+  if (filter.status) conds.push(eq(rosterRecords.status, filter.status));
   if (filter.series) conds.push(eq(rosterRecords.series, filter.series));
   if (filter.year) conds.push(eq(rosterRecords.passYear, filter.year));
   if (filter.q) {

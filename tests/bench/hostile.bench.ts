@@ -206,7 +206,7 @@ async function main() {
       });
       const memory = (async () => {
         while (sampling) {
-          const tree = processTree(child!.pid!);
+          const tree = processTree(child.pid!);
           tree.forEach((p) => pids.add(p));
           peakTreeRssKb = Math.max(peakTreeRssKb, tree.reduce((n, p) => n + statusKb(p, "VmRSS"), 0));
           await new Promise((r) => setTimeout(r, 20));

@@ -18,7 +18,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
     ...(await importOriginal<typeof import("@/lib/auth/session")>()),
     getCurrentUser,
     // Pages call requireRolePage, whose own getCurrentUser call the mock above cannot reach.
-    requireRolePage: vi.fn(async () => getCurrentUser()),
+    requireRolePage: vi.fn(async (): Promise<unknown> => getCurrentUser()),
     currentRequestIp: vi.fn(async () => "127.0.0.1"),
   };
 });

@@ -14,11 +14,11 @@ export const GET = protectedRoute({
   targetType: "committee",
   targetIdOf: (url) => url.searchParams.get("committeeId"),
   load: ({ db, user, url }) => assertCommitteeOwner(db, user, url.searchParams.get("committeeId") ?? ""),
-  handler: async ({ db, url, row: committee, audit }) => {
+  handler: ({ db, url, row: committee, audit }) => {
     const filter = parseRosterListFilter(Object.fromEntries(url.searchParams));
     // The row count is known only once the stream has ended: the audit row is written then.
     const stream = exportRosterWorkbook(db, committee, filter, (rows) => audit({ outcome: "success", targetId: committee.id, detail: { rows, filter } }));
-    return {
+    return Promise.resolve({
       response: new Response(stream, {
         headers: {
           "Content-Type": XLSX_MIME,
@@ -27,6 +27,6 @@ export const GET = protectedRoute({
         },
       }),
       audit: false,
-    };
+    });
   },
 });
