@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { UserError } from "@/lib/errors";
-import { hitRateLimit } from "@/lib/rate-limit";
+import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit";
 import { validateIdDocument } from "@/lib/validation/id-number";
 import { BAD_CAPTCHA_MESSAGE } from "@/lib/captcha/pow";
 import { verifyCaptcha } from "./captcha";
@@ -17,6 +17,18 @@ import { resolveDisputeRegionOrg } from "./region";
 import type { DisputeFilingInput } from "./schemas";
 
 const NOT_TAKEN = "该证件号码尚未注册，无需申诉，请直接注册个人账号";
+
+const filingLimitKey = (ip: string | null) => `dispute-file:${ip ?? "unknown"}`;
+const throttledMessage = (retryAfterSec: number) => `提交过于频繁，请${Math.max(1, Math.ceil(retryAfterSec / 60))}分钟后再试`;
+
+/**
+ * The per-address limit, read without counting: the filing route asks before it reads the body, so
+ * an address over its limit cannot make the server buffer another 10 MB upload. Null when admitted.
+ */
+export async function disputeFilingRefusal(db: Db, ip: string | null): Promise<string | null> {
+  const gate = await peekRateLimit(db, filingLimitKey(ip), DISPUTE_FILINGS_PER_ADDRESS, DISPUTE_FILING_WINDOW_SEC);
+  return gate.allowed ? null : throttledMessage(gate.retryAfterSec);
+}
 
 /**
  * 证件号码被占用申诉 (docs/domain.md §11), filed by someone who cannot register because the ID is
@@ -30,8 +42,8 @@ export async function fileIdDispute(
   proof: Buffer,
   ip: string | null,
 ): Promise<{ disputeId: string; userId: string }> {
-  const limit = await hitRateLimit(db, `dispute-file:${ip ?? "unknown"}`, DISPUTE_FILINGS_PER_ADDRESS, DISPUTE_FILING_WINDOW_SEC);
-  if (!limit.allowed) throw new UserError(`提交过于频繁，请${Math.ceil(limit.retryAfterSec / 60)}分钟后再试`);
+  const limit = await hitRateLimit(db, filingLimitKey(ip), DISPUTE_FILINGS_PER_ADDRESS, DISPUTE_FILING_WINDOW_SEC);
+  if (!limit.allowed) throw new UserError(throttledMessage(limit.retryAfterSec));
   if (!(await verifyCaptcha(db, input.captcha))) {
     throw new UserError(BAD_CAPTCHA_MESSAGE, { captcha: BAD_CAPTCHA_MESSAGE });
   }

@@ -68,6 +68,12 @@ export const IMPORT_LIMITS = {
   parseSeconds: 60,
   /** Old-generation heap of a parse worker: a workbook that needs more fails instead of the server. */
   parseWorkerHeapMb: 256,
+  /**
+   * Uploads that may wait for a parse slot. Each holds its file (≤ 10 MB) while it waits, and each parse
+   * before it may take `parseSeconds`: the queue bounds both the memory and the wait. Beyond it an
+   * upload fails at once with PARSE_BUSY_MESSAGE.
+   */
+  parseQueue: 6,
 } as const;
 
 /** Rows of the template whose 姓名 starts with this marker are examples and never imported. */

@@ -8,7 +8,7 @@ import type { ParseOptions, ParseOutcome } from "./import-parse";
  * Runs `parseRosterWorkbook` (unzip, XML → rows, validation) in a worker thread, so a hostile or huge
  * workbook can neither block the server's event loop nor exhaust its heap (docs/xlsx-import.md,
  * "Where the parse runs"). Each file gets a fresh worker with a capped heap and a wall-clock budget;
- * at most `PARSE_THREADS` run at once and the rest wait their turn. Valid rows come back in batches
+ * at most `PARSE_THREADS` run at once and at most `IMPORT_LIMITS.parseQueue` wait their turn. Valid rows come back in batches
  * and are handed to `onValidRows` here on the main thread (the database writes stay here).
  *
  * Why not piscina: a pool needs the worker's file name at run time, but `next build` bundles the
@@ -24,6 +24,7 @@ export type FromMain = { type: "ack" };
 const PARSE_THREADS = Math.min(4, Math.max(1, Number(process.env.ROSTER_PARSE_THREADS) || Math.min(2, os.availableParallelism() - 1)));
 
 export const PARSE_TIMEOUT_MESSAGE = `读取工作簿超过${IMPORT_LIMITS.parseSeconds}秒仍未完成，已停止读取。请删除多余的行列或拆分为多个文件后重新导入`;
+export const PARSE_BUSY_MESSAGE = "当前导入的文件较多，请稍后重新上传";
 export const PARSE_MEMORY_MESSAGE = `工作簿过于复杂，读取时超出内存上限（${IMPORT_LIMITS.parseWorkerHeapMb} MB），请删除多余的行列或拆分为多个文件后重新导入`;
 
 /** Free parse slots and the parses waiting for one; on globalThis, so every route bundle shares it. */
@@ -32,12 +33,15 @@ const slotsKey = Symbol.for("gz.roster.parseSlots");
 const globals = globalThis as { [slotsKey]?: Slots };
 const slots: Slots = (globals[slotsKey] ??= { free: PARSE_THREADS, waiting: [] });
 
-async function acquireSlot(): Promise<void> {
+/** False when every slot is busy and the queue is full: the caller refuses the file. */
+async function acquireSlot(): Promise<boolean> {
   if (slots.free > 0) {
     slots.free--;
-    return;
+    return true;
   }
+  if (slots.waiting.length >= IMPORT_LIMITS.parseQueue) return false;
   await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  return true;
 }
 
 function releaseSlot(): void {
@@ -48,9 +52,9 @@ function releaseSlot(): void {
 
 export type WorkerParseOptions = ParseOptions & { timeoutMs?: number };
 
-/** Same contract as `parseRosterWorkbook`, plus two refusals: out of time and out of memory. */
+/** Same contract as `parseRosterWorkbook`, plus three refusals: too many waiting, out of time, out of memory. */
 export async function parseRosterWorkbookInWorker(file: Buffer, opts: WorkerParseOptions): Promise<ParseOutcome> {
-  await acquireSlot();
+  if (!(await acquireSlot())) return { ok: false, message: PARSE_BUSY_MESSAGE, rowsRead: 0 };
   try {
     return await runWorker(file, opts);
   } finally {

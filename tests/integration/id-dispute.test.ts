@@ -91,6 +91,35 @@ describe("filing a dispute", () => {
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "dispute.file"), eq(auditLog.targetId, d.id)));
     expect(audits).toHaveLength(1);
   });
+
+  it("an address over its filing limit is refused (429) before its upload is read, and nothing is written", async () => {
+    await t.db.delete(rateLimits);
+    // The address has used its 5 filings of the hour (no X-Forwarded-For here: the address is unknown).
+    await t.db.insert(rateLimits).values({ key: "dispute-file:unknown", windowStart: new Date(), count: 5 });
+    const before = (await t.db.select({ id: users.id }).from(users)).length;
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024));
+        if (pulled >= 16) controller.close();
+      },
+    });
+    const res = await filingRoute.POST(
+      new Request("http://localhost:3000/api/disputes", {
+        method: "POST",
+        body,
+        duplex: "half",
+        headers: { "sec-fetch-site": "same-origin", "content-type": "multipart/form-data; boundary=x" },
+      } as RequestInit),
+    );
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { message: string }).message).toMatch(/^提交过于频繁，请\d+分钟后再试$/);
+    // The stream may be primed once by the runtime; the 1 MB upload itself was never read.
+    expect(pulled).toBeLessThanOrEqual(1);
+    expect((await t.db.select({ id: users.id }).from(users)).length).toBe(before);
+    await t.db.delete(rateLimits);
+  });
 });
 
 describe("deciding a dispute", () => {

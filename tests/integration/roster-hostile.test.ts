@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rosterImportRows, rosterImports } from "@/db/schema";
-import { parseRosterWorkbookInWorker, PARSE_TIMEOUT_MESSAGE } from "@/lib/roster/parse-in-worker";
+import { IMPORT_LIMITS } from "@/lib/roster/constants";
+import { parseRosterWorkbookInWorker, PARSE_BUSY_MESSAGE, PARSE_TIMEOUT_MESSAGE } from "@/lib/roster/parse-in-worker";
 import { createRosterImport, parseRosterImport } from "@/lib/roster/imports";
 import { createRosterFixture, type RosterFixture } from "../helpers/roster-fixtures";
 import { hostileWorkbooks, longStringsWorkbook } from "../helpers/hostile-workbooks";
@@ -69,5 +70,32 @@ describe("the parse runs in a worker thread with a time budget", () => {
     const outcome = await parseRosterWorkbookInWorker(file, { committee: { series: "工程技术", levelFrom: "senior_deputy", levelTo: "senior_full" }, timeoutMs: 1 });
     expect(outcome).toEqual({ ok: false, message: PARSE_TIMEOUT_MESSAGE, rowsRead: 0 });
     expect(PARSE_TIMEOUT_MESSAGE).toBe("读取工作簿超过60秒仍未完成，已停止读取。请删除多余的行列或拆分为多个文件后重新导入");
+  });
+});
+
+describe("the wait for a parse slot is bounded", () => {
+  // Each waiting parse holds its upload (up to 10 MB) in memory: past IMPORT_LIMITS.parseQueue waiting
+  // uploads, a new one fails at once with its message instead of joining an endless queue.
+  it("fails an upload at once when every slot is busy and the queue is full, staging nothing", async () => {
+    const key = Symbol.for("gz.roster.parseSlots");
+    const globals = globalThis as { [key]?: { free: number; waiting: (() => void)[] } };
+    const slots = globals[key]!;
+    const saved = { free: slots.free, waiting: slots.waiting };
+    // Every slot taken, and the queue full of parses that never get their turn.
+    slots.free = 0;
+    slots.waiting = Array.from({ length: IMPORT_LIMITS.parseQueue }, () => () => {});
+    try {
+      const file = await buildRosterWorkbook([validRow(62_000)]);
+      const { imp, staged } = await Promise.race([
+        importFile(file),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the upload is still waiting for a parse slot")), 3_000)),
+      ]);
+      expect(imp).toMatchObject({ status: "failed", message: PARSE_BUSY_MESSAGE, rowsRead: 0 });
+      expect(staged).toBe(0);
+      expect(PARSE_BUSY_MESSAGE).toBe("当前导入的文件较多，请稍后重新上传");
+    } finally {
+      slots.free = saved.free;
+      slots.waiting = saved.waiting;
+    }
   });
 });
