@@ -92,15 +92,21 @@ function runWorker(file: Buffer, opts: WorkerParseOptions): Promise<ParseOutcome
       clearTimeout(timer);
       void worker.terminate();
     }
+    // Settling waits for the callback step already running (no new one starts once settled): a
+    // timeout or a crash must not return while a batch is still being staged, or the caller's clean-up
+    // of the staged rows could run before that batch lands.
     function settle(outcome: ParseOutcome): void {
       if (settled) return;
       end();
-      resolve(outcome);
+      const done = () => resolve(outcome);
+      void chain.then(done, done);
     }
     function fail(err: unknown): void {
       if (settled) return;
       end();
-      reject(err instanceof Error ? err : new Error(String(err)));
+      const error = err instanceof Error ? err : new Error(String(err));
+      const done = () => reject(error);
+      void chain.then(done, done);
     }
 
     worker.on("message", (m: ToMain) => {
