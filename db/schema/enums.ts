@@ -19,6 +19,8 @@ export const USER_ROLES = ["person", "unit", "dept", "hrss", "self_unit", "exper
 export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passport"] as const;
 /** users.status */
 export const USER_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
+/** users.identity_assurance: 自行注册 (typed in by the person) or 实名核验 (vouched for by the provincial SSO, docs/domain.md §11). */
+export const IDENTITY_ASSURANCES = ["self_registered", "verified"] as const;
 
 /** orgs.kind */
 export const ORG_KINDS = ["hrss", "dept", "unit"] as const;
@@ -75,6 +77,7 @@ export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export type IdType = (typeof ID_TYPES)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
+export type IdentityAssurance = (typeof IDENTITY_ASSURANCES)[number];
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 export type OrgStatus = (typeof ORG_STATUSES)[number];
