@@ -2,10 +2,12 @@
 
 import { useState } from "react";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
+import { AccountAssurance } from "@/components/account-assurance";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
+import type { IdentityAssurance } from "@/db/schema/enums";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 import { approvePhotosAction, rejectPhotoAction } from "./actions";
 
@@ -23,6 +25,8 @@ export type PhotoRow = {
   level: string;
   passDate: string;
   photoId: string | null;
+  holderAssurance: IdentityAssurance | null;
+  holderRegisteredAt: string | null;
 };
 
 /** The review grid: each photo beside the record's key fields; select to approve many, or return one with a reason. */
@@ -113,6 +117,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
               </p>
               <p>评审通过 {r.passDate}</p>
               <p className="font-mono text-slate-500">{r.certNo}</p>
+              <AccountAssurance assurance={r.holderAssurance} registeredAt={r.holderRegisteredAt} />
               {rejecting === r.id ? (
                 <div className="mt-2 space-y-1">
                   <label className="block" htmlFor={`reject-${r.id}`}>
