@@ -141,15 +141,15 @@ async function signInLocked(tx: Tx, identity: SsoIdentity, ip: string | null): P
   const user = byId;
   // The IdP's sub is bound to one person: a linked account under another ID number, or an account of
   // this ID number linked to another SSO identity, is a conflict for a person to look into.
+  // A different name is said first: it is what the person can act on (the dispute path).
   const sameId = user.idType === "resident" && user.idNumber === identity.idNumber;
-  const otherLink = !linked && user.oidcSubject !== null;
-  if (!sameId || otherLink) {
-    await audit("denied", user, { reason: "identity_conflict" });
-    return { ok: false, reason: "identity_conflict" };
-  }
-  if (normalizePersonName(user.name) !== normalizePersonName(identity.name)) {
+  if (sameId && normalizePersonName(user.name) !== normalizePersonName(identity.name)) {
     await audit("denied", user, { reason: "name_mismatch" });
     return { ok: false, reason: "name_mismatch" };
+  }
+  if (!sameId || (!linked && user.oidcSubject !== null)) {
+    await audit("denied", user, { reason: "identity_conflict" });
+    return { ok: false, reason: "identity_conflict" };
   }
   if (user.status === "pending" || user.orgStatus === "pending") {
     await audit("denied", user, { reason: "pending" });
