@@ -14,7 +14,8 @@ const AREA_PREFIXES = ["/person", "/unit", "/dept", "/hrss", "/self-unit", "/exp
  */
 export const authConfig = {
   trustHost: true,
-  pages: { signIn: "/login" },
+  // Errors of the SSO flow (state, provider) land on the login page too, which shows a Chinese message.
+  pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SEC, updateAge: 0 },
   providers: [],
   logger: {

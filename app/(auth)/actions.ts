@@ -9,6 +9,7 @@ import { loginSchema } from "@/lib/accounts/schemas";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { loginFailureMessage, type LoginFailure } from "@/lib/auth/login";
+import { SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/oidc-config";
 import { currentRequestIp, getCurrentUser } from "@/lib/auth/session";
 
 export async function loginAction(raw: unknown): Promise<ActionResult> {
@@ -28,6 +29,12 @@ export async function loginAction(raw: unknown): Promise<ActionResult> {
     throw err;
   }
   redirect("/workspace");
+}
+
+/** Starts the provincial SSO login (redirects to the IdP); without SSO configured, back to /login. */
+export async function ssoLoginAction(): Promise<void> {
+  if (!ssoConfig()) redirect("/login");
+  await signIn(SSO_PROVIDER_ID, { redirectTo: "/workspace" });
 }
 
 export async function logoutAction(): Promise<void> {

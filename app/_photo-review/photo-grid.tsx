@@ -2,10 +2,12 @@
 
 import { useState } from "react";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
+import { AccountAssurance } from "@/components/account-assurance";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
+import type { IdentityAssurance } from "@/db/schema/enums";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 import { includeRecordsAction } from "@/app/_batch-submission/actions";
 import { approvePhotosAction, rejectPhotoAction } from "./actions";
@@ -25,6 +27,8 @@ export type PhotoRow = {
   passDate: string;
   photoId: string | null;
   excludedReason: string | null;
+  holderAssurance: IdentityAssurance | null;
+  holderRegisteredAt: string | null;
 };
 
 /**
@@ -151,6 +155,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
                   <span className="block text-slate-500">通过照片后仍不参加提交，除非取消排除。</span>
                 </p>
               )}
+              <AccountAssurance assurance={r.holderAssurance} registeredAt={r.holderRegisteredAt} />
               {rejecting === r.id ? (
                 <div className="mt-2 space-y-1">
                   <label className="block" htmlFor={`reject-${r.id}`}>

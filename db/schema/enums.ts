@@ -21,6 +21,8 @@ export const ID_TYPES = ["resident", "hmt_permit", "foreign_permanent", "passpor
 export const USER_STATUSES = ["pending", "active", "disabled", "rejected"] as const;
 /** role_grants.status: a revoked grant is kept for the record (docs/domain.md §1). */
 export const GRANT_STATUSES = ["active", "revoked"] as const;
+/** users.identity_assurance: 自行注册 (typed in by the person) or 实名核验 (vouched for by the provincial SSO, docs/domain.md §11). */
+export const IDENTITY_ASSURANCES = ["self_registered", "verified"] as const;
 
 /** orgs.kind */
 export const ORG_KINDS = ["hrss", "dept", "unit"] as const;
@@ -78,6 +80,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 export type IdType = (typeof ID_TYPES)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
+export type IdentityAssurance = (typeof IDENTITY_ASSURANCES)[number];
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 export type OrgStatus = (typeof ORG_STATUSES)[number];

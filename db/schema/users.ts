@@ -1,10 +1,11 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ID_TYPES, USER_ROLES, USER_STATUSES } from "./enums";
+import { ID_TYPES, IDENTITY_ASSURANCES, USER_ROLES, USER_STATUSES } from "./enums";
 import { orgs } from "./orgs";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
 export const idType = pgEnum("id_type", ID_TYPES);
 export const userStatus = pgEnum("user_status", USER_STATUSES);
+export const identityAssurance = pgEnum("identity_assurance", IDENTITY_ASSURANCES);
 
 export const users = pgTable(
   "users",
@@ -32,12 +33,19 @@ export const users = pgTable(
     /** Separate consent to process the ID photo (asked once, before the first upload). */
     photoConsentAt: timestamp("photo_consent_at", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** 实名核验 once the provincial SSO vouched for the ID number and name (docs/domain.md §11). */
+    identityAssurance: identityAssurance("identity_assurance").notNull().default("self_registered"),
+    identityVerifiedAt: timestamp("identity_verified_at", { withTimezone: true }),
+    /** The linked SSO identity: the IdP's issuer and its `sub` for this person (unique together). */
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("users_id_doc_uq").on(t.idType, t.idNumber),
     index("users_org_idx").on(t.orgId),
     index("users_id_number_idx").on(t.idNumber),
+    uniqueIndex("users_oidc_uq").on(t.oidcIssuer, t.oidcSubject),
   ],
 );
 

@@ -1,3 +1,5 @@
+import { ssoIssuerOrigin } from "@/lib/auth/oidc-config";
+
 /**
  * Per-request security headers set by proxy.ts (docs/domain.md §11 "Headers").
  *
@@ -13,7 +15,11 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
+/**
+ * `formAction` adds the SSO issuer's origin (lib/auth/oidc-config.ts): the SSO button is a form whose
+ * answer redirects to the IdP, and form-action also governs the redirects after a form submission.
+ */
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV !== "production", formAction: string | null = ssoIssuerOrigin()): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` + (dev ? " 'unsafe-eval'" : ""),
@@ -26,7 +32,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    "form-action 'self'" + (formAction ? ` ${formAction}` : ""),
     "frame-ancestors 'none'",
   ].join("; ");
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rosterExclusions, rosterRecords, type RosterStatus } from "@/db/schema";
+import { rosterExclusions, rosterRecords, users, type RosterStatus } from "@/db/schema";
+import { formatTime } from "@/lib/format";
 import { assertCommitteeOwner, type RosterActor } from "@/lib/roster/access";
 import { needsPhotoSql } from "@/lib/roster/photo-rule";
 import { latestPhotoId, maskRecordIdNumbers, recordListColumns, recordSearchCondition } from "@/lib/roster/record-search";
@@ -9,6 +10,12 @@ import { latestPhotoId, maskRecordIdNumbers, recordListColumns, recordSearchCond
 export const REVIEW_PAGE_SIZE = 12;
 
 export type PhotoReviewTab = "pending" | "approved";
+
+/**
+ * The record holder's account: the one with the record's ID type and number and its name (at most one:
+ * users_id_doc_uq). Reviewers see whether it is 自行注册 or 实名核验, and since when (docs/domain.md §11).
+ */
+const holderAccountJoin = and(eq(users.idType, rosterRecords.idType), eq(users.idNumber, rosterRecords.idNumber), eq(users.name, rosterRecords.name));
 
 /**
  * 照片审核 grid: submitted photos (oldest first), or approved ones that can still be withdrawn before
@@ -26,9 +33,16 @@ export async function listPhotosForReview(db: Db, actor: RosterActor, committeeI
   const where = and(...conds);
   const [rows, [{ total }], tabCounts] = await Promise.all([
     db
-      .select({ ...recordListColumns, photoId: latestPhotoId([opts.tab === "pending" ? "submitted" : "approved"]), excludedReason: rosterExclusions.reason })
+      .select({
+        ...recordListColumns,
+        photoId: latestPhotoId([opts.tab === "pending" ? "submitted" : "approved"]),
+        excludedReason: rosterExclusions.reason,
+        holderAssurance: users.identityAssurance,
+        holderCreatedAt: users.createdAt,
+      })
       .from(rosterRecords)
       .leftJoin(rosterExclusions, eq(rosterExclusions.recordId, rosterRecords.id))
+      .leftJoin(users, holderAccountJoin)
       .where(where)
       .orderBy(asc(rosterRecords.updatedAt), asc(rosterRecords.certNo))
       .limit(REVIEW_PAGE_SIZE)
@@ -43,7 +57,7 @@ export async function listPhotosForReview(db: Db, actor: RosterActor, committeeI
   const n = Object.fromEntries(tabCounts.map((c) => [c.status, c.n]));
   return {
     committee,
-    rows: maskRecordIdNumbers(rows),
+    rows: maskRecordIdNumbers(rows).map(({ holderCreatedAt, ...r }) => ({ ...r, holderRegisteredAt: holderCreatedAt ? formatTime(holderCreatedAt) : null })),
     total,
     pageSize: REVIEW_PAGE_SIZE,
     counts: { pending: n.photo_submitted ?? 0, approved: n.photo_approved ?? 0 },

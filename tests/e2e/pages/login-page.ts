@@ -14,7 +14,7 @@ export class LoginPage {
     await this.goto();
     await this.page.getByLabel("用户名或证件号码").fill(identifier);
     await this.page.getByRole("textbox", { name: "密码", exact: true }).fill(password);
-    await this.page.getByRole("button", { name: "登录" }).click();
+    await this.page.getByRole("button", { name: "登录", exact: true }).click();
   }
 
   /** Log in and wait until the area home shows the user's name. */
