@@ -11,6 +11,7 @@ import type { BatchItemResult, BatchStatus } from "@/db/schema/enums";
 import { BATCH_ITEM_RESULT_INFO } from "@/lib/batch-submission/constants";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
+import { PrivatePhoto } from "@/components/private-photo";
 
 export type BatchItemRow = {
   id: string;
@@ -158,7 +159,7 @@ export function BatchItemsTable({ rows, batchStatus, path, q, result, byResult, 
                 )}
                 <td className="min-w-[68px] px-2 py-2">
                   {r.photoId ? (
-                    <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={60} height={84} className="h-[84px] w-[60px] border border-slate-200 object-cover" />
+                    <PrivatePhoto photoId={r.photoId} name={r.name} width={60} height={84} className="h-[84px] w-[60px]" />
                   ) : (
                     <span className="text-xs text-slate-500">无照片</span>
                   )}

@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/field";
 import { useRowSelection } from "@/components/use-row-selection";
 import { TITLE_LEVEL_LABELS, type TitleLevel } from "@/lib/roster/constants";
 import { fixReturnedAction } from "./actions";
+import { PrivatePhoto } from "@/components/private-photo";
 
 export type ReturnedRow = {
   id: string;
@@ -105,7 +106,7 @@ export function ReturnedTable({ committeeId, rows }: { committeeId: string; rows
                   <input type="checkbox" aria-label={`选择 ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                 </td>
                 <td className="px-2 py-2">
-                  {r.photoId ? <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={48} height={67} className="h-[67px] w-[48px] border border-slate-200 object-cover" /> : <span className="text-xs text-slate-500">无</span>}
+                  {r.photoId ? <PrivatePhoto photoId={r.photoId} name={r.name} width={48} height={67} className="h-[67px] w-[48px]" /> : <span className="text-xs text-slate-500">无</span>}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">{r.name}</td>
                 <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idNumberMasked}</td>

@@ -14,6 +14,7 @@ import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
 import { isUuid } from "@/lib/roster/access";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
 import { CertificateActions } from "./certificate-actions";
+import { PrivatePhoto } from "@/components/private-photo";
 
 const BASE = `${CONFIRM_BASE}/certificates`;
 
@@ -116,7 +117,7 @@ export async function CertificateAdminPage({ certificateId }: { certificateId: s
     <div className="space-y-6">
       <Card title={`证书 ${current.certNo}`} actions={<Link href={BASE} className="text-sm text-brand-700 hover:underline">返回证书列表</Link>}>
         <div className="flex gap-4">
-          {current.photoId && <img src={`/api/photos/${current.photoId}`} alt={`${current.name}的证件照`} width={96} height={134} className="h-[134px] w-[96px] border border-slate-200 object-cover" />}
+          {current.photoId && <PrivatePhoto photoId={current.photoId} name={current.name} width={96} height={134} className="h-[134px] w-[96px]" />}
           <div className="flex-1">
             <p className="mb-2">
               <Badge tone={CERTIFICATE_STATUS_INFO[current.status].tone}>{CERTIFICATE_STATUS_INFO[current.status].label}</Badge>

@@ -11,6 +11,7 @@ import type { IdentityAssurance } from "@/db/schema/enums";
 import { GENDER_LABELS, TITLE_LEVEL_LABELS, type Gender, type TitleLevel } from "@/lib/roster/constants";
 import { includeRecordsAction } from "@/app/_batch-submission/actions";
 import { approvePhotosAction, rejectPhotoAction } from "./actions";
+import { PrivatePhoto } from "@/components/private-photo";
 
 export type PhotoRow = {
   id: string;
@@ -128,7 +129,7 @@ export function PhotoGrid({ committeeId, tab, rows }: { committeeId: string; tab
           <li key={r.id} className="flex gap-3 rounded-md border border-slate-200 p-3" data-testid={`photo-card-${r.certNo}`}>
             <div className="w-[96px] shrink-0">
               {r.photoId ? (
-                <img src={`/api/photos/${r.photoId}`} alt={`${r.name}的证件照`} width={96} height={134} className="h-[134px] w-[96px] border border-slate-200 bg-slate-50 object-cover" />
+                <PrivatePhoto photoId={r.photoId} name={r.name} width={96} height={134} className="h-[134px] w-[96px] bg-slate-50" />
               ) : (
                 <div className="flex h-[134px] w-[96px] items-center justify-center border border-dashed text-xs text-slate-500">无照片</div>
               )}

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -48,13 +48,13 @@ export function RosterRecordForm({ committeeId, series, levels, listPath, record
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, setError, setValue, getValues, watch } = useForm<RosterRecordFieldsInput>({
+  const { register, handleSubmit, formState, setError, setValue, getValues, control } = useForm<RosterRecordFieldsInput>({
     resolver: zodResolver(rosterRecordSchema, undefined, { raw: true }),
     mode: "onBlur",
     defaultValues: record?.values ?? EMPTY(series, levels[0]),
   });
   const errors = formState.errors;
-  const idType = watch("idType");
+  const idType = useWatch({ control, name: "idType" });
 
   const onSubmit = handleSubmit((values) => {
     setResult(null);
