@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useCallback, useRef, useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { CaptchaWidget } from "@/components/captcha/captcha-widget";
 import { Button } from "@/components/ui/button";
@@ -27,7 +27,7 @@ export function DisputeForm() {
   const [proofError, setProofError] = useState<string>();
   const [captchaReset, setCaptchaReset] = useState(0);
   const [pending, startTransition] = useTransition();
-  const proofRef = useRef<HTMLInputElement>(null);
+  const [proof, setProof] = useState<File | null>(null);
   const { register, handleSubmit, formState, setError, setValue, control } = useForm<DisputeFilingInput>({
     resolver: zodResolver(disputeFilingSchema),
     mode: "onBlur",
@@ -38,21 +38,20 @@ export function DisputeForm() {
   const onCaptcha = useCallback((payload: string) => setValue("captcha", payload, { shouldValidate: submitted && payload !== "" }), [setValue, submitted]);
   const idType = useWatch({ control, name: "idType" });
 
-  const proofFile = () => proofRef.current?.files?.[0];
-  const checkProof = () => {
-    const missing = !proofFile() ? "请上传证明材料" : undefined;
+  const checkProof = (file = proof) => {
+    const missing = !file ? "请上传证明材料" : undefined;
     setProofError(missing);
     return !missing;
   };
 
   const onSubmit = handleSubmit(
     (values) => {
-      if (!checkProof()) return;
+      if (!proof || !checkProof()) return;
       setResult(null);
       startTransition(async () => {
         const form = new FormData();
         for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== "") form.set(k, String(v));
-        form.set("proof", proofFile()!);
+        form.set("proof", proof);
         const res = await fetch("/api/disputes", { method: "POST", body: form });
         const reply = (await res.json()) as Reply;
         if (!reply.ok) {
@@ -122,12 +121,15 @@ export function DisputeForm() {
       <Field label="证明材料" htmlFor="proof" error={proofError} hint="身份证件扫描件等，PDF、JPG 或 PNG，不超过10MB" required>
         <Input
           id="proof"
-          ref={proofRef}
           name="proof"
           type="file"
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           aria-invalid={!!proofError}
-          onChange={() => submitted && checkProof()}
+          onChange={(e) => {
+            const file = e.target.files?.[0] ?? null;
+            setProof(file);
+            if (submitted) checkProof(file);
+          }}
         />
       </Field>
       <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-xs leading-relaxed text-slate-600">
