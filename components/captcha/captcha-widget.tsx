@@ -2,7 +2,7 @@
 
 import "altcha/altcha.css";
 import type {} from "altcha/types/react";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** Chinese strings for the widget (its own zh-cn text is machine-like and links to altcha.org). */
 const ZH_STRINGS: Record<string, string> = {
@@ -57,7 +57,7 @@ type Props = {
  * server (lib/captcha/pow.ts) checks it once and burns it.
  */
 export function CaptchaWidget({ onChange, resetKey = 0, error }: Props) {
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLElement & { reset?: () => void }>(null);
   const [ready, setReady] = useState(false);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -83,12 +83,11 @@ export function CaptchaWidget({ onChange, resetKey = 0, error }: Props) {
     };
     el.addEventListener("statechange", listener);
     return () => el.removeEventListener("statechange", listener);
-  }, [ready, resetKey]);
+  }, [ready]);
 
-  // A fresh challenge = a fresh widget (keyed below). The widget's own reset() can leave its spinner
-  // over the checkbox while it reports "unverified", and the visitor could not tick it again.
   useEffect(() => {
     if (resetKey === 0) return;
+    ref.current?.reset?.();
     onChangeRef.current("");
   }, [resetKey]);
 
@@ -96,15 +95,13 @@ export function CaptchaWidget({ onChange, resetKey = 0, error }: Props) {
     <div className="space-y-1" data-testid="captcha">
       <span className="block text-sm font-medium text-slate-700">人机验证</span>
       {ready ? (
-        <Fragment key={resetKey}>
-          <altcha-widget
-            ref={ref}
-            challenge={CAPTCHA_CHALLENGE_URL}
-            language="zh-cn"
-            auto="onfocus"
-            configuration={JSON.stringify({ hideFooter: true, minDuration: 300 })}
-          />
-        </Fragment>
+        <altcha-widget
+          ref={ref}
+          challenge={CAPTCHA_CHALLENGE_URL}
+          language="zh-cn"
+          auto="onfocus"
+          configuration={JSON.stringify({ hideFooter: true, minDuration: 300 })}
+        />
       ) : (
         <p className="text-sm text-slate-500">正在加载人机验证…</p>
       )}

@@ -133,9 +133,10 @@ test("a person whose ID number was taken files a dispute; 贵阳市人社局 uph
   });
   await page.getByLabel("审核意见（认定不成立时必填）").fill("已核对身份证原件");
   await page.getByRole("button", { name: "申诉成立" }).click();
-  await expect(page.getByText("已认定申诉成立：原账号已停用，证件号码已绑定到申诉人账号")).toBeVisible();
-  expect(confirmText).toContain("占用证件号码的账号将被停用");
+  // The page refreshes to the decided dispute (the decision form, and its passing message, go away).
   await expect(page.getByTestId("dispute-status")).toHaveText("申诉成立");
+  expect(confirmText).toContain("占用证件号码的账号将被停用");
+  await expect(page.getByRole("button", { name: "申诉成立" })).toHaveCount(0);
   await page.screenshot({ path: shot("hrss-upheld"), fullPage: true });
   await login.logout();
 

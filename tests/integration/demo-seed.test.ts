@@ -1,6 +1,7 @@
 /**
- * The demo seed (db/seed.ts + db/seed-backfill.ts) leaves every back-fill state the README points a
- * new user to, produced by the domain functions: checked here from the database.
+ * The demo seed (db/seed.ts, db/seed-backfill.ts, db/seed-disputes.ts) leaves every back-fill state
+ * and the pending ID dispute the README points a new user to, produced by the domain functions:
+ * checked here from the database.
  */
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";

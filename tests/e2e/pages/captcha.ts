@@ -12,14 +12,15 @@ export async function completeCaptcha(page: Page): Promise<void> {
   await expect(widget).toBeVisible();
   const state = () => widget.evaluate((el: WidgetElement) => el.getState?.() ?? "");
   await expect.poll(state).not.toBe("");
-  // The widget may start by itself between reading "unverified" and the click (a field of the form
-  // got focus): then its checkmark covers the box. Tick only while it is still unverified.
-  const box = page.getByRole("checkbox", { name: "我不是机器人" });
+  // The widget may start by itself (a field of the form got focus) between reading "unverified" and
+  // the click. The box itself is covered by the widget's checkmark, so tick it through its label, as
+  // a visitor clicking 「我不是机器人」 does, and only while it is still unverified.
+  const label = widget.locator("label", { hasText: "我不是机器人" });
   await expect
     .poll(
       async () => {
         const s = await state();
-        if (s === "unverified") await box.check({ timeout: 2_000 }).catch(() => undefined);
+        if (s === "unverified") await label.click({ timeout: 2_000 }).catch(() => undefined);
         return s;
       },
       { timeout: 30_000 },
