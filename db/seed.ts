@@ -8,6 +8,7 @@ import { idCheckChar } from "../lib/validation/id-number";
 import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
+import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -160,7 +161,8 @@ export function demoAccounts(): DemoAccount[] {
       password: DEMO_PASSWORD,
       org: u.org ? orgNames.get(u.org)! : "—",
       ...(u.role === "person" && u.idNumber ? { idNumber: u.idNumber } : {}),
-    }));
+    }))
+    .concat({ roleKey: "person", role: "职称申报用户（陈刚，证件号码申诉待审核）", username: DEMO_CLAIMANT, password: DEMO_PASSWORD, org: "—" });
 }
 
 const provinceWhere = and(eq(orgs.kind, "hrss"), eq(orgs.level, "province"), eq(orgs.regionCode, "520000"), isNull(orgs.parentId));
@@ -234,6 +236,8 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       committee004: committeeId.get("004")!,
       passwordHash,
     });
+    // A pending 证件号码被占用申诉 for 贵阳市人社局 (db/seed-disputes.ts).
+    await seedDisputeDemo(tx, DEMO_PASSWORD);
     return backfill;
   });
 

@@ -32,9 +32,7 @@ export async function disputeFilingRefusal(db: Db, ip: string | null): Promise<s
 
 /**
  * 证件号码被占用申诉 (docs/domain.md §11), filed by someone who cannot register because the ID is
- * taken. Creates an active person account WITHOUT an ID (it sees only the dispute's status until
- * upheld) and the dispute holding the claimed ID and the proof. Order: address limit → captcha →
- * proof by content → one transaction (account, dispute, audit, message to the filer).
+ * taken: the public gate (address limit → captcha), then recordIdDispute.
  */
 export async function fileIdDispute(
   db: Db,
@@ -47,6 +45,24 @@ export async function fileIdDispute(
   if (!(await verifyCaptcha(db, input.captcha))) {
     throw new UserError(BAD_CAPTCHA_MESSAGE, { captcha: BAD_CAPTCHA_MESSAGE });
   }
+  return recordIdDispute(db, input, proof, ip);
+}
+
+/** What a filing records once past the public gate (the captcha and confirmations already checked). */
+export type DisputeRecordInput = Pick<DisputeFilingInput, "name" | "idType" | "idNumber" | "nationality" | "phone" | "username" | "password" | "statement">;
+
+/**
+ * The filing after the gate: proof by content → one transaction (an active person account WITHOUT
+ * an ID, which sees only the dispute's status until upheld; the dispute holding the claimed ID and
+ * the proof; the audit row; a message to the filer). Only fileIdDispute (the public route) and the
+ * demo seed (db/seed-disputes.ts, no visitor involved) call it.
+ */
+export async function recordIdDispute(
+  db: Db,
+  input: DisputeRecordInput,
+  proof: Buffer,
+  ip: string | null,
+): Promise<{ disputeId: string; userId: string }> {
   if (proof.length > PROOF_MAX_BYTES) throw new UserError(PROOF_SIZE_MESSAGE, { proof: PROOF_SIZE_MESSAGE });
   const proofType = sniffProofType(proof);
   if (!proofType) throw new UserError(PROOF_TYPE_MESSAGE, { proof: PROOF_TYPE_MESSAGE });

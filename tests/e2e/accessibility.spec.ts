@@ -25,6 +25,13 @@ test("public pages: portal, login, registration and certificate verification", a
   await page.goto("/register/person");
   await expect(page.getByRole("button", { name: /注册/ })).toBeVisible();
   await audit.check("register-person");
+  await page.goto("/register/dispute");
+  await expect(page.getByRole("button", { name: "提交申诉" })).toBeVisible();
+  await audit.check("register-dispute");
+  // Submitted empty: the errors under each field are scanned too.
+  await page.getByRole("button", { name: "提交申诉" }).click();
+  await expect(page.getByText("请上传证明材料")).toBeVisible();
+  await audit.check("register-dispute-errors");
 
   await page.goto("/verify");
   await expect(page.getByRole("heading", { name: "职称证书查询与核验" })).toBeVisible();
@@ -88,5 +95,22 @@ test("a committee's roster list, reached from the HR area", async ({ page }) => 
   await page.locator('[data-testid^="committee-"]').first().click();
   await expect(page.getByTestId("roster-table")).toBeVisible();
   await audit.check("hrss-roster-list");
+
+  // 证件号码申诉: the demo dispute (db/seed-disputes.ts) in the list and its detail with the decision form.
+  await page.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "证件号码申诉" }).click();
+  await page.waitForURL("/hrss/disputes");
+  await audit.check("hrss-disputes");
+  await page.getByRole("row", { name: /陈刚/ }).getByRole("link", { name: "查看" }).click();
+  await page.waitForURL(/\/hrss\/disputes\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("dispute-status")).toBeVisible();
+  await audit.check("hrss-dispute-detail");
+  audit.finish();
+});
+
+test("a dispute filer's home: the status banner, and nothing else of a holder", async ({ page }) => {
+  const audit = new PageAudit(page);
+  await new LoginPage(page).loginAndLand("demo_claimant", "/person");
+  await expect(page.getByTestId("dispute-banner")).toContainText("证件号码占用申诉");
+  await audit.check("person-home-dispute");
   audit.finish();
 });

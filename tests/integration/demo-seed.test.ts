@@ -1,6 +1,7 @@
 /**
- * The demo seed (db/seed.ts + db/seed-backfill.ts) leaves every back-fill state the README points a
- * new user to, produced by the domain functions: checked here from the database.
+ * The demo seed (db/seed.ts, db/seed-backfill.ts, db/seed-disputes.ts) leaves every back-fill state
+ * and the pending ID dispute the README points a new user to, produced by the domain functions:
+ * checked here from the database.
  */
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";
@@ -9,6 +10,7 @@ import {
   auditLog,
   certificates,
   committees,
+  idDisputes,
   notifications,
   rosterBatchItems,
   rosterBatches,
@@ -19,6 +21,9 @@ import {
 } from "@/db/schema";
 import { DEMO_PEOPLE_IDS } from "@/db/seed-backfill";
 import { seedDemoData } from "@/db/seed";
+import { DEMO_CLAIMANT, DEMO_DISPUTED_ID } from "@/db/seed-disputes";
+import type { SessionUser } from "@/lib/auth/session";
+import { getDisputeProof, listFilerDisputes, listRegionDisputes } from "@/lib/disputes/queries";
 import { authenticate } from "@/lib/auth/login";
 import { listHolderCertificates } from "@/lib/certificates/holder";
 import { signedFieldsOf } from "@/lib/certificates/issue";
@@ -41,7 +46,7 @@ async function userId(username: string) {
 
 /** Row counts of every table the seed writes: what a second run must leave unchanged. */
 async function tableCounts() {
-  const tables = { users, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
+  const tables = { users, idDisputes, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await t.db.select({ n: count() }).from(table))[0].n;
   return out;
@@ -188,6 +193,40 @@ describe("the audit log and the accounts", () => {
     expect(r.ok).toBe(true);
     const people = await t.db.select({ n: count() }).from(users).where(and(eq(users.role, "person"), inArray(users.idNumber, [...DEMO_PEOPLE_IDS])));
     expect(people).toEqual([{ n: DEMO_PEOPLE_IDS.length }]);
+  });
+});
+
+describe("证件号码被占用申诉 (demo_claimant against 陈刚's account)", () => {
+  it("is pending, routed to 贵阳市人社局 and listed for demo_hrss only, with a PDF proof", async () => {
+    const hrss = await userId("demo_hrss");
+    const claimant = await userId(DEMO_CLAIMANT);
+    const [occupant] = await t.db.select({ id: users.id, status: users.status }).from(users).where(eq(users.idNumber, DEMO_DISPUTED_ID));
+    const [d] = await t.db.select().from(idDisputes).where(eq(idDisputes.filerId, claimant.id));
+    expect(d).toMatchObject({ status: "pending", occupantId: occupant.id, claimedIdType: "resident", claimedIdNumber: DEMO_DISPUTED_ID, regionOrgId: hrss.orgId, proofType: "pdf" });
+    expect(occupant.status).toBe("active");
+
+    const examiner = (id: string, orgId: string | null): SessionUser => ({ id, role: "hrss", name: "—", orgId, orgName: null, orgIsCertDivision: false, grantId: "", grants: [] });
+    const asHrss = examiner(hrss.id, hrss.orgId);
+    const { rows } = await listRegionDisputes(t.db, asHrss, { page: 1, status: "pending" });
+    expect(rows.map((r) => [r.id, r.claimedName, r.statusLabel])).toContainEqual([d.id, "陈刚", "待审核"]);
+    const asProvince = examiner(ids.province, ids.provinceOrg);
+    expect((await listRegionDisputes(t.db, asProvince, { page: 1 })).rows.map((r) => r.id)).not.toContain(d.id);
+
+    const proof = await getDisputeProof(t.db, d.id);
+    expect(proof?.contentType).toBe("application/pdf");
+    expect(proof?.data.subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+    expect(proof?.data.subarray(-6).toString("latin1")).toBe("%%EOF\n");
+  });
+
+  it("the claimant logs in by username, holds no ID and sees the dispute's status; the filing is audited", async () => {
+    const r = await authenticate(t.db, DEMO_CLAIMANT, "Demo@2026", "198.51.100.8");
+    expect(r.ok).toBe(true);
+    const claimant = await userId(DEMO_CLAIMANT);
+    const [u] = await t.db.select({ idNumber: users.idNumber, status: users.status }).from(users).where(eq(users.id, claimant.id));
+    expect(u).toEqual({ idNumber: null, status: "active" });
+    expect((await listFilerDisputes(t.db, claimant.id)).map((d) => d.statusLabel)).toEqual(["待审核"]);
+    const audits = await t.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "dispute.file"), eq(auditLog.actorId, claimant.id)));
+    expect(audits).toEqual([{ n: 1 }]);
   });
 });
 

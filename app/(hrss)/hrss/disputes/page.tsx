@@ -32,44 +32,47 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
       </div>
       <form className="mb-4 flex gap-2" action="/hrss/disputes">
         {status && <input type="hidden" name="status" value={status} />}
-        <input name="q" defaultValue={q} placeholder="申诉人姓名或完整证件号码" aria-label="搜索申诉" className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+        <input name="q" defaultValue={q} placeholder="申诉人姓名或完整证件号码" aria-label="搜索申诉" className="w-full max-w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
         <button className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">搜索</button>
       </form>
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">申诉人</th>
-            <th className="px-3 py-2">申诉的证件</th>
-            <th className="px-3 py-2">提交时间</th>
-            <th className="px-3 py-2">状态</th>
-            <th className="px-3 py-2">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
+      {/* On a phone the table scrolls inside its own box, not the page. */}
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
-                没有符合条件的申诉
-              </td>
+              <th className="px-3 py-2">申诉人</th>
+              <th className="px-3 py-2">申诉的证件</th>
+              <th className="px-3 py-2">提交时间</th>
+              <th className="px-3 py-2">状态</th>
+              <th className="px-3 py-2">操作</th>
             </tr>
-          )}
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-slate-100">
-              <td className="px-3 py-2">{r.claimedName}</td>
-              <td className="px-3 py-2 font-mono text-xs">{r.idLabel}</td>
-              <td className="px-3 py-2">{formatTime(r.createdAt)}</td>
-              <td className="px-3 py-2">
-                <Badge tone={TONES[r.status]}>{r.statusLabel}</Badge>
-              </td>
-              <td className="px-3 py-2">
-                <Link className="text-brand-600 underline" href={`/hrss/disputes/${r.id}`}>
-                  查看
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-slate-500">
+                  没有符合条件的申诉
+                </td>
+              </tr>
+            )}
+            {rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-100">
+                <td className="px-3 py-2">{r.claimedName}</td>
+                <td className="px-3 py-2 font-mono text-xs">{r.idLabel}</td>
+                <td className="px-3 py-2">{formatTime(r.createdAt)}</td>
+                <td className="px-3 py-2">
+                  <Badge tone={TONES[r.status]}>{r.statusLabel}</Badge>
+                </td>
+                <td className="px-3 py-2">
+                  <Link className="text-brand-600 underline" href={`/hrss/disputes/${r.id}`}>
+                    查看
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination page={page} pageSize={pageSize} total={total} basePath="/hrss/disputes" params={{ status, q }} />
     </Card>
   );
