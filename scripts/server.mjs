@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { recordPeer, trustedProxyHops } from "./forwarded-headers.mjs";
+import { isValidRouterStateHeader } from "./router-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argValue = (flag) => {
@@ -26,6 +27,13 @@ await app.prepare();
 http
   .createServer((req, res) => {
     recordPeer(req, hops);
+    // Next parses this header before proxy.ts runs and answers a bad one with a 500 (docs/domain.md §10).
+    const stateTree = req.headers["next-router-state-tree"];
+    if (typeof stateTree === "string" && !isValidRouterStateHeader(stateTree)) {
+      res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(JSON.stringify({ ok: false, message: "请求格式无效" }));
+      return;
+    }
     void handle(req, res);
   })
   .listen(port, hostname, () => {

@@ -1,4 +1,7 @@
 import { isSafeText } from "@/lib/validation/text";
+import { isValidRouterStateHeader } from "@/scripts/router-state.mjs";
+
+export { isValidRouterStateHeader };
 
 // Requests Next.js itself cannot parse answer 400 here, before they reach the framework, which would
 // answer them with a 500 (docs/domain.md §10 "Malformed requests"):
@@ -11,12 +14,8 @@ import { isSafeText } from "@/lib/validation/text";
 //   broken multipart body).
 
 const MESSAGE = "请求格式无效";
-/** Next refuses a router state header over ~40 kB (same file as above). */
-const MAX_STATE_TREE = 40_000;
 /** Next's action ids: 40–42 hex characters (the hash of the action, with a type prefix byte). */
 const ACTION_ID = /^[0-9a-f]{40,44}$/i;
-const SEGMENT_TYPES = new Set(["c", "ci(..)(..)", "ci(.)", "ci(..)", "ci(...)", "oc", "d", "di(..)(..)", "di(.)", "di(..)", "di(...)"]);
-const REFRESH_MARKERS = new Set(["refetch", "inside-shared-layout", "metadata-only"]);
 
 function badRequest(): Response {
   return Response.json({ ok: false, message: MESSAGE }, { status: 400, headers: { "Cache-Control": "no-store" } });
@@ -42,41 +41,6 @@ export function isWellFormedPath(rawPath: string): boolean {
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function isSegment(v: unknown): boolean {
-  if (isString(v)) return true;
-  return (
-    Array.isArray(v) &&
-    v.length === 4 &&
-    isString(v[0]) &&
-    isString(v[1]) &&
-    isString(v[2]) &&
-    SEGMENT_TYPES.has(v[2]) &&
-    (v[3] === null || (Array.isArray(v[3]) && v[3].every(isString)))
-  );
-}
-
-/** The same shape as Next's `flightRouterStateSchema` (superstruct tuple: extra elements refused). */
-function isRouterState(v: unknown, depth: number): boolean {
-  if (!Array.isArray(v) || v.length < 2 || v.length > 6 || depth > 200) return false;
-  const [segment, children, url, refresh, prefetchTime, extra] = v as unknown[];
-  if (!isSegment(segment) || !isObject(children)) return false;
-  if (!Object.values(children).every((c) => isRouterState(c, depth + 1))) return false;
-  if (url != null && !(Array.isArray(url) && url.length === 2 && url.every(isString))) return false;
-  if (refresh != null && !(isString(refresh) && REFRESH_MARKERS.has(refresh))) return false;
-  if (prefetchTime != null && typeof prefetchTime !== "number") return false;
-  if (v.length > 5 && extra !== undefined && !isString(extra)) return false;
-  return true;
-}
-
-export function isValidRouterStateHeader(header: string): boolean {
-  if (header.length > MAX_STATE_TREE) return false;
-  try {
-    return isRouterState(JSON.parse(decodeURIComponent(header)), 0);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * `$`-strings React's `encodeReply` writes into a single-row (non-multipart) reply: an escaped `$$…`
@@ -122,8 +86,10 @@ function isMultipartValue(v: unknown, keys: readonly string[], depth: number): b
     if (isReplyString(v)) return true;
     const ref = PART_REFERENCE.exec(v);
     if (!ref) return false;
+    // `$K<id>`: a FormData argument, whose fields travel as `_<id>_<name>` (none when it is empty).
+    if (v[1] === "K") return true;
     const id = String(parseInt(ref[1], 16));
-    return keys.some((k) => k === id || k.startsWith(`${id}_`));
+    return keys.some((k) => k === id || k.startsWith(`${id}_`) || k.startsWith(`_${id}_`));
   }
   if (Array.isArray(v)) return v.every((x) => isMultipartValue(x, keys, depth + 1));
   if (isObject(v)) return Object.values(v).every((x) => isMultipartValue(x, keys, depth + 1));

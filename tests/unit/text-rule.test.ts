@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { personRegistrationSchema } from "@/lib/accounts/schemas";
-import { isValidActionReply, isValidRouterStateHeader, isWellFormedPath } from "@/lib/http/malformed-request";
+import { isValidActionReply, isValidMultipartReply, isValidRouterStateHeader, isWellFormedPath } from "@/lib/http/malformed-request";
 import { convertGender } from "@/lib/roster/cells";
 import { checkText, findForbiddenChar, safeText, visibleText } from "@/lib/validation/text";
 
@@ -102,5 +102,17 @@ describe("malformed requests are recognised before Next.js sees them", () => {
     expect(isValidActionReply("{not json")).toBe(false);
     expect(isValidActionReply('""')).toBe(false); // not the array of arguments
     expect(isValidActionReply("[]")).toBe(true);
+  });
+
+  it("accepts a form action's multipart reply (a FormData argument sent as `_1_<field>`) and refuses a dangling reference", async () => {
+    const post = (fields: [string, string][]) => {
+      const form = new FormData();
+      for (const [k, v] of fields) form.append(k, v);
+      return new Request("http://localhost/person", { method: "POST", body: form });
+    };
+    // What React 19 sends for useActionState(prev, formData): the form's fields, then row 0.
+    expect(await isValidMultipartReply(post([["_1_grantId", "7125fb29-f56a-41e8-a251-0b401fb6516e"], ["0", '[null,"$K1"]']]))).toBe(true);
+    expect(await isValidMultipartReply(post([["0", '[null,"$K1"]']]))).toBe(true); // an empty form
+    expect(await isValidMultipartReply(post([["0", '[null,"$7"]']]))).toBe(false);
   });
 });

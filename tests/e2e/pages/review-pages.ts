@@ -44,7 +44,7 @@ export class ReviewWorkspace {
     }
     const ready = Number(await this.page.getByTestId("ready-count").textContent());
     await this.page.getByTestId("submit-batch").click();
-    await expect(this.page.getByRole("dialog", { name: "确认操作" })).toContainText(`将把 ${ready} 条照片审核通过的记录一次性提交`);
+    await expect(this.page.getByRole("dialog", { name: "确认操作" })).toContainText(`将把 ${ready} 条可提交的记录`);
     await this.page.getByRole("button", { name: "确认提交" }).click();
     await expect(this.page.getByTestId("action-result")).toContainText(`已一次性提交${ready}条记录`);
     const text = await this.result();

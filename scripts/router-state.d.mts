@@ -1,0 +1,1 @@
+export function isValidRouterStateHeader(header: string): boolean;
