@@ -3,7 +3,7 @@ import type { Db } from "./client";
 import { expertConflicts, expertPoolMembers, expertProfiles, roleGrants, users } from "./schema";
 
 /**
- * The demo's 专家库 (docs/domain.md "Expert pool"): 贵州大学's pool of 30 generated 高校教师 experts plus
+ * The demo's 专家库 (docs/domain.md §13): 贵州大学's pool of 30 generated 高校教师 experts plus
  * 李四 (demo_expert) and 张三 (demo_person, who also holds the pool's expert grant), 李四's profile and
  * one 回避声明 entry, and one pending invitation (the 省人社厅 invites 张三: his home shows it).
  * Deterministic: the same names, ID numbers and phones on every machine.

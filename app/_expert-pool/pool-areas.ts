@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/roles";
 
-/** The three areas whose organisations keep an expert pool (docs/domain.md "Expert pool"). */
+/** The three areas whose organisations keep an expert pool (docs/domain.md §13). */
 export const POOL_AREAS_BY_KEY = {
   hrss: { role: "hrss", base: "/hrss/experts" },
   dept: { role: "dept", base: "/dept/experts" },

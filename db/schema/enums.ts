@@ -102,7 +102,7 @@ export const DISPUTE_PROOF_TYPES = ["pdf", "jpeg", "png"] as const;
 export type IdDisputeStatus = (typeof ID_DISPUTE_STATUSES)[number];
 export type DisputeProofType = (typeof DISPUTE_PROOF_TYPES)[number];
 
-/** expert_pool_members.status (docs/domain.md "Expert pool"): invited → active ⇄ suspended; any → removed. */
+/** expert_pool_members.status (docs/domain.md §13): invited → active ⇄ suspended; any → removed. */
 export const POOL_MEMBER_STATUSES = ["invited", "active", "suspended", "removed"] as const;
 /** expert_conflicts.kind: a declared unit or a declared person (回避声明). */
 export const CONFLICT_KINDS = ["unit", "person"] as const;

@@ -9,7 +9,7 @@ export const poolMemberStatus = pgEnum("pool_member_status", POOL_MEMBER_STATUSE
 export const conflictKind = pgEnum("conflict_kind", CONFLICT_KINDS);
 export const conflictRelation = pgEnum("conflict_relation", CONFLICT_RELATIONS);
 
-/** The expert's own profile (个人信息维护, docs/domain.md "Expert pool"): one row per person, kept by the expert. */
+/** The expert's own profile (个人信息维护, docs/domain.md §13): one row per person, kept by the expert. */
 export const expertProfiles = pgTable("expert_profiles", {
   userId: uuid("user_id")
     .primaryKey()
@@ -74,7 +74,7 @@ export const expertPoolMembers = pgTable(
   ],
 );
 
-/** 回避声明: a unit or a person the expert must not review (docs/domain.md "Expert pool"). Removal keeps the row. */
+/** 回避声明: a unit or a person the expert must not review (docs/domain.md §13). Removal keeps the row. */
 export const expertConflicts = pgTable(
   "expert_conflicts",
   {

@@ -10,7 +10,7 @@ type Actor = Pick<SessionUser, "role" | "orgId">;
 
 /**
  * The pool the actor manages: its active grant's organisation, when that grant's role forms committees
- * (docs/domain.md "Expert pool"). Anything else is refused.
+ * (docs/domain.md §13). Anything else is refused.
  */
 export function assertPoolOrg(user: Actor): string {
   if (!COMMITTEE_FORMING_ROLES.includes(user.role) || !user.orgId) throw new ForbiddenError();

@@ -11,7 +11,7 @@ import type { Tone } from "@/lib/tone";
 
 export { CONFLICT_KINDS, CONFLICT_RELATIONS, POOL_MEMBER_STATUSES, type ConflictKind, type ConflictRelation, type PoolMemberStatus };
 
-/** Pool member states (docs/domain.md "Expert pool") with their labels and badge tones. */
+/** Pool member states (docs/domain.md §13) with their labels and badge tones. */
 export const POOL_MEMBER_STATUS_INFO: Record<PoolMemberStatus, { label: string; tone: Tone }> = {
   invited: { label: "已邀请", tone: "amber" },
   active: { label: "在库", tone: "green" },

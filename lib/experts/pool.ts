@@ -13,7 +13,7 @@ type Actor = Pick<SessionUser, "id" | "role" | "orgId">;
 export const DUPLICATE_MEMBER_MESSAGE = "该证件号码已在本专家库中（含待接受的邀请）";
 export const INVITATION_NOT_FOUND = "邀请不存在或已处理";
 
-/** 邀请专家 (docs/domain.md "Expert pool"): one `invited` row in the actor's pool. */
+/** 邀请专家 (docs/domain.md §13): one `invited` row in the actor's pool. */
 export async function inviteExpert(tx: Db, user: Actor, input: InviteExpert): Promise<{ memberId: string }> {
   const orgId = assertPoolOrg(user);
   // ON CONFLICT DO NOTHING covers the partial unique index (one non-removed row per person and pool),

@@ -1,5 +1,5 @@
 /**
- * 专家库 (docs/domain.md "Expert pool"): invitations, acceptance by the named person only, the pool's
+ * 专家库 (docs/domain.md §13): invitations, acceptance by the named person only, the pool's
  * own organisation only, guarded suspend/remove, the all-or-nothing import, the expert's profile and
  * 回避声明. Actions and routes are called directly, as an attacker could, with a chosen session.
  */

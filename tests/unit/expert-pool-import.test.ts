@@ -1,4 +1,4 @@
-/** The expert-pool import row (docs/domain.md "Expert pool"): the invite form's rules, cell by cell. */
+/** The expert-pool import row (docs/domain.md §13): the invite form's rules, cell by cell. */
 import { describe, expect, it } from "vitest";
 import { parsePoolRow } from "@/lib/experts/pool-import";
 import { poolImportRowSchema } from "@/lib/experts/schemas";

@@ -4,7 +4,7 @@ import { requireRolePage } from "@/lib/auth/session";
 import { listConflicts } from "@/lib/experts/profile";
 import { ConflictForm, RemoveConflictButton } from "./conflict-form";
 
-/** 回避声明: units and people the expert must not review (docs/domain.md "Expert pool"); editable any time, every change audited. */
+/** 回避声明: units and people the expert must not review (docs/domain.md §13); editable any time, every change audited. */
 export default async function ConflictsPage() {
   const user = await requireRolePage(["expert"]);
   const rows = await listConflicts(await getDb(), user.id);

@@ -6,7 +6,7 @@ import { readBodyCapped } from "@/lib/http/read-body";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 
 /**
- * 专家库批量导入: the raw .xlsx is the body. All or nothing (docs/domain.md "Expert pool"): a file with
+ * 专家库批量导入: the raw .xlsx is the body. All or nothing (docs/domain.md §13): a file with
  * any bad row, or a person already in the pool, writes nothing and answers 422 with the row / column /
  * reason report; otherwise every row becomes an invitation of the caller's pool.
  */

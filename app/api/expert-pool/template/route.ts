@@ -3,7 +3,7 @@ import { protectedRoute } from "@/lib/http/protected-route";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { attachmentHeader, XLSX_MIME } from "@/lib/roster/xlsx";
 
-/** The expert-pool import template (docs/domain.md "Expert pool"). */
+/** The expert-pool import template (docs/domain.md §13). */
 export const GET = protectedRoute({
   name: "expert_pool.template",
   roles: COMMITTEE_FORMING_ROLES,
