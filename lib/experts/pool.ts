@@ -39,12 +39,26 @@ export async function inviteExpert(tx: Db, user: Actor, input: InviteExpert): Pr
   return { memberId: row.id };
 }
 
+/** The pool's own expert grant: on its organisation, bound to no committee, term, round or position. */
+function poolGrantOf(userId: string, orgId: string) {
+  return and(
+    eq(roleGrants.userId, userId),
+    eq(roleGrants.role, "expert"),
+    eq(roleGrants.orgId, orgId),
+    isNull(roleGrants.committeeId),
+    isNull(roleGrants.termId),
+    isNull(roleGrants.roundId),
+    isNull(roleGrants.position),
+    eq(roleGrants.status, "active"),
+  );
+}
+
 /** The expert grant of one pool (docs/architecture.md "Session and grants"): one grant per pool organisation. */
 async function grantPoolExpert(tx: Db, userId: string, orgId: string, by: string | null): Promise<void> {
   const [existing] = await tx
     .select({ id: roleGrants.id })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "expert"), eq(roleGrants.orgId, orgId), isNull(roleGrants.committeeId), eq(roleGrants.status, "active")))
+    .where(poolGrantOf(userId, orgId))
     .limit(1);
   if (!existing) await tx.insert(roleGrants).values({ userId, role: "expert", orgId, createdBy: by });
 }
@@ -53,7 +67,7 @@ async function revokePoolExpert(tx: Db, userId: string, orgId: string, by: strin
   const rows = await tx
     .update(roleGrants)
     .set({ status: "revoked", revokedBy: by, revokedAt: new Date() })
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "expert"), eq(roleGrants.orgId, orgId), isNull(roleGrants.committeeId), eq(roleGrants.status, "active")))
+    .where(poolGrantOf(userId, orgId))
     .returning({ id: roleGrants.id });
   return rows.length;
 }
