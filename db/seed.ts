@@ -9,6 +9,7 @@ import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
+import { seedExpertPoolDemo } from "./seed-experts";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -224,6 +225,21 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       targetType: "system",
       outcome: "success",
       detail: { orgs: ids.size, committees: COMMITTEES.length, accounts: accounts.length },
+    });
+
+    // 专家库: 贵州大学's pool, 李四's profile and 回避声明, a pending invitation (db/seed-experts.ts).
+    const person = (username: string) => {
+      const seed = userSeeds().find((u) => u.username === username)!;
+      return { id: account(username).id, name: seed.name, idNumber: seed.idNumber! };
+    };
+    await seedExpertPoolDemo(tx, {
+      gzuOrg: ids.get("gzu")!,
+      provinceOrg: ids.get("province")!,
+      selfUnit: account("demo_selfunit").id,
+      province: account("demo_province").id,
+      expert: person("demo_expert"),
+      person: person("demo_person"),
+      passwordHash,
     });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).

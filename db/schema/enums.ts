@@ -104,3 +104,13 @@ export const ID_DISPUTE_STATUSES = ["pending", "upheld", "rejected"] as const;
 export const DISPUTE_PROOF_TYPES = ["pdf", "jpeg", "png"] as const;
 export type IdDisputeStatus = (typeof ID_DISPUTE_STATUSES)[number];
 export type DisputeProofType = (typeof DISPUTE_PROOF_TYPES)[number];
+
+/** expert_pool_members.status (docs/domain.md §13): invited → active ⇄ suspended; any → removed. */
+export const POOL_MEMBER_STATUSES = ["invited", "active", "suspended", "removed"] as const;
+/** expert_conflicts.kind: a declared unit or a declared person (回避声明). */
+export const CONFLICT_KINDS = ["unit", "person"] as const;
+/** expert_conflicts.relation: 同单位, 近亲属, 师生, 合作 (within 3 years). */
+export const CONFLICT_RELATIONS = ["same_unit", "relative", "mentor", "collaborator"] as const;
+export type PoolMemberStatus = (typeof POOL_MEMBER_STATUSES)[number];
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type ConflictRelation = (typeof CONFLICT_RELATIONS)[number];

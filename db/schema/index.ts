@@ -8,3 +8,4 @@ export * from "./certificates";
 export * from "./disputes";
 export * from "./captcha";
 export * from "./grants";
+export * from "./experts";

@@ -11,7 +11,11 @@ import {
   certificates,
   committees,
   idDisputes,
+  expertConflicts,
+  expertPoolMembers,
+  expertProfiles,
   notifications,
+  roleGrants,
   rosterBatchItems,
   rosterBatches,
   rosterPhotos,
@@ -25,6 +29,9 @@ import { DEMO_CLAIMANT, DEMO_DISPUTED_ID } from "@/db/seed-disputes";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDisputeProof, listFilerDisputes, listRegionDisputes } from "@/lib/disputes/queries";
 import { authenticate } from "@/lib/auth/login";
+import { getExpertProfile } from "@/lib/experts/profile";
+import { listInvitationsForUser, listPoolMembers, listPoolsOfExpert } from "@/lib/experts/pool-queries";
+import { validateIdDocument } from "@/lib/validation/id-number";
 import { listHolderCertificates } from "@/lib/certificates/holder";
 import { signedFieldsOf } from "@/lib/certificates/issue";
 import { verifySignature } from "@/lib/certificates/token";
@@ -46,7 +53,7 @@ async function userId(username: string) {
 
 /** Row counts of every table the seed writes: what a second run must leave unchanged. */
 async function tableCounts() {
-  const tables = { users, idDisputes, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
+  const tables = { users, expertPoolMembers, expertProfiles, expertConflicts, roleGrants, idDisputes, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await t.db.select({ n: count() }).from(table))[0].n;
   return out;
@@ -227,6 +234,41 @@ describe("证件号码被占用申诉 (demo_claimant against 陈刚's account)",
     expect((await listFilerDisputes(t.db, claimant.id)).map((d) => d.statusLabel)).toEqual(["待审核"]);
     const audits = await t.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "dispute.file"), eq(auditLog.actorId, claimant.id)));
     expect(audits).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("专家库 (贵州大学, demo_selfunit)", () => {
+  it("holds at least 30 active 高校教师 experts, each bound to an account with a profile and the pool's expert grant", async () => {
+    const rows = await listPoolMembers(t.db, ids.gzuOrg, { status: "active", series: "高校教师" }, 1, 100);
+    expect(rows.total).toBeGreaterThanOrEqual(30);
+    expect(new Set(rows.rows.map((r) => r.title))).toEqual(new Set(["教授", "副教授"]));
+    expect(new Set(rows.rows.map((r) => r.specialty)).size).toBeGreaterThanOrEqual(5);
+    const members = await t.db.select().from(expertPoolMembers).where(and(eq(expertPoolMembers.orgId, ids.gzuOrg), eq(expertPoolMembers.status, "active")));
+    for (const m of members) {
+      expect(validateIdDocument("resident", m.idNumber).ok).toBe(true);
+      const [profile] = await t.db.select({ userId: expertProfiles.userId }).from(expertProfiles).where(eq(expertProfiles.userId, m.userId!));
+      expect(profile).toBeDefined();
+      const grants = await t.db
+        .select({ n: count() })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, m.userId!), eq(roleGrants.role, "expert"), eq(roleGrants.orgId, ids.gzuOrg), eq(roleGrants.status, "active")));
+      expect(grants[0].n).toBe(1);
+    }
+  });
+
+  it("demo_expert (李四) is an active member with a profile and one 回避声明 entry", async () => {
+    const li = await userId("demo_expert");
+    expect(await listPoolsOfExpert(t.db, li.id)).toEqual([expect.objectContaining({ orgName: "贵州大学", status: "active" })]);
+    const profile = await getExpertProfile(t.db, li.id);
+    expect(profile).toMatchObject({ name: "李四", title: "教授", series: "高校教师", department: "计算机科学与技术学院" });
+    // The ID number leaves the server masked.
+    expect(profile!.idLabel).toMatch(/^居民身份证 5201\*{10}\d{3}[\dX]$/);
+    const conflicts = await t.db.select().from(expertConflicts).where(eq(expertConflicts.userId, li.id));
+    expect(conflicts).toEqual([expect.objectContaining({ kind: "unit", unitName: "贵州师范大学", relation: "collaborator", removedAt: null })]);
+  });
+
+  it("demo_person (张三) has one pending invitation, from the 省人社厅", async () => {
+    expect((await listInvitationsForUser(t.db, ids.person)).map((i) => i.orgName)).toEqual(["贵州省人力资源和社会保障厅"]);
   });
 });
 

@@ -2,15 +2,19 @@ import { describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import {
   CERTIFICATE_STATUSES,
+  CONFLICT_KINDS,
+  CONFLICT_RELATIONS,
   ID_TYPES,
   LOOKUP_CHANNELS,
   OBTAIN_METHODS,
   ORG_STATUSES,
+  POOL_MEMBER_STATUSES,
   ROSTER_IMPORT_STATUSES,
   ROSTER_STATUSES,
   TITLE_LEVELS,
   USER_ROLES,
 } from "@/db/schema/enums";
+import { CONFLICT_KIND_LABELS, CONFLICT_RELATION_LABELS, POOL_MEMBER_STATUS_INFO } from "@/lib/experts/constants";
 import { LOOKUP_CHANNEL_LABELS } from "@/lib/certificates/holder";
 import { ORG_STATUS_LABELS } from "@/lib/orgs/subordinates";
 import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
@@ -31,6 +35,9 @@ const TABLES: [string, readonly string[], Record<string, string>][] = [
   ["org_status", ORG_STATUSES, ORG_STATUS_LABELS],
   ["certificate_status", CERTIFICATE_STATUSES, Object.fromEntries(Object.entries(CERTIFICATE_STATUS_INFO).map(([k, v]) => [k, v.label]))],
   ["lookup_channel", LOOKUP_CHANNELS, LOOKUP_CHANNEL_LABELS],
+  ["pool_member_status", POOL_MEMBER_STATUSES, Object.fromEntries(Object.entries(POOL_MEMBER_STATUS_INFO).map(([k, v]) => [k, v.label]))],
+  ["conflict_kind", CONFLICT_KINDS, CONFLICT_KIND_LABELS],
+  ["conflict_relation", CONFLICT_RELATIONS, CONFLICT_RELATION_LABELS],
 ];
 
 describe("enum label tables", () => {

@@ -1,4 +1,5 @@
 import { AreaHome } from "@/app/_area/area-home";
+import { ExpertInvitations } from "@/app/_expert-pool/invitations";
 import { PersonNotificationsList } from "@/app/_notifications/notifications-list";
 import { getDb } from "@/db/client";
 import { getPersonProfile } from "@/lib/accounts/queries";
@@ -46,6 +47,7 @@ export default async function PersonHome({ searchParams }: { searchParams: Promi
           )
         }
       />
+      <ExpertInvitations userId={user.id} />
       <PersonNotificationsList userId={user.id} searchParams={await searchParams} />
     </div>
   );

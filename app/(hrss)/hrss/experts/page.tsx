@@ -1,0 +1,6 @@
+import { ExpertPoolPage } from "@/app/_expert-pool/pool-page";
+import type { SearchParams } from "@/lib/http/search-params";
+
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <ExpertPoolPage area="hrss" searchParams={await searchParams} />;
+}

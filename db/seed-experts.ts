@@ -1,0 +1,114 @@
+import { idCheckChar } from "../lib/validation/id-number";
+import type { Db } from "./client";
+import { expertConflicts, expertPoolMembers, expertProfiles, roleGrants, users } from "./schema";
+
+/**
+ * The demo's 专家库 (docs/domain.md §13): 贵州大学's pool of 30 generated 高校教师 experts plus
+ * 李四 (demo_expert) and 张三 (demo_person, who also holds the pool's expert grant), 李四's profile and
+ * one 回避声明 entry, and one pending invitation (the 省人社厅 invites 张三: his home shows it).
+ * Deterministic: the same names, ID numbers and phones on every machine.
+ */
+export type ExpertSeedContext = {
+  gzuOrg: string;
+  provinceOrg: string;
+  selfUnit: string;
+  province: string;
+  expert: { id: string; name: string; idNumber: string };
+  person: { id: string; name: string; idNumber: string };
+  passwordHash: string;
+};
+
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
+const GIVEN = ["建华", "晓明", "丽娟", "志刚", "海燕", "文博", "国庆", "秀兰", "德明", "春梅", "永红", "立新", "玉兰", "振宇", "思远"];
+/** 专业 and the 二级单位 that teaches it. */
+const SPECIALTIES: [string, string][] = [
+  ["计算机科学与技术", "计算机科学与技术学院"],
+  ["化学", "化学与化工学院"],
+  ["材料科学与工程", "材料与冶金学院"],
+  ["机械工程", "机械工程学院"],
+  ["土木工程", "土木工程学院"],
+  ["农学", "农学院"],
+  ["数学", "数学与统计学院"],
+  ["物理学", "物理学院"],
+  ["经济学", "经济学院"],
+  ["法学", "法学院"],
+];
+
+export const DEMO_POOL_SIZE = 30;
+
+function residentIdNumber(first17: string): string {
+  return first17 + idCheckChar(first17);
+}
+
+/** The i-th generated expert of 贵州大学's pool (0-based). */
+export function demoPoolExpert(i: number) {
+  const [specialty, department] = SPECIALTIES[i % SPECIALTIES.length];
+  const full = i % 3 === 0;
+  const birth = `${1962 + (i % 20)}${String((i % 12) + 1).padStart(2, "0")}${String((i % 27) + 1).padStart(2, "0")}`;
+  return {
+    name: SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / 2) % GIVEN.length],
+    idNumber: residentIdNumber(`520102${birth}${String(300 + i).padStart(3, "0")}`),
+    phone: `13985${String(300000 + i)}`,
+    specialty,
+    department,
+    title: full ? "教授" : "副教授",
+    level: full ? ("senior_full" as const) : ("senior_deputy" as const),
+  };
+}
+
+export async function seedExpertPoolDemo(tx: Db, ctx: ExpertSeedContext): Promise<{ poolSize: number }> {
+  const generated = Array.from({ length: DEMO_POOL_SIZE }, (_, i) => demoPoolExpert(i));
+  const created = await tx
+    .insert(users)
+    .values(
+      generated.map((e) => ({
+        role: "person" as const,
+        name: e.name,
+        idType: "resident" as const,
+        idNumber: e.idNumber,
+        phone: e.phone,
+        nationality: "中国",
+        birthDate: `${e.idNumber.slice(6, 10)}-${e.idNumber.slice(10, 12)}-${e.idNumber.slice(12, 14)}`,
+        gender: Number(e.idNumber[16]) % 2 === 1 ? "male" : "female",
+        passwordHash: ctx.passwordHash,
+      })),
+    )
+    .returning({ id: users.id, idNumber: users.idNumber });
+  const idOf = new Map(created.map((c) => [c.idNumber!, c.id]));
+  const acceptedAt = new Date();
+
+  const people = [
+    ...generated.map((e) => ({ ...e, userId: idOf.get(e.idNumber)!, workUnit: "贵州大学", series: "高校教师" })),
+    {
+      name: ctx.expert.name, idNumber: ctx.expert.idNumber, phone: "13985100008", userId: ctx.expert.id, series: "高校教师",
+      specialty: "计算机科学与技术", department: "计算机科学与技术学院", title: "教授", level: "senior_full" as const, workUnit: "贵州大学",
+    },
+    {
+      name: ctx.person.name, idNumber: ctx.person.idNumber, phone: "13985100001", userId: ctx.person.id, series: "工程技术",
+      specialty: "建筑工程", department: null, title: "正高级工程师", level: "senior_full" as const, workUnit: "贵州省建筑设计研究院有限责任公司",
+    },
+  ];
+  await tx.insert(expertProfiles).values(
+    people.map((p) => ({ userId: p.userId, title: p.title, series: p.series, specialty: p.specialty, level: p.level, workUnit: p.workUnit, department: p.department, phone: p.phone })),
+  );
+  await tx.insert(expertPoolMembers).values(
+    people.map((p) => ({
+      orgId: ctx.gzuOrg, userId: p.userId, invitedName: p.name, idType: "resident" as const, idNumber: p.idNumber, invitedPhone: p.phone,
+      title: p.title, series: p.series, specialty: p.specialty, level: p.level, workUnit: p.workUnit,
+      status: "active" as const, invitedBy: ctx.selfUnit, acceptedAt, version: 2,
+    })),
+  );
+  // The generated experts' pool grant (李四's is his default grant, 张三's an extra grant of db/seed.ts).
+  await tx.insert(roleGrants).values(generated.map((e) => ({ userId: idOf.get(e.idNumber)!, role: "expert" as const, orgId: ctx.gzuOrg })));
+
+  await tx.insert(expertConflicts).values({
+    userId: ctx.expert.id, kind: "unit", unitName: "贵州师范大学", relation: "collaborator", endDate: "2027-12-31",
+  });
+  // A pending invitation: 张三 sees 「专家库邀请」 from the 省人社厅 on his home page.
+  await tx.insert(expertPoolMembers).values({
+    orgId: ctx.provinceOrg, invitedName: ctx.person.name, idType: "resident", idNumber: ctx.person.idNumber, invitedPhone: "13985100001",
+    title: "正高级工程师", series: "工程技术", specialty: "建筑工程", level: "senior_full", workUnit: "贵州省建筑设计研究院有限责任公司",
+    invitedBy: ctx.province,
+  });
+  return { poolSize: people.length };
+}
