@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { log } from "@/lib/log";
+import { currentRequestId, newRequestId } from "@/scripts/request-context.mjs";
 
 /** An error whose message is meant for the user (Simplified Chinese) and may be shown as is. */
 export class UserError extends Error {
@@ -38,9 +39,13 @@ export class StaleStateError extends UserError {
   }
 }
 
-/** Log an unexpected error with a reference id and return a generic message naming it. */
+/**
+ * Log an unexpected error and return a generic message naming its reference: the request id
+ * (X-Request-Id, echoed on the response), so a user's screenshot leads to every log line of that
+ * request. Outside a request (scripts, tests) a fresh id stands in.
+ */
 export function describeUnexpected(err: unknown, context: string): string {
-  const ref = randomUUID().slice(0, 8);
-  console.error(`[${ref}] ${context}`, err);
+  const ref = currentRequestId() ?? newRequestId();
+  log.error({ err, context, ref }, `unexpected error in ${context}`);
   return `系统繁忙，请稍后重试（参考编号 ${ref}）`;
 }

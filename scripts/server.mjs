@@ -7,6 +7,8 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { recordPeer, trustedProxyHops } from "./forwarded-headers.mjs";
+import pino from "pino";
+import { requestIdFrom, runWithRequestId } from "./request-context.mjs";
 import { isValidRouterStateHeader } from "./router-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,6 +19,9 @@ const argValue = (flag) => {
 const port = Number(argValue("-p") ?? process.env.PORT ?? 3000);
 const hostname = argValue("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
 const hops = trustedProxyHops();
+// The access log: one JSON line per request, with the same reqId as the app's lines (lib/log.ts).
+// Only method, path (no query string: it may hold personal data), status and duration.
+const accessLog = pino({ base: { service: "gz-zhicheng" }, timestamp: pino.stdTimeFunctions.isoTime });
 
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
@@ -24,18 +29,33 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+function serve(req, res) {
+  recordPeer(req, hops);
+  // Next parses this header before proxy.ts runs and answers a bad one with a 500 (docs/domain.md §10).
+  const stateTree = req.headers["next-router-state-tree"];
+  if (typeof stateTree === "string" && !isValidRouterStateHeader(stateTree)) {
+    res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+    res.end(JSON.stringify({ ok: false, message: "请求格式无效" }));
+    return;
+  }
+  void handle(req, res);
+}
+
 http
   .createServer((req, res) => {
-    recordPeer(req, hops);
-    // Next parses this header before proxy.ts runs and answers a bad one with a 500 (docs/domain.md §10).
-    const stateTree = req.headers["next-router-state-tree"];
-    if (typeof stateTree === "string" && !isValidRouterStateHeader(stateTree)) {
-      res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
-      res.end(JSON.stringify({ ok: false, message: "请求格式无效" }));
-      return;
-    }
-    void handle(req, res);
+    // Every log line of this request carries this id; the response echoes it (docs/deploy.md).
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const pathOnly = (req.url ?? "/").split("?")[0];
+      accessLog.info({ reqId: requestId, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    runWithRequestId(requestId, () => serve(req, res));
   })
   .listen(port, hostname, () => {
-    console.log(`> Ready on http://${hostname}:${port} (trusted proxy hops: ${hops})`);
+    accessLog.info({ port, hostname, trustedProxyHops: hops }, `> Ready on http://${hostname}:${port}`);
   });
+

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { log } from "@/lib/log";
 
 /**
  * Text that a spreadsheet could read as a formula (= + - @, tab, carriage return) gets a leading
@@ -27,7 +28,7 @@ export function streamWorkbook(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) =>
     await fill(wb);
     await wb.commit();
   })().catch((err: unknown) => {
-    console.error("[xlsx] export failed", err);
+    log.error({ err }, "xlsx export failed");
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

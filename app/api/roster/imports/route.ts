@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { protectedRoute, RouteError } from "@/lib/http/protected-route";
 import { readBodyCapped } from "@/lib/http/read-body";
+import { log } from "@/lib/log";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { assertCommitteeOwner } from "@/lib/roster/access";
 import { IMPORT_LIMITS } from "@/lib/roster/constants";
@@ -47,7 +48,7 @@ export const POST = protectedRoute({
       try {
         await parseRosterImport(db, importId, file, committee);
       } catch (err) {
-        console.error(`[roster] parse of import ${importId} failed`, err);
+        log.error({ err, importId }, "roster import parse failed");
         await failRosterImport(db, importId, "读取文件时发生错误，请重新上传");
       }
     });
