@@ -51,6 +51,8 @@ test("张三 accepts the 省人社厅's invitation from his home", async ({ page
   const card = page.getByTestId("expert-invitations");
   await expect(card).toContainText("贵州省人力资源和社会保障厅 邀请您加入专家库");
   await card.getByRole("button", { name: "接受" }).click();
-  await expect(page.getByTestId("action-result")).toContainText("已接受邀请");
+  // The card leaves the page once accepted, and the new identity appears in 切换身份.
   await expect(page.getByTestId("expert-invitations")).toHaveCount(0);
+  await page.getByTestId("grant-switcher").getByText("切换身份").click();
+  await expect(page.getByRole("radio", { name: "评审专家 · 贵州省人力资源和社会保障厅" })).toBeVisible();
 });
