@@ -5,7 +5,7 @@ import type { FilingStatus } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { isCertDivision } from "@/lib/orgs/cert-division";
 import { EXPIRY_WARNING_DAYS } from "@/lib/terms/rules";
-import { displayStatus, todayInChina, type FilingDisplayStatus } from "./constants";
+import { displayStatus, todayInChina } from "./constants";
 
 type Actor = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCertDivision">;
 export const FILING_PAGE_SIZE = 20;
@@ -28,7 +28,7 @@ const listColumns = {
 };
 
 function withDisplay<T extends { status: FilingStatus; validTo: string }>(rows: T[], today = todayInChina()) {
-  return rows.map((r) => ({ ...r, display: displayStatus(r, today) as FilingDisplayStatus }));
+  return rows.map((r) => ({ ...r, display: displayStatus(r, today) }));
 }
 
 /** The filings of the actor's organisation (the filer's list). */

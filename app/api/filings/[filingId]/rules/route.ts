@@ -34,9 +34,9 @@ export const GET = protectedRoute({
   notFoundMessage: "备案不存在",
   load: ({ db, params }) => getFilingRulesPdf(db, params.filingId),
   authorize: ({ user, row }) => (row.formingOrgId === user.orgId ? "filer" : isExaminerOf(user, row) ? "examiner" : null),
-  handler: async ({ row, grant }) => {
-    if (!row.rulesPdf) throw new RouteError(404, "尚未上传评审办法");
-    return {
+  handler: ({ row, grant }) => {
+    if (!row.rulesPdf) return Promise.reject(new RouteError(404, "尚未上传评审办法"));
+    return Promise.resolve({
       response: new Response(new Uint8Array(row.rulesPdf), {
         headers: {
           "Content-Type": "application/pdf",
@@ -46,6 +46,6 @@ export const GET = protectedRoute({
         },
       }),
       audit: { detail: { access: grant } },
-    };
+    });
   },
 });
