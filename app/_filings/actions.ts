@@ -1,6 +1,6 @@
 "use server";
 
-import { TERM_AREAS } from "@/app/_terms/actions";
+import { TERM_AREAS } from "@/app/_terms/term-areas";
 import { protectedAction } from "@/lib/actions/safe-action";
 import { approveFiling, returnFiling, saveFiling, submitFiling } from "@/lib/filings/filings";
 import { filingRefSchema, returnFilingSchema, saveFilingSchema } from "@/lib/filings/schemas";

@@ -1,12 +1,11 @@
 "use server";
 
-import { protectedAction, type RevalidateTarget } from "@/lib/actions/safe-action";
+import { protectedAction } from "@/lib/actions/safe-action";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { saveTermSchema } from "@/lib/terms/schemas";
 import { saveTerm } from "@/lib/terms/terms";
+import { TERM_AREAS } from "./term-areas";
 
-/** The term and filing screens of the forming areas and the committee area. */
-export const TERM_AREAS: readonly RevalidateTarget[] = ["/hrss", "/dept", "/self-unit", "/committee"].map((path) => ({ path, type: "layout" as const }));
 
 export const saveTermAction = protectedAction({
   name: "committee_term.save",
