@@ -28,7 +28,7 @@ const rulesRoute = await import("@/app/api/filings/[filingId]/rules/route");
 const { loadSessionUser } = await import("@/lib/auth/session-user");
 const { canHoldReviewRound } = await import("@/lib/filings/can-hold");
 const { getCommitteeMemberView } = await import("@/lib/terms/queries");
-const { listExaminerQueue } = await import("@/lib/filings/queries");
+const { countFilingWork, listExaminerQueue } = await import("@/lib/filings/queries");
 
 const SAME = { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" };
 let t: TestDb;
@@ -226,10 +226,23 @@ describe("filing and its examination chain", () => {
   });
 
   it("canHoldReviewRound: true from valid_from through valid_to, false the day before and the day after", async () => {
+    expect(await canHoldReviewRound(t.db, committee004, "2032-12-31")).toBe(false);
     expect(await canHoldReviewRound(t.db, committee004, "2033-01-01")).toBe(true);
     expect(await canHoldReviewRound(t.db, committee004, "2035-12-31")).toBe(true);
     expect(await canHoldReviewRound(t.db, committee004, "2036-01-01")).toBe(false);
     expect(await canHoldReviewRound(t.db, committee004, "2040-06-01")).toBe(false);
+  });
+
+  it("the filer and the examiners are warned from 90 days before valid_to, not earlier and not after", async () => {
+    const at = (day: string) => new Date(`${day}T12:00:00+08:00`);
+    const filer = await actAs(u.demo_selfunit);
+    expect((await countFilingWork(t.db, filer, at("2035-10-02"))).ownExpiring).toBe(1);
+    expect((await countFilingWork(t.db, filer, at("2035-10-01"))).ownExpiring).toBe(0);
+    expect((await countFilingWork(t.db, filer, at("2036-01-01"))).ownExpiring).toBe(0);
+    const edu = await actAs(u.demo_edu);
+    expect((await countFilingWork(t.db, edu, at("2035-12-31"))).examinedExpiring).toBe(1);
+    const province = await actAs(u.demo_province);
+    expect((await countFilingWork(t.db, province, at("2035-12-31"))).examinedExpiring).toBe(1);
   });
 
   it("a return needs a reason and sends the filing back to draft with it; the term is a draft again", async () => {

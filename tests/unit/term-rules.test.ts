@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TitleLevel } from "@/db/schema/enums";
 import { routeFiling } from "@/lib/filings/routing";
 import { displayStatus } from "@/lib/filings/constants";
+import { examinerStage } from "@/lib/filings/filings";
 import { checkTermMembers, maxEndDate, minMembersFor, periodError, type TermCandidate } from "@/lib/terms/rules";
 
 const senior = { series: "高校教师", levelFrom: "intermediate" as TitleLevel, levelTo: "senior_full" as TitleLevel };
@@ -89,5 +90,25 @@ describe("who examines a filing (EVALUATION §7)", () => {
   it("an approved filing reads as expired the day after valid_to", () => {
     expect(displayStatus({ status: "approved", validTo: "2026-06-30" }, "2026-06-30")).toBe("approved");
     expect(displayStatus({ status: "approved", validTo: "2026-06-30" }, "2026-07-01")).toBe("expired");
+  });
+});
+
+describe("whose turn it is on a filing", () => {
+  const actor = (role: "dept" | "hrss", orgId: string, orgIsCertDivision = false) => ({ id: "x", role, orgId, orgIsCertDivision });
+  const chain = { deptExaminerOrgId: "jyt", hrssExaminerOrgId: "province" };
+  it("the 主管部门 decides a submitted filing, the 人社部门 only after it", () => {
+    expect(examinerStage(actor("dept", "jyt"), { ...chain, status: "submitted" })).toEqual({ from: "submitted", to: "dept_approved" });
+    expect(examinerStage(actor("hrss", "province"), { ...chain, status: "submitted" })).toBeNull();
+    expect(examinerStage(actor("hrss", "province"), { ...chain, status: "dept_approved" })).toEqual({ from: "dept_approved", to: "approved" });
+    expect(examinerStage(actor("dept", "jyt"), { ...chain, status: "dept_approved" })).toBeNull();
+  });
+  it("another organisation of the same kind never has a turn", () => {
+    expect(examinerStage(actor("dept", "zjt"), { ...chain, status: "submitted" })).toBeNull();
+    expect(examinerStage(actor("hrss", "gy"), { ...chain, status: "dept_approved" })).toBeNull();
+  });
+  it("the 省人社厅's own filing (no examiner) is recorded by the 专技处 only", () => {
+    const own = { deptExaminerOrgId: null, hrssExaminerOrgId: null, status: "submitted" as const };
+    expect(examinerStage(actor("hrss", "zjc", true), own)).toEqual({ from: "submitted", to: "approved" });
+    expect(examinerStage(actor("hrss", "province"), own)).toBeNull();
   });
 });
