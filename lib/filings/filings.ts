@@ -57,6 +57,9 @@ export async function saveFiling(tx: Db, user: Actor, input: SaveFiling): Promis
     if (!f) throw new StaleStateError(FILING_STALE);
     return f;
   }
+  // One filing per term (the term row is locked above, so two concurrent creations cannot both pass).
+  const [existing] = await tx.select({ id: committeeFilings.id }).from(committeeFilings).where(eq(committeeFilings.termId, term.id)).limit(1);
+  if (existing) throw new UserError("该届已有备案，请在原备案上修改后报送");
   const [f] = await tx
     .insert(committeeFilings)
     .values({ ...values, committeeId: committee.id, termId: term.id, formingOrgId: committee.formingOrgId, createdBy: user.id })

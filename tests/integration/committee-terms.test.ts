@@ -178,6 +178,10 @@ describe("filing and its examination chain", () => {
     expect(((await bad.json()) as { message: string }).message).toBe("评审办法须为 PDF 文件（按文件内容识别），请重新选择");
     expect((await upload(filingId, Buffer.alloc(10 * 1024 * 1024 + 1, 0x25))).status).toBe(413);
     expect((await upload(filingId, PDF)).status).toBe(200);
+    expect(await filings.saveFilingAction({ termId, specialties: "再来一份", scope: "series", validFrom: "2033-01-01", validTo: "2035-12-31" })).toMatchObject({
+      ok: false,
+      message: "该届已有备案，请在原备案上修改后报送",
+    });
   });
 
   it("submitting routes 贵州大学's 高级 filing to 贵州省教育厅, then the 省人社厅, and freezes the member list", async () => {
