@@ -10,6 +10,7 @@ import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUse
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 import { seedExpertPoolDemo } from "./seed-experts";
+import { seedTermDemo } from "./seed-terms";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -121,6 +122,7 @@ function userSeeds(): UserSeed[] {
     { username: "demo_person", role: "person", name: "张三", phone: "13985100001", ...person },
     { username: "demo_unit", role: "unit", org: "sjy", name: "刘建国", phone: "13985100002" },
     { username: "demo_dept", role: "dept", org: "zjt", name: "杨秀英", phone: "13985100003" },
+    { username: "demo_edu", role: "dept", org: "jyt", name: "田晓东", phone: "13985100011", label: "主管部门（贵州大学的主管部门）" },
     { username: "demo_hrss", role: "hrss", org: "gy", name: "吴志强", phone: "13985100004", label: "人社部门（市州）" },
     { username: "demo_province", role: "hrss", org: "province", name: "罗晓明", phone: "13985100005", label: "人社部门（省人社厅）" },
     { username: "demo_zjc", role: "hrss", org: "zjc", name: "周敏", phone: "13985100006", label: "人社部门（省专技处）" },
@@ -240,6 +242,19 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       expert: person("demo_expert"),
       person: person("demo_person"),
       passwordHash,
+    });
+
+    // 贵州大学's committee 004: a 25-member term, filed and approved (db/seed-terms.ts).
+    const actor = (username: string) => {
+      const a = account(username);
+      return { ...a, role: a.role as "self_unit" | "dept" | "hrss", orgId: a.orgId! };
+    };
+    await seedTermDemo(tx, {
+      committee004: committeeId.get("004")!,
+      expertUserId: account("demo_expert").id,
+      selfUnit: actor("demo_selfunit"),
+      edu: actor("demo_edu"),
+      province: actor("demo_province"),
     });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).

@@ -24,7 +24,8 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   dept: [
     { label: "首页", href: "/dept" },
     { label: "下属单位管理", href: "/dept/subordinates" },
-    { label: "评审权备案审核" },
+    { label: "评审权备案", href: "/dept/filings" },
+    { label: "评审权备案审核", href: "/dept/filing-review" },
     { label: "职称评审推荐审核" },
     { label: "专家库管理", href: "/dept/experts" },
     { label: "证书补录（评委会）", href: "/dept/roster" },
@@ -34,7 +35,8 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   hrss: [
     { label: "首页", href: "/hrss" },
     { label: "下属单位管理", href: "/hrss/subordinates" },
-    { label: "评审权备案审核" },
+    { label: "评审权备案", href: "/hrss/filings" },
+    { label: "评审权备案审核", href: "/hrss/filing-review" },
     { label: "专家库管理", href: "/hrss/experts" },
     { label: "证书补录（评委会）", href: "/hrss/roster" },
     { label: "照片审核与提交", href: "/hrss/review" },
@@ -48,7 +50,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "申报人员管理" },
     { label: "单位内部核验" },
     { label: "申报公示" },
-    { label: "评审权备案" },
+    { label: "评审权备案", href: "/self-unit/filings" },
     { label: "专家库管理", href: "/self-unit/experts" },
     { label: "线上评审管理" },
     { label: "证书补录（评委会）", href: "/self-unit/roster" },

@@ -114,3 +114,16 @@ export const CONFLICT_RELATIONS = ["same_unit", "relative", "mentor", "collabora
 export type PoolMemberStatus = (typeof POOL_MEMBER_STATUSES)[number];
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export type ConflictRelation = (typeof CONFLICT_RELATIONS)[number];
+
+/** committee_terms.status (docs/domain.md §14): draft → filed (a filing names it) → active → ended. */
+export const TERM_STATUSES = ["draft", "filed", "active", "ended"] as const;
+/** committee_term_members.position: 主任委员, 副主任委员, 委员 (EVALUATION §7); 评议组组长 is only a default flag. */
+export const TERM_POSITIONS = ["chair", "vice_chair", "member"] as const;
+/** committee_filings.status (docs/domain.md §14): a return goes back to `draft` with its reason; `expired` is computed on read from valid_to. */
+export const FILING_STATUSES = ["draft", "submitted", "dept_approved", "approved", "revoked"] as const;
+/** committee_filings.scope: 按系列 / 按专业 (sets the minimum member count). */
+export const FILING_SCOPES = ["series", "specialty"] as const;
+export type TermStatus = (typeof TERM_STATUSES)[number];
+export type TermPosition = (typeof TERM_POSITIONS)[number];
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+export type FilingScope = (typeof FILING_SCOPES)[number];

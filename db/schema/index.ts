@@ -9,3 +9,4 @@ export * from "./disputes";
 export * from "./captcha";
 export * from "./grants";
 export * from "./experts";
+export * from "./terms";

@@ -41,4 +41,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "certificate.public_query": "公开查询证书",
   "certificate.download_pdf": "下载电子证书",
   "certificate.signature_mismatch": "证书签名不符",
+  "committee_term.save": "保存评委会本届成员",
+  "filing.save": "保存评审权备案",
+  "filing.attach_rules": "上传评审办法",
+  "filing.download_rules": "下载评审办法",
+  "filing.submit": "报送评审权备案",
+  "filing.approve": "评审权备案审核通过",
+  "filing.return": "退回评审权备案",
 };

@@ -9,8 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditLog,
   certificates,
+  committeeFilings,
   committees,
+  committeeTermMembers,
+  committeeTerms,
   idDisputes,
+  orgs,
   expertConflicts,
   expertPoolMembers,
   expertProfiles,
@@ -24,6 +28,7 @@ import {
   users,
 } from "@/db/schema";
 import { DEMO_PEOPLE_IDS } from "@/db/seed-backfill";
+import { canHoldReviewRound } from "@/lib/filings/can-hold";
 import { seedDemoData } from "@/db/seed";
 import { DEMO_CLAIMANT, DEMO_DISPUTED_ID } from "@/db/seed-disputes";
 import type { SessionUser } from "@/lib/auth/session";
@@ -269,6 +274,31 @@ describe("专家库 (贵州大学, demo_selfunit)", () => {
 
   it("demo_person (张三) has one pending invitation, from the 省人社厅", async () => {
     expect((await listInvitationsForUser(t.db, ids.person)).map((i) => i.orgName)).toEqual(["贵州省人力资源和社会保障厅"]);
+  });
+});
+
+describe("评委会 004 的本届与评审权备案 (贵州大学)", () => {
+  it("has a 25-member term with 李四 as 主任委员, filed and approved by 贵州省教育厅 then the 省人社厅", async () => {
+    const [c004] = await t.db.select({ id: committees.id }).from(committees).where(eq(committees.code, "004"));
+    const [term] = await t.db.select().from(committeeTerms).where(eq(committeeTerms.committeeId, c004.id));
+    expect(term.status).toBe("active");
+    expect(await t.db.$count(committeeTermMembers, eq(committeeTermMembers.termId, term.id))).toBe(25);
+    const li = await userId("demo_expert");
+    const [seat] = await t.db.select().from(committeeTermMembers).where(and(eq(committeeTermMembers.termId, term.id), eq(committeeTermMembers.userId, li.id)));
+    expect(seat.position).toBe("chair");
+    const [grant] = await t.db
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, li.id), eq(roleGrants.role, "committee_member"), eq(roleGrants.committeeId, c004.id), eq(roleGrants.status, "active")));
+    expect(grant).toMatchObject({ position: "主任委员", termId: term.id });
+    const [filing] = await t.db.select().from(committeeFilings).where(eq(committeeFilings.termId, term.id));
+    const [edu] = await t.db.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.username, "demo_edu"));
+    const [eduOrg] = await t.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, edu.orgId!));
+    expect(eduOrg.name).toBe("贵州省教育厅");
+    expect(filing).toMatchObject({ status: "approved", deptExaminerOrgId: edu.orgId, deptApprovedBy: edu.id, approvedBy: (await userId("demo_province")).id });
+    expect(filing.members).toHaveLength(25);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(await canHoldReviewRound(t.db, c004.id, today)).toBe(true);
   });
 });
 
