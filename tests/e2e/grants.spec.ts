@@ -45,7 +45,8 @@ test("张三 logs in as 申报人, switches to 专家 with the keyboard, lands i
 });
 
 test("an account with one grant sees no 切换身份", async ({ page }) => {
-  await new LoginPage(page).loginAndLand("demo_expert", "/expert");
+  // demo_unit holds only its unit grant (李四, demo_expert, is also 主任委员 of committee 004 now).
+  await new LoginPage(page).loginAndLand("demo_unit", "/unit");
   await expect(page.getByTestId("area-title")).toBeVisible();
   await expect(page.getByTestId("grant-switcher")).toHaveCount(0);
 });
