@@ -157,6 +157,8 @@ async function main() {
   let child: ChildProcess | undefined;
   try {
     const handle = await openPostgres(dbUrl, { migrate: true, max: 2 });
+    // The seed signs the demo certificates with the same secret the server below is given.
+    process.env.CERT_SIGNING_SECRET = SECRET;
     await seedDemoData(handle.db);
     const [committee] = await handle.db.select({ id: committees.id }).from(committees).where(sql`${committees.code} = '001'`);
     await handle.close();
