@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { drawPortrait } from "../fixtures/photo-images";
 import { residentId } from "../helpers/roster-workbook";
 import { BackfillPage } from "./pages/backfill-page";
+import { completeCaptcha } from "./pages/captcha";
 import { LoginPage } from "./pages/login-page";
 import { ConfirmDesk, ReviewWorkspace } from "./pages/review-pages";
 import { RosterPage } from "./pages/roster-page";
@@ -30,6 +31,7 @@ async function register(page: Page, p: Person) {
   await page.getByRole("textbox", { name: "密码", exact: true }).fill(p.password);
   await page.getByLabel("确认密码").fill(p.password);
   await page.getByLabel("我已阅读并单独同意上述敏感个人信息的处理").check();
+  await completeCaptcha(page);
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("注册成功，请使用证件号码和密码登录")).toBeVisible();
 }

@@ -5,6 +5,7 @@ import { residentId } from "../helpers/roster-workbook";
 import { BackfillPage } from "./pages/backfill-page";
 import { LoginPage } from "./pages/login-page";
 import { RosterPage } from "./pages/roster-page";
+import { completeCaptcha } from "./pages/captcha";
 
 const shot = (name: string) => `tests/.artifacts/e2e/screens/${name}.png`;
 const PHONE = { width: 390, height: 844 };
@@ -35,6 +36,7 @@ test("a professional whose ID matches a published roster record uploads, preview
   await page.getByRole("textbox", { name: "密码", exact: true }).fill(PASSWORD);
   await page.getByLabel("确认密码").fill(PASSWORD);
   await page.getByLabel("我已阅读并单独同意上述敏感个人信息的处理").check();
+  await completeCaptcha(page);
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("注册成功，请使用证件号码和密码登录")).toBeVisible();
   await login.loginAndLand(ID, "/person", PASSWORD);
