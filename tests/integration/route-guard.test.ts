@@ -36,6 +36,10 @@ const templateRoute = await import("@/app/api/roster/template/route");
 const importsRoute = await import("@/app/api/roster/imports/route");
 const progressRoute = await import("@/app/api/roster/imports/[importId]/route");
 const errorsRoute = await import("@/app/api/roster/imports/[importId]/errors/route");
+const poolTemplateRoute = await import("@/app/api/expert-pool/template/route");
+const poolImportRoute = await import("@/app/api/expert-pool/import/route");
+const filingRulesRoute = await import("@/app/api/filings/[filingId]/rules/route");
+const disputeProofRoute = await import("@/app/api/disputes/[id]/proof/route");
 
 const SAME = { "sec-fetch-site": "same-origin" };
 const CROSS_SITE = { "sec-fetch-site": "cross-site" };
@@ -271,4 +275,45 @@ describe("the roster routes through the route guard", () => {
       expect((await call(p.province, action, send(importId))).status).toBe(ok);
     });
   }
+});
+
+describe("the evaluation and dispute routes through the same guard", () => {
+  const UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+  it("GET /api/expert-pool/template: wrong role 403, cross-site 403, a forming organisation 200", async () => {
+    const action = "expert_pool.template";
+    const tpl = (headers?: Record<string, string>) => () => poolTemplateRoute.GET(get("/api/expert-pool/template", headers));
+    expect((await call(p.holder, action, tpl())).status).toBe(403);
+    const cross = await call(p.gzu, action, tpl(CROSS_SITE));
+    expect([cross.status, cross.deniedRows]).toEqual([403, 1]);
+    expect((await call(p.gzu, action, tpl())).status).toBe(200);
+  });
+
+  it("POST /api/expert-pool/import: wrong role 403 and cross-site 403, both audited", async () => {
+    const action = "expert_pool.import";
+    const body = new Uint8Array(await buildRosterWorkbook([validRow(31_500)]));
+    const role = await call(p.holder, action, () => poolImportRoute.POST(post("/api/expert-pool/import", body)));
+    expect([role.status, role.deniedRows]).toEqual([403, 1]);
+    const cross = await call(p.gzu, action, () => poolImportRoute.POST(post("/api/expert-pool/import", body, EVIL_ORIGIN)));
+    expect([cross.status, cross.deniedRows]).toEqual([403, 1]);
+  });
+
+  it("GET /api/filings/[filingId]/rules: wrong role 403, malformed or unknown id 404, cross-site 403", async () => {
+    const action = "filing.download_rules";
+    const rules = (filingId: string, headers?: Record<string, string>) => () => filingRulesRoute.GET(get(`/api/filings/${filingId}/rules`, headers), { params: Promise.resolve({ filingId }) });
+    expect((await call(p.holder, action, rules(UNKNOWN))).status).toBe(403);
+    expect((await call(p.gzu, action, rules("%00"))).status).toBe(404);
+    expect((await call(p.gzu, action, rules(UNKNOWN))).status).toBe(404);
+    const cross = await call(p.gzu, action, rules(UNKNOWN, CROSS_SITE));
+    expect([cross.status, cross.deniedRows]).toEqual([403, 1]);
+  });
+
+  it("GET /api/disputes/[id]/proof: wrong role 403, unknown id 404, cross-site 403", async () => {
+    const action = "dispute.view_proof";
+    const proof = (id: string, headers?: Record<string, string>) => () => disputeProofRoute.GET(get(`/api/disputes/${id}/proof`, headers), { params: Promise.resolve({ id }) });
+    expect((await call(p.holder, action, proof(UNKNOWN))).status).toBe(403);
+    expect((await call(p.province, action, proof(UNKNOWN))).status).toBe(404);
+    const cross = await call(p.province, action, proof(UNKNOWN, CROSS_SITE));
+    expect([cross.status, cross.deniedRows]).toEqual([403, 1]);
+  });
 });
