@@ -1,10 +1,10 @@
-import { Badge } from "@/components/ui/card";
-import { FILING_STATUS_LABELS, type FilingDisplayStatus } from "@/lib/filings/constants";
+import type { FilingDisplayStatus } from "@/lib/filings/constants";
 import { FILING_SCOPE_LABELS } from "@/lib/terms/rules";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import type { getFilingDetail } from "@/lib/filings/queries";
 import type { FilingMemberSnapshot } from "@/db/schema";
 import type { TitleLevel } from "@/db/schema/enums";
+import { FilingStatusBadge } from "./filing-status-badge";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getFilingDetail>>>;
 
@@ -55,7 +55,7 @@ export function FilingSummary({ f }: { f: Detail }) {
         <div>
           <dt className="text-slate-500">状态</dt>
           <dd data-testid="filing-status">
-            <Badge tone={FILING_STATUS_LABELS[d].tone}>{d === "draft" && f.returnReason ? "已退回" : FILING_STATUS_LABELS[d].label}</Badge>
+            <FilingStatusBadge display={d} returnReason={f.returnReason} />
           </dd>
         </div>
         <div>

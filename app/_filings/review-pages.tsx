@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { MemberTable } from "@/app/_terms/term-page";
 import { EXAMINER_AREAS_BY_KEY, type ExaminerArea } from "@/app/_terms/term-areas";
@@ -14,6 +14,7 @@ import { oneOf, searchText, type SearchParams } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
 import { DecisionPanel } from "./decision-panel";
 import { FilingSummary, snapshotRows } from "./filing-chain";
+import { FilingStatusBadge } from "./filing-status-badge";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -63,7 +64,7 @@ export async function FilingQueuePage({ area, searchParams }: { area: ExaminerAr
                   {f.validFrom} 至 {f.validTo}
                 </td>
                 <td>
-                  <Badge tone={FILING_STATUS_LABELS[f.display].tone}>{FILING_STATUS_LABELS[f.display].label}</Badge>
+                  <FilingStatusBadge display={f.display} />
                 </td>
               </tr>
             ))}

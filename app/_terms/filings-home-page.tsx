@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { Badge, Card, Notice } from "@/components/ui/card";
+import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
-import { FILING_STATUS_LABELS } from "@/lib/filings/constants";
 import { listOwnFilings } from "@/lib/filings/queries";
 import { listOwnedCommittees } from "@/lib/roster/access";
 import { listCommitteeTerms } from "@/lib/terms/queries";
 import { FILING_SCOPE_LABELS } from "@/lib/terms/rules";
 import { FILING_AREAS_BY_KEY, type FilingArea } from "./term-areas";
+import { FilingStatusBadge } from "@/app/_filings/filing-status-badge";
 
 const TERM_STATUS_LABELS = { draft: "草稿", filed: "备案审核中", active: "生效", ended: "已结束" } as const;
 
@@ -95,7 +95,7 @@ export async function FilingsHomePage({ area }: { area: FilingArea }) {
                     {f.validFrom} 至 {f.validTo}
                   </td>
                   <td>
-                    <Badge tone={FILING_STATUS_LABELS[f.display].tone}>{f.status === "draft" && f.returnReason ? "已退回" : FILING_STATUS_LABELS[f.display].label}</Badge>
+                    <FilingStatusBadge display={f.display} returnReason={f.returnReason} />
                   </td>
                 </tr>
               ))}
