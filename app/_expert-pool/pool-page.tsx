@@ -77,13 +77,13 @@ export async function ExpertPoolPage({ area, searchParams }: { area: PoolArea; s
         <table className="min-w-full text-sm" data-testid="pool-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th className="px-3 py-2">姓名</th>
+              <th className="whitespace-nowrap px-3 py-2">姓名</th>
               <th className="px-3 py-2">证件号码</th>
               <th className="px-3 py-2">系列 / 专业</th>
               <th className="px-3 py-2">资格名称（级别）</th>
               <th className="px-3 py-2">工作单位</th>
               <th className="px-3 py-2">手机</th>
-              <th className="px-3 py-2">状态</th>
+              <th className="whitespace-nowrap px-3 py-2">状态</th>
               <th className="px-3 py-2">操作</th>
             </tr>
           </thead>
@@ -97,7 +97,7 @@ export async function ExpertPoolPage({ area, searchParams }: { area: PoolArea; s
             )}
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2 font-medium">{r.name}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-medium">{r.name}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.maskedIdNumber}</td>
                 <td className="px-3 py-2">
                   {r.series ?? "—"} / {r.specialty ?? "—"}
@@ -107,7 +107,7 @@ export async function ExpertPoolPage({ area, searchParams }: { area: PoolArea; s
                 </td>
                 <td className="px-3 py-2">{r.workUnit ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.maskedPhone}</td>
-                <td className="px-3 py-2">
+                <td className="whitespace-nowrap px-3 py-2">
                   <Badge tone={r.statusInfo.tone}>{r.statusInfo.label}</Badge>
                   {r.reason && <p className="mt-1 text-xs text-slate-500">原因：{r.reason}</p>}
                 </td>
