@@ -107,8 +107,10 @@ export async function ExpertPoolPage({ area, searchParams }: { area: PoolArea; s
                 </td>
                 <td className="px-3 py-2">{r.workUnit ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.maskedPhone}</td>
-                <td className="whitespace-nowrap px-3 py-2">
-                  <Badge tone={r.statusInfo.tone}>{r.statusInfo.label}</Badge>
+                <td className="px-3 py-2">
+                  <span className="whitespace-nowrap">
+                    <Badge tone={r.statusInfo.tone}>{r.statusInfo.label}</Badge>
+                  </span>
                   {r.reason && <p className="mt-1 text-xs text-slate-500">原因：{r.reason}</p>}
                 </td>
                 <td className="px-3 py-2">
