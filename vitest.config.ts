@@ -15,7 +15,9 @@ export default defineConfig({
     // Two cores: at most two test files at once (each may hold a PGlite instance, ≈ 0.5–0.9 GB).
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A hang guard, not a speed check (speed lives in tests/bench). Worker-thread workbook parses take
+    // 5–15 s each on a busy 2-core machine; 30 s failed CI runs that were merely slow.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     reporters: jsonOut ? ["default", "json"] : ["default"],
