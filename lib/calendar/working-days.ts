@@ -1,0 +1,167 @@
+import { getDayDetail, getHolidaysInRange } from "chinese-days";
+import type { WorkingDayKind } from "@/db/schema/enums";
+import { isIsoDay } from "@/lib/validation/calendar";
+import { PUBLICITY_MIN_WORKING_DAYS } from "./constants";
+
+/**
+ * Working days of the Chinese calendar (docs/domain.md §15): the chinese-days library (国务院 holiday
+ * arrangements, 调休 Saturdays/Sundays are working days), overridden day by day by the 专技处's table
+ * (working_day_overrides). A year the library does not cover falls back to "Monday–Friday work" and is
+ * reported as `calendarKnown: false` unless the table holds entries for it.
+ *
+ * Every date is a calendar day in Asia/Shanghai written 'YYYY-MM-DD'. Arithmetic runs on UTC midnights
+ * (no local time zone); the library is asked with a local-noon Date, because it reads a 'YYYY-MM-DD'
+ * string as UTC midnight and then formats in local time — a day early west of Greenwich.
+ * Pure: no database; the overrides come in as a map (lib/calendar/overrides.ts `loadOverrides`).
+ */
+
+/** date → kind, from working_day_overrides. */
+export type CalendarOverrides = ReadonlyMap<string, WorkingDayKind>;
+
+const NONE: CalendarOverrides = new Map();
+
+export type DaySource = "override" | "library" | "weekdays";
+
+export type DayInfo = {
+  date: string;
+  working: boolean;
+  /** override: the table decided; library: chinese-days (a holiday, a 调休 day or an ordinary day of a covered year); weekdays: the Monday–Friday fallback. */
+  source: DaySource;
+  /** The library's holiday name (e.g. 国庆节) for holidays and 调休 days, else null. */
+  holidayName: string | null;
+  /** False when neither the library nor the table knows the day's year. */
+  calendarKnown: boolean;
+};
+
+function parts(date: string): [number, number, number] {
+  if (!isIsoDay(date)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${date}`);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** The day `delta` calendar days after `date` (negative: before). */
+export function shiftDays(date: string, delta: number): string {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + delta)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** Today's calendar day in Asia/Shanghai. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+const coveredYears = new Map<number, boolean>();
+
+/**
+ * Whether chinese-days holds the holiday arrangement of `year`. The library does not say: for a year it
+ * lacks (2003, 2027, 2030 in v1.5.7) it silently answers "Monday–Friday work". Every published year has
+ * weekday holidays (国庆 alone spans at least three), so a year with none is a year it does not know.
+ */
+export function libraryKnowsYear(year: number): boolean {
+  let known = coveredYears.get(year);
+  if (known === undefined) {
+    known = getHolidaysInRange(new Date(year, 0, 1, 12), new Date(year, 11, 31, 12), false).length > 0;
+    coveredYears.set(year, known);
+  }
+  return known;
+}
+
+/** Whether the working days of `year` are known: the library covers it, or the 专技处 entered days for it. */
+export function isYearKnown(year: number, overrides: CalendarOverrides = NONE): boolean {
+  if (libraryKnowsYear(year)) return true;
+  const prefix = `${year}-`;
+  for (const date of overrides.keys()) if (date.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Everything known about one day. */
+export function dayInfo(date: string, overrides: CalendarOverrides = NONE): DayInfo {
+  const [y, m, d] = parts(date);
+  const calendarKnown = isYearKnown(y, overrides);
+  const override = overrides.get(date);
+  let holidayName: string | null = null;
+  let libraryWorking: boolean | null = null;
+  if (libraryKnowsYear(y)) {
+    const detail = getDayDetail(new Date(y, m - 1, d, 12));
+    libraryWorking = detail.work;
+    // Holidays and 调休 days carry "English,中文,n"; ordinary days carry the English weekday name.
+    const cn = detail.name.split(",")[1];
+    holidayName = cn ?? null;
+  }
+  if (override) return { date, working: override === "workday", source: "override", holidayName, calendarKnown };
+  if (libraryWorking !== null) return { date, working: libraryWorking, source: "library", holidayName, calendarKnown };
+  const wd = weekdayOf(date);
+  return { date, working: wd !== 0 && wd !== 6, source: "weekdays", holidayName: null, calendarKnown };
+}
+
+export function isWorkingDay(date: string, overrides: CalendarOverrides = NONE): boolean {
+  return dayInfo(date, overrides).working;
+}
+
+function assertCount(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > 366) throw new RangeError(`working-day count out of range: ${n}`);
+}
+
+/**
+ * The n-th working day counted from the day AFTER `start` (n ≥ 1): `start` itself never counts, even
+ * when it is a working day. addWorkingDays('2025-09-30', 1) = '2025-10-09' (国庆 2025).
+ */
+export function addWorkingDays(start: string, n: number, overrides: CalendarOverrides = NONE): string {
+  assertCount(n);
+  let date = start;
+  let found = 0;
+  // A year has ~250 working days; a table marking everything a holiday must not loop for ever.
+  for (let step = 0; step < 3700; step++) {
+    date = shiftDays(date, 1);
+    if (isWorkingDay(date, overrides) && ++found === n) return date;
+  }
+  throw new RangeError(`no ${n} working days within ten years after ${start}`);
+}
+
+/** Working days in [from, to], both ends included; 0 when `to` is before `from`. */
+export function countWorkingDays(from: string, to: string, overrides: CalendarOverrides = NONE): number {
+  parts(to);
+  let count = 0;
+  for (let date = from; date <= to; date = shiftDays(date, 1)) if (isWorkingDay(date, overrides)) count++;
+  return count;
+}
+
+/** Whether every year of [from, to] is known (see `isYearKnown`). */
+export function isSpanKnown(from: string, to: string, overrides: CalendarOverrides = NONE): boolean {
+  const [y1] = parts(from);
+  const [y2] = parts(to);
+  for (let y = y1; y <= y2; y++) if (!isYearKnown(y, overrides)) return false;
+  return true;
+}
+
+export type PublicityWindow = {
+  postedOn: string;
+  /** The day after posting: the first day of the publicity. */
+  startDate: string;
+  /** The publicity runs to the close of this day (the `days`-th working day). */
+  endDate: string;
+  workingDays: number;
+  /** False when a year of the window has no published arrangement: the UI shows CALENDAR_UNKNOWN_WARNING. */
+  calendarKnown: boolean;
+};
+
+/**
+ * 单位公示 posted on `postedOn`: from the day after posting to the close of the `days`-th working day
+ * (EVALUATION.md §7). `days` below PUBLICITY_MIN_WORKING_DAYS is refused.
+ */
+export function publicityEndDate(postedOn: string, days: number = PUBLICITY_MIN_WORKING_DAYS, overrides: CalendarOverrides = NONE): PublicityWindow {
+  if (days < PUBLICITY_MIN_WORKING_DAYS) throw new RangeError(`publicity shorter than ${PUBLICITY_MIN_WORKING_DAYS} working days: ${days}`);
+  const startDate = shiftDays(postedOn, 1);
+  const endDate = addWorkingDays(postedOn, days, overrides);
+  return { postedOn, startDate, endDate, workingDays: days, calendarKnown: isSpanKnown(startDate, endDate, overrides) };
+}
+
+/** Whether a publicity ending on `endDate` is over on `today` (it runs to the close of its end date). */
+export function isPublicityOver(endDate: string, today: string = todayInShanghai()): boolean {
+  return today > endDate;
+}
