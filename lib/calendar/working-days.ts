@@ -1,4 +1,4 @@
-import { getDayDetail, getHolidaysInRange } from "chinese-days";
+import chineseDays from "chinese-days/dist/chinese-days.json";
 import type { WorkingDayKind } from "@/db/schema/enums";
 import { isIsoDay } from "@/lib/validation/calendar";
 import { PUBLICITY_MIN_WORKING_DAYS } from "./constants";
@@ -10,8 +10,11 @@ import { PUBLICITY_MIN_WORKING_DAYS } from "./constants";
  * reported as `calendarKnown: false` unless the table holds entries for it.
  *
  * Every date is a calendar day in Asia/Shanghai written 'YYYY-MM-DD'. Arithmetic runs on UTC midnights
- * (no local time zone); the library is asked with a local-noon Date, because it reads a 'YYYY-MM-DD'
- * string as UTC midnight and then formats in local time — a day early west of Greenwich.
+ * (no local time zone). The library's data is read from its published JSON (dist/chinese-days.json,
+ * keys 'YYYY-MM-DD'), not through isWorkday/getDayDetail: those parse a date string as UTC midnight and
+ * format it in the process's local zone, and build their own tables the same way, so a server whose
+ * TZ is west of Greenwich gets every holiday a day early (tests/unit/working-days.test.ts runs under
+ * such a TZ too). The JSON is what isWorkday reads, generated once at the package's build.
  * Pure: no database; the overrides come in as a map (lib/calendar/overrides.ts `loadOverrides`).
  */
 
@@ -55,20 +58,20 @@ export function todayInShanghai(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-const coveredYears = new Map<number, boolean>();
+type DayTable = Readonly<Record<string, string>>;
+/** date → "English,中文,n" of the holiday (放假) and of the 调休 working days (上班). */
+const LIB_HOLIDAYS: DayTable = chineseDays.holidays;
+const LIB_WORKDAYS: DayTable = chineseDays.workdays;
+/** The years the library has an arrangement for (2004–2026 in v1.5.7). */
+const LIB_YEARS: ReadonlySet<number> = new Set(Object.keys(LIB_HOLIDAYS).map((d) => Number(d.slice(0, 4))));
 
 /**
- * Whether chinese-days holds the holiday arrangement of `year`. The library does not say: for a year it
- * lacks (2003, 2027, 2030 in v1.5.7) it silently answers "Monday–Friday work". Every published year has
- * weekday holidays (国庆 alone spans at least three), so a year with none is a year it does not know.
+ * Whether chinese-days holds the holiday arrangement of `year`. Its functions do not say: for a year it
+ * lacks (2003, 2027, 2030 in v1.5.7) isWorkday silently answers "Monday–Friday work". Its data does: a
+ * published year always has holidays (国庆 alone), so a year with no holiday entry is one it does not know.
  */
 export function libraryKnowsYear(year: number): boolean {
-  let known = coveredYears.get(year);
-  if (known === undefined) {
-    known = getHolidaysInRange(new Date(year, 0, 1, 12), new Date(year, 11, 31, 12), false).length > 0;
-    coveredYears.set(year, known);
-  }
-  return known;
+  return LIB_YEARS.has(year);
 }
 
 /** Whether the working days of `year` are known: the library covers it, or the 专技处 entered days for it. */
@@ -81,17 +84,17 @@ export function isYearKnown(year: number, overrides: CalendarOverrides = NONE): 
 
 /** Everything known about one day. */
 export function dayInfo(date: string, overrides: CalendarOverrides = NONE): DayInfo {
-  const [y, m, d] = parts(date);
+  const [y] = parts(date);
   const calendarKnown = isYearKnown(y, overrides);
   const override = overrides.get(date);
   let holidayName: string | null = null;
   let libraryWorking: boolean | null = null;
   if (libraryKnowsYear(y)) {
-    const detail = getDayDetail(new Date(y, m - 1, d, 12));
-    libraryWorking = detail.work;
-    // Holidays and 调休 days carry "English,中文,n"; ordinary days carry the English weekday name.
-    const cn = detail.name.split(",")[1];
-    holidayName = cn ?? null;
+    // The library's isWorkday: a 调休 working day, or Monday–Friday and not a holiday.
+    const wd = weekdayOf(date);
+    const entry = LIB_WORKDAYS[date] ?? LIB_HOLIDAYS[date];
+    libraryWorking = LIB_WORKDAYS[date] !== undefined || (wd !== 0 && wd !== 6 && LIB_HOLIDAYS[date] === undefined);
+    holidayName = entry?.split(",")[1] ?? null;
   }
   if (override) return { date, working: override === "workday", source: "override", holidayName, calendarKnown };
   if (libraryWorking !== null) return { date, working: libraryWorking, source: "library", holidayName, calendarKnown };

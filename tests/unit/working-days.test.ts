@@ -153,3 +153,13 @@ describe("a year the library does not cover", () => {
     expect(addWorkingDays("2030-09-27", 1, o)).toBe("2030-09-29"); // the entered 调休 Sunday
   });
 });
+
+describe("the library's data, read from its JSON", () => {
+  // isWorkday of chinese-days is right only in a time zone at or east of Greenwich (see working-days.ts);
+  // there, both must agree on every day the library covers.
+  it.runIf(new Date(2025, 0, 1).getTimezoneOffset() <= 0)("agrees with chinese-days' isWorkday on every day of 2004–2026", async () => {
+    const { isWorkday } = await import("chinese-days");
+    const differing = days("2004-01-01", "2026-12-31").filter((d) => isWorkingDay(d) !== isWorkday(d));
+    expect(differing).toEqual([]);
+  });
+});
