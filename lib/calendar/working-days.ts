@@ -13,8 +13,9 @@ import { PUBLICITY_MIN_WORKING_DAYS } from "./constants";
  * (no local time zone). The library's data is read from its published JSON (dist/chinese-days.json,
  * keys 'YYYY-MM-DD'), not through isWorkday/getDayDetail: those parse a date string as UTC midnight and
  * format it in the process's local zone, and build their own tables the same way, so a server whose
- * TZ is west of Greenwich gets every holiday a day early (tests/unit/working-days.test.ts runs under
- * such a TZ too). The JSON is what isWorkday reads, generated once at the package's build.
+ * TZ is west of Greenwich gets every holiday a day early (the unit test passes with
+ * `TZ=America/Los_Angeles`; isWorkday does not). The JSON holds the same tables, generated once at the
+ * package's build.
  * Pure: no database; the overrides come in as a map (lib/calendar/overrides.ts `loadOverrides`).
  */
 
