@@ -31,8 +31,10 @@ export type OverrideRow = {
   date: string;
   kind: WorkingDayKind;
   note: string;
-  /** What the library (or the weekday rule) says without this row. */
+  /** What the library (or, for a year it lacks, the Monday–Friday rule) says without this row. */
   libraryWorking: boolean;
+  /** False for a year the library lacks: `libraryWorking` is then only the weekday rule. */
+  libraryKnown: boolean;
   holidayName: string | null;
   createdByName: string | null;
   createdAt: Date;
@@ -64,7 +66,7 @@ export async function listOverrides(
   return {
     rows: rows.map((r) => {
       const lib = dayInfo(r.date);
-      return { ...r, libraryWorking: lib.working, holidayName: lib.holidayName };
+      return { ...r, libraryWorking: lib.working, libraryKnown: lib.source === "library", holidayName: lib.holidayName };
     }),
     total,
     pageSize,

@@ -106,10 +106,12 @@ describe("the 专技处 keeps the override table", () => {
     const p1 = await listOverrides(t.db, actor, { year: 2030, page: 1, pageSize: 3 });
     expect(p1).toMatchObject({ total: 4, yearStatus: "table" });
     expect(p1.rows.map((r) => r.date)).toEqual(["2030-09-29", "2030-10-01", "2030-10-02"]);
-    expect(p1.rows[0]).toMatchObject({ kind: "workday", libraryWorking: false, createdByName: "周敏" });
+    expect(p1.rows[0]).toMatchObject({ kind: "workday", libraryWorking: false, libraryKnown: false, createdByName: "周敏" });
     const p2 = await listOverrides(t.db, actor, { year: 2030, page: 2, pageSize: 3 });
     expect(p2.rows.map((r) => r.date)).toEqual(["2030-10-03"]);
-    expect(await listOverrides(t.db, actor, { year: 2025, page: 1 })).toMatchObject({ total: 1, yearStatus: "library" });
+    const y2025 = await listOverrides(t.db, actor, { year: 2025, page: 1 });
+    expect(y2025).toMatchObject({ total: 1, yearStatus: "library" });
+    expect(y2025.rows[0]).toMatchObject({ date: "2025-10-09", kind: "holiday", libraryWorking: true, libraryKnown: true, holidayName: null });
     expect(await listOverrides(t.db, actor, { year: 2031, page: 1 })).toMatchObject({ total: 0, yearStatus: "unknown" });
   });
 

@@ -68,7 +68,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
                   <Badge tone={r.kind === "holiday" ? "amber" : "green"}>{WORKING_DAY_KIND_LABELS[r.kind]}</Badge>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                  {r.libraryWorking ? "工作日" : "休息日"}
+                  {!r.libraryKnown ? "未收录" : r.libraryWorking ? "工作日" : "休息日"}
                   {r.holidayName ? `（${r.holidayName}）` : ""}
                 </td>
                 <td className="px-3 py-2">{r.note}</td>
