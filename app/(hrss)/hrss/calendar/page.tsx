@@ -21,7 +21,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const year = yearParam(sp.year) ?? thisYear;
   const page = parsePage(first(sp.page));
   const { rows, total, pageSize, yearStatus } = await listOverrides(await getDb(), user, { year, page });
-  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+  const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, year])].sort((a, b) => a - b);
   return (
     <Card title="节假日调整">
       <p className="mb-4 text-sm text-slate-600">
