@@ -127,3 +127,7 @@ export type TermStatus = (typeof TERM_STATUSES)[number];
 export type TermPosition = (typeof TERM_POSITIONS)[number];
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 export type FilingScope = (typeof FILING_SCOPES)[number];
+
+/** working_day_overrides.kind (docs/domain.md, 工作日): the day is a working day or a day off, whatever the library says. */
+export const WORKING_DAY_KINDS = ["workday", "holiday"] as const;
+export type WorkingDayKind = (typeof WORKING_DAY_KINDS)[number];
