@@ -47,7 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "filing.download_rules": "下载评审办法",
   "filing.submit": "报送评审权备案",
   "filing.approve": "评审权备案审核通过",
+  "filing.return": "退回评审权备案",
   "calendar.add_override": "添加节假日调整",
   "calendar.remove_override": "删除节假日调整",
-  "filing.return": "退回评审权备案",
 };
