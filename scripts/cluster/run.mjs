@@ -15,7 +15,9 @@
 //   3. checks: consecutive requests through the proxy alternate between the nodes (X-Node-Id), the
 //      proxy's request id reaches the node, PgBouncer carried the traffic;
 //   4. the back-fill and certificate-query Playwright specs through the proxy (E2E_BASE_URL), then
-//      both nodes' access logs must show the specs' traffic and no pooling errors.
+//      both nodes' access logs must show the specs' traffic and no pooling errors;
+//   5. a fresh client hits the captcha rate limit exactly at its limit across both nodes (the
+//      counters live in PostgreSQL), whatever it claims in X-Forwarded-For.
 // Prints "N passed, N failed" (scripts/test-summary.mjs); with TEST_STAGES_FILE set (.ci/run) it also
 // appends its stages there, so the CI's final line adds them in. Removes processes, database and temp
 // files on exit (logs are copied to tests/.artifacts/cluster/). Needs root or installed packages, a
@@ -23,6 +25,7 @@
 // and Chromium (CHROMIUM_PATH, /usr/bin/chromium).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -192,6 +195,17 @@ async function get(url, headers = {}) {
   const res = await fetch(url, { headers, redirect: "manual" });
   await res.arrayBuffer();
   return res;
+}
+
+/** One request from a chosen loopback source address (the proxy sees it as the client). */
+function getFrom(url, localAddress, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { localAddress, headers, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, node: String(res.headers["x-node-id"] ?? "") }));
+    });
+    req.on("error", reject);
+  });
 }
 
 /** Access-log lines of a node (pino JSON lines with msg "request"). */
@@ -397,7 +411,26 @@ async function main() {
   for (const e of poolingErrors) console.error(`cluster: pooling error: ${e}`);
   step("cluster-no-pooling-errors", poolingErrors.length === 0);
 
-  // 4. PgBouncer carried it: transactions counted for the database, fewer server connections than clients.
+  // 4. Rate limits are counted in PostgreSQL, so both nodes count one client together: a fresh client
+  //    (another loopback source address) gets exactly the captcha limit (60 per 10 minutes) of
+  //    challenges, alternately from both nodes, then 429 — also for requests claiming another address
+  //    in X-Forwarded-For (TRUSTED_PROXY_HOPS=1 reads the address HAProxy appended).
+  say("rate limit shared by both nodes: GET /api/captcha from 127.0.0.2 until 429");
+  let served = 0;
+  let refusedAt = 0;
+  const limitNodes = new Set();
+  for (let i = 1; i <= 70 && refusedAt === 0; i++) {
+    const spoof = i % 2 === 0 ? { "X-Forwarded-For": `10.20.${i}.7` } : {};
+    const r = await getFrom(`${proxyUrl}/api/captcha`, "127.0.0.2", spoof);
+    limitNodes.add(r.node);
+    if (r.status === 200) served++;
+    else if (r.status === 429) refusedAt = i;
+    else throw new Error(`/api/captcha answered ${r.status}`);
+  }
+  log(`${served} challenges served by ${[...limitNodes].sort().join(" and ")}, request ${refusedAt || "—"} refused with 429`);
+  step("cluster-rate-limit-shared", served === 60 && refusedAt === 61 && NODES.every((n) => limitNodes.has(n)));
+
+  // 5. PgBouncer carried it: transactions counted for the database, fewer server connections than clients.
   const stats = (await pgbouncerShow(poolerPort, "STATS")).find((r) => r.database === alias);
   const pools = (await pgbouncerShow(poolerPort, "POOLS")).find((r) => r.database === alias);
   const servers = (await pgbouncerShow(poolerPort, "SERVERS")).filter((r) => r.database === alias).length;
