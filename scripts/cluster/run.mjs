@@ -40,7 +40,8 @@ const ART = path.join(root, "tests", ".artifacts");
 const CLUSTER_ART = path.join(ART, "cluster");
 const PW_JSON = path.join(ART, "playwright-cluster.json");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const SPECS = ["tests/e2e/backfill-flow.spec.ts", "tests/e2e/backfill-photo.spec.ts", "tests/e2e/certificate-query.spec.ts"];
+// CLUSTER_SPECS (space-separated spec files) runs others instead, e.g. one spec while debugging.
+const SPECS = process.env.CLUSTER_SPECS?.trim().split(/\s+/) ?? ["tests/e2e/backfill-flow.spec.ts", "tests/e2e/backfill-photo.spec.ts", "tests/e2e/certificate-query.spec.ts"];
 const NODES = ["node-a", "node-b"];
 const ROUND_ROBIN_REQUESTS = 12;
 
