@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// E2E_BASE_URL: run the specs against servers started elsewhere (scripts/cluster/run.mjs: two nodes
+// behind HAProxy); Playwright then starts no web server of its own.
+const externalBaseURL = process.env.E2E_BASE_URL?.replace(/\/+$/, "");
+const baseURL = externalBaseURL ?? `http://127.0.0.1:${port}`;
 // scripts/test-all.sh sets PW_JSON to collect totals; the list reporter stays on the console.
 const jsonOut = process.env.PW_JSON;
 // The provincial SSO stand-in (tests/e2e/support/oidc-server.mjs, a real oidc-provider) and the app's SSO_* settings.
@@ -15,7 +18,8 @@ const sso = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "tests/.artifacts/e2e",
+  // PW_OUTPUT_DIR: the cluster check (scripts/cluster/run.mjs) keeps its traces apart from npm test's.
+  outputDir: process.env.PW_OUTPUT_DIR ?? "tests/.artifacts/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -51,7 +55,7 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
+  webServer: externalBaseURL ? undefined : [
     {
       command: "node tests/e2e/support/oidc-server.mjs",
       url: `${sso.SSO_ISSUER}/.well-known/openid-configuration`,

@@ -16,28 +16,75 @@ type Handle = { db: Db; close: () => Promise<void>; driver: "postgres" | "pglite
 // One connection (pool or embedded instance) per process: PGlite must never be opened twice.
 const holder = globalThis as unknown as { __gzDb?: Promise<Handle> };
 
-export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Handle> {
+/**
+ * Whether postgres.js may use NAMED prepared statements (DATABASE_PREPARE, default on). Set
+ * `DATABASE_PREPARE=false` when DATABASE_URL points at a pooler in transaction mode (PgBouncer before
+ * 1.21, e.g. Debian 12's 1.18): a named statement is prepared on one server connection and the next
+ * transaction may run on another ("prepared statement … does not exist"). Off, every statement is sent
+ * unnamed (parse, bind and execute in one go), which any pooler passes through (docs/deploy.md).
+ */
+export function preparedStatementsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const raw = (env.DATABASE_PREPARE ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "true" || raw === "1" || raw === "on") return true;
+  if (raw === "false" || raw === "0" || raw === "off") return false;
+  throw new Error(`DATABASE_PREPARE must be true or false, got "${env.DATABASE_PREPARE}"`);
+}
+
+/** The key of the advisory lock that serialises migrations (and the data fixes) across processes. */
+export const MIGRATION_LOCK_KEY = 815201;
+
+/**
+ * Applies the pending migrations of `folder` the way drizzle's migrator does (same bookkeeping table
+ * drizzle.__drizzle_migrations, same hash and created_at, so drizzle-kit and /api/ready agree), but
+ * inside the caller's transaction, after taking the TRANSACTION-scoped migration lock. Everything a
+ * migration needs — the lock, reading the last applied migration, the DDL, the bookkeeping rows — is
+ * one transaction on one server connection, so it also works through a transaction-mode pooler
+ * (a session lock taken through PgBouncer stays on whichever server connection ran it, and the unlock
+ * may run on another). Two starters: the second waits on the lock, then finds nothing to do.
+ */
+async function applyMigrations(tx: Tx, folder: string): Promise<number> {
+  const { readMigrationFiles } = await import("drizzle-orm/migrator");
+  const { sql } = await import("drizzle-orm");
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
+  await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+  await tx.execute(sql`create schema if not exists drizzle`);
+  await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
+  const { executeRows } = await import("./raw");
+  const last = await executeRows<{ created_at: string | number | null }>(tx, sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+  const lastMillis = last.length > 0 ? Number(last[0].created_at) : null;
+  let applied = 0;
+  for (const m of migrations) {
+    if (lastMillis !== null && lastMillis >= m.folderMillis) continue;
+    for (const stmt of m.sql) await tx.execute(sql.raw(stmt));
+    await tx.execute(sql`insert into drizzle.__drizzle_migrations ("hash", "created_at") values (${m.hash}, ${m.folderMillis})`);
+    applied++;
+  }
+  return applied;
+}
+
+export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number; prepare?: boolean } = {}): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const sql = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
-  const db = drizzle(sql, { schema });
+  const { sql: rawSql } = await import("drizzle-orm");
+  const prepare = opts.prepare ?? preparedStatementsFromEnv();
+  // `prepare: false` only when asked: a `?prepare=false` in the URL (postgres.js reads it) still counts.
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, ...(prepare ? {} : { prepare: false }) });
+  const db = drizzle(client, { schema }) as unknown as Db;
   if (opts.migrate !== false) {
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    // Serialise concurrent starters (server + scripts) on one session-level advisory lock. A
-    // one-connection client keeps the lock and the migration on the same session (drizzle cannot
-    // wrap a reserved connection: it lacks `options.parsers`).
-    const conn = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      await conn`select pg_advisory_lock(815201)`;
-      const migrationDb = drizzle(conn, { schema });
-      await migrate(migrationDb, { migrationsFolder });
-      await runDataFixes(migrationDb);
-      await conn`select pg_advisory_unlock(815201)`;
-    } finally {
-      await conn.end({ timeout: 5 });
+      // Two transactions, each under the migration lock (transaction-scoped, see applyMigrations):
+      // the migrations commit even when a data fix fails, as before.
+      await db.transaction((tx) => applyMigrations(tx, migrationsFolder));
+      await db.transaction(async (tx) => {
+        await tx.execute(rawSql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+        await runDataFixes(tx);
+      });
+    } catch (err) {
+      await client.end({ timeout: 5 });
+      throw err;
     }
   }
-  return { db: db as unknown as Db, close: () => sql.end({ timeout: 5 }), driver: "postgres" };
+  return { db, close: () => client.end({ timeout: 5 }), driver: "postgres" };
 }
 
 export async function openPglite(

@@ -19,6 +19,9 @@ const argValue = (flag) => {
 const port = Number(argValue("-p") ?? process.env.PORT ?? 3000);
 const hostname = argValue("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
 const hops = trustedProxyHops();
+// NODE_ID (optional): names this process on every response as X-Node-Id, so an operator (and
+// scripts/cluster/run.mjs) can tell which node behind the load balancer answered. Unset: no header.
+const nodeId = /^[A-Za-z0-9._-]{1,32}$/.test(process.env.NODE_ID ?? "") ? process.env.NODE_ID : undefined;
 // The access log: one JSON line per request, with the same reqId as the app's lines (lib/log.ts).
 // Only method, path (no query string: it may hold personal data), status and duration.
 const accessLog = pino({ base: { service: "gz-zhicheng" }, timestamp: pino.stdTimeFunctions.isoTime });
@@ -47,15 +50,16 @@ http
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId;
     res.setHeader("X-Request-Id", requestId);
+    if (nodeId) res.setHeader("X-Node-Id", nodeId);
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const pathOnly = (req.url ?? "/").split("?")[0];
-      accessLog.info({ reqId: requestId, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms) }, "request");
+      accessLog.info({ reqId: requestId, ...(nodeId ? { node: nodeId } : {}), method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     runWithRequestId(requestId, () => serve(req, res));
   })
   .listen(port, hostname, () => {
-    accessLog.info({ port, hostname, trustedProxyHops: hops }, `> Ready on http://${hostname}:${port}`);
+    accessLog.info({ port, hostname, trustedProxyHops: hops, ...(nodeId ? { node: nodeId } : {}) }, `> Ready on http://${hostname}:${port}`);
   });
 

@@ -5,6 +5,8 @@
 #   (b) vitest, tests/integration again, against PGlite (DATABASE_URL unset)
 #   (c) next build, then Playwright e2e in Debian's Chromium
 # Reports go to tests/.artifacts/. The last line is always "N passed, N failed[, N skipped]".
+# TEST_STAGES_FILE=<file>: also write the stages (one per line) there, for a caller that adds more
+# stages and prints the final line itself (.ci/run adds `npm run test:cluster`).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -113,5 +115,6 @@ else
 fi
 
 cleanup
+if [ -n "${TEST_STAGES_FILE:-}" ]; then printf '%s\n' "${stages[@]}" >> "$TEST_STAGES_FILE"; fi
 echo
 node scripts/test-summary.mjs "${stages[@]}"

@@ -2,7 +2,8 @@
 // Adds up the JSON reports of one `npm test` run and prints ONE line: "N passed, N failed[, N skipped]".
 //   node scripts/test-summary.mjs <kind>:<report.json>:<exit code> ...
 // kind: vitest | playwright | step (a non-test step such as typecheck, lint or `next build`; counts 1
-// failure if it failed; its middle field is only a label for the note, e.g. step:lint:1).
+// failure if it failed; its middle field is only a label for the note, e.g. step:lint:1) | check (one
+// test outside a runner, e.g. check:cluster-round-robin:0 from scripts/cluster/run.mjs: 1 passed or 1 failed).
 // A stage that exited non-zero without any failed test in its report (crash, load error, missing
 // report) counts as one failure, so the line never says "0 failed" for a failing run.
 import { existsSync, readFileSync } from "node:fs";
@@ -37,6 +38,12 @@ for (const arg of process.argv.slice(2)) {
         if (f.status === "failed" && !anyFailed) stageFailed += 1;
       }
     } else notes.push(`no vitest report at ${file}`);
+  } else if (kind === "check") {
+    if (code === 0) passed += 1;
+    else {
+      stageFailed = 1;
+      notes.push(`check ${file} failed`);
+    }
   } else if (kind === "playwright") {
     const r = readJson(file);
     if (r) {

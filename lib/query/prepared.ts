@@ -12,9 +12,15 @@ import { executeRows } from "@/db/raw";
  * against ≈ 0.8 ms prepared (measured here on PostgreSQL 15) — most of the gap to a bare route
  * handler (tests/bench/query.bench.ts). postgres.js keys prepared statements by text per
  * connection, so only a handful exist. PGlite (one in-process instance) goes through drizzle.
+ *
+ * Behind a transaction-mode pooler (PgBouncer < 1.21) a named statement prepared on one server
+ * connection is unknown on the next: there the client is opened with `prepare: false`
+ * (DATABASE_PREPARE=false, db/client.ts) and this falls back to an unnamed statement — the same SQL
+ * and parameters, one extra plan per call. The client's setting decides, never this call site.
  */
 type PostgresJsClient = ((...args: never[]) => unknown) & {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]>;
+  options?: { prepare?: boolean };
 };
 
 const dialect = new PgDialect();
@@ -24,11 +30,16 @@ function postgresJsClientOf(db: Db): PostgresJsClient | null {
   return typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function" ? (client as PostgresJsClient) : null;
 }
 
+/** False when the pool was opened with `prepare: false` (a transaction-mode pooler in between). */
+function namedStatementsAllowed(client: PostgresJsClient): boolean {
+  return client.options?.prepare !== false;
+}
+
 export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const client = postgresJsClientOf(db);
   if (client) {
     const { sql, params } = dialect.sqlToQuery(query);
-    return (await client.unsafe(sql, params, { prepare: true })) as T[];
+    return (await client.unsafe(sql, params, { prepare: namedStatementsAllowed(client) })) as T[];
   }
   return executeRows<T>(db, query);
 }
