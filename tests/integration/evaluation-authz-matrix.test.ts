@@ -52,10 +52,9 @@ const { assertPoolOrg } = await import("@/lib/experts/access");
 const { listInvitationsForUser, listPoolMembers } = await import("@/lib/experts/pool-queries");
 const { getExpertProfile, listConflicts } = await import("@/lib/experts/profile");
 const { loadExaminedFiling, loadOwnFiling } = await import("@/lib/filings/filings");
-const { listExaminerQueue, listOwnFilings } = await import("@/lib/filings/queries");
+const { countFilingWork, listExaminerQueue, listOwnFilings } = await import("@/lib/filings/queries");
 const { routeFiling } = await import("@/lib/filings/routing");
-const { listOwnedCommittees } = await import("@/lib/roster/access");
-const { getCommitteeMemberView, listCommitteeTerms } = await import("@/lib/terms/queries");
+const { getCommitteeMemberView, listOwnCommitteeTerms } = await import("@/lib/terms/queries");
 const { loadOwnedTerm } = await import("@/lib/terms/terms");
 
 // ─── The organisations ──────────────────────────────────────────────────────────────────────────────
@@ -443,10 +442,9 @@ const CHECKS: Record<Action, Check> = {
   "filings home (page)": page(async (_u, role, _l, key) => {
     const f = await makeFiling(key, "draft");
     const user = await requireRolePage(areaRoles(FILING_AREAS_BY_KEY, role));
-    const committeesShown = await listOwnedCommittees(t.db, user);
-    const terms = (await Promise.all(committeesShown.map((c) => listCommitteeTerms(t.db, user, c.id)))).flatMap((x) => x.terms);
-    const filings = await listOwnFilings(t.db, user);
-    const termShown = terms.some((x) => x.id === f.termId);
+    const terms = (await listOwnCommitteeTerms(t.db, user)).flatMap((x) => x.terms);
+    const { rows: filings } = await listOwnFilings(t.db, user, {}, 1);
+    const termShown = terms.some((x) => x.id === f.termId && x.hasFiling);
     const filingShown = filings.some((x) => x.id === f.id);
     if (termShown !== filingShown) throw new Error("the term and its filing disagree");
     return filingShown;
@@ -544,4 +542,22 @@ describe("evaluation part 1: the authorization matrix", () => {
       expect(mismatches).toEqual([]);
     });
   }
+
+  // The unit, expert and 评委会成员 grants above name sA itself: the filer's queries must not rely on the
+  // page guard alone to keep sA's filings from them.
+  it("the filer's queries answer nothing to a grant on the forming organisation that does not form committees", async () => {
+    const f = await makeFiling("sA", "approved");
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await t.db.update(committeeFilings).set({ validFrom: "2026-01-01", validTo: soon }).where(eq(committeeFilings.id, f.id));
+    for (const role of ["unit", "expert", "committee_member"] as const) {
+      const user = await signIn(role);
+      expect(user.orgId).toBe(org.sA.id);
+      expect(await listOwnFilings(t.db, user, {}, 1), role).toEqual({ rows: [], total: 0 });
+      expect(await listOwnCommitteeTerms(t.db, user), role).toEqual([]);
+      expect((await countFilingWork(t.db, user)).ownExpiring, role).toBe(0);
+    }
+    const filer = await signIn("self_unit");
+    expect((await listOwnFilings(t.db, filer, { q: "sA中级" }, 1)).rows.map((r) => r.id)).toContain(f.id);
+    expect((await countFilingWork(t.db, filer)).ownExpiring).toBeGreaterThanOrEqual(1);
+  });
 });
