@@ -7,7 +7,8 @@
  *   `listOwnFilings` and `listExaminerQueue`) on a province of 108 committee-forming organisations with
  *   339 committees, 2,034 terms of 25 members (50,850 member rows) and one filing per term, in every
  *   state: the 省人社厅's own list (60 committees, 360 filings), the queue of a 主管部门 examining 40
- *   universities (480 filings) and the province's queue (every 高级 filing).
+ *   universities (466 filings past draft) and the province's queue (every 高级 filing, and the 中级 ones
+ *   of the organisations directly under it: 1,453).
  * Target: page 1, a deep page and a filtered search of each list ≤ 150 ms server time (the median of
  * BENCH_RUNS runs after a warm-up; the max is printed beside it). BENCH_STRICT=1 exits 1 when a target
  * is missed.
