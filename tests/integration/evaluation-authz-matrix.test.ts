@@ -1,7 +1,8 @@
 /**
  * Authorization of evaluation part 1 (专家库, committee terms, 评审权备案, the expert's profile and 回避声明,
- * the /committee view) as ONE table: every action and page-level query × the seven roles × the
- * organisation the target record belongs to, seen from the actor's organisation.
+ * the /committee view) as ONE table: every action and page-level query × the seven roles (the 人社部门
+ * twice: at a 市州 and at the province) × the organisation the target record belongs to, seen from the
+ * actor's organisation.
  *
  * Each cell prepares a fresh target in the state in which its rightful actor would succeed, then calls
  * the REAL server action, route handler, or the page's guard + query as the actor (the session comes
@@ -65,44 +66,53 @@ const { loadOwnedTerm } = await import("@/lib/terms/terms");
 //   │                   └─ dA2 主管部门 (dA's sibling)
 //   └── hB 市州人社局 B ── dB 主管部门 ── sB 自主评审单位      (region B)
 //
-// Every organisation below P forms one committee (中级, so its 人社部门 examiner is its region's) and
+// Every organisation forms one committee (中级, so its 人社部门 examiner is its region's) and
 // keeps a pool of seven experts of its own.
 type OrgKey = "P" | "hA" | "hB" | "dA" | "dA2" | "dB" | "sA" | "sA2" | "sB";
 type Relation = "own" | "child" | "sibling" | "other_region";
 const RELATIONS: readonly Relation[] = ["own", "child", "sibling", "other_region"];
 const ROLES: readonly Role[] = ["person", "unit", "dept", "self_unit", "hrss", "expert", "committee_member"];
+/** The seven roles, and the 人社部门 once more at the province (whose child is a 市州). */
+const ACTORS = [...ROLES, "hrss_province"] as const;
+type ActorKey = (typeof ACTORS)[number];
+const roleOf = (a: ActorKey): Role => (a === "hrss_province" ? "hrss" : a);
 
 /**
  * Whose record a cell targets: the organisation at that relation to the actor's organisation.
  * - dept (at dA): child = sA, the unit it supervises; sibling = dA2; another region = dB.
  * - hrss (at 市州 hA): child = dA, a 主管部门 under it; sibling = hB; another region = dB.
+ * - hrss_province (an hrss account at P): child = hA, a 市州 under the province; the province has no
+ *   sibling and no other region.
  * - self_unit, unit, expert, committee_member all act at sA (the unit and expert accounts on purpose
  *   at the very organisation whose records they try: only the role differs); a unit has no child
  *   organisation, so these roles have no `child` column. The person holds no organisation: its columns
  *   name the same organisations (the pools whose invitations it answers).
  */
-const TARGET: Record<Role, Partial<Record<Relation, OrgKey>>> = {
+const TARGET: Record<ActorKey, Partial<Record<Relation, OrgKey>>> = {
   person: { own: "sA", sibling: "sA2", other_region: "sB" },
   unit: { own: "sA", sibling: "sA2", other_region: "sB" },
   dept: { own: "dA", child: "sA", sibling: "dA2", other_region: "dB" },
   self_unit: { own: "sA", sibling: "sA2", other_region: "sB" },
   hrss: { own: "hA", child: "dA", sibling: "hB", other_region: "dB" },
+  hrss_province: { own: "P", child: "hA" },
   expert: { own: "sA", sibling: "sA2", other_region: "sB" },
   committee_member: { own: "sA", sibling: "sA2", other_region: "sB" },
 };
 
 // ─── The table ──────────────────────────────────────────────────────────────────────────────────────
 //
-// One string per action and role, one letter per relation in the order own · child · sibling · other
-// region: a = allowed, d = refused, - = no such cell (no child organisation, or an action whose target
-// is implicitly the actor's own: inviting into one's own pool, one's own profile).
-type Cells = Record<Role, string>;
-const FORMING_OWN: Cells = { person: "d-dd", unit: "d-dd", dept: "addd", self_unit: "a-dd", hrss: "addd", expert: "d-dd", committee_member: "d-dd" };
+// One string per action and actor, one letter per relation in the order own · child · sibling · other
+// region: a = allowed, d = refused, - = no such cell (no child organisation, the province's sibling or
+// other region, or an action whose target is implicitly the actor's own: inviting into one's own pool,
+// one's own profile).
+type Cells = Record<ActorKey, string>;
+const FORMING_OWN: Cells = { person: "d-dd", unit: "d-dd", dept: "addd", self_unit: "a-dd", hrss: "addd", hrss_province: "ad--", expert: "d-dd", committee_member: "d-dd" };
 const ONLY_OWN = (allowed: readonly Role[]): Cells =>
-  Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? "a---" : "d---"])) as Cells;
-const EXAMINER: Cells = { person: "d-dd", unit: "d-dd", dept: "dadd", self_unit: "d-dd", hrss: "dadd", expert: "d-dd", committee_member: "d-dd" };
+  Object.fromEntries(ACTORS.map((a) => [a, allowed.includes(roleOf(a)) ? "a---" : "d---"])) as Cells;
+/** The province's own committees have no examiner but the 专技处: an ordinary 省人社厅 account cannot approve them. */
+const EXAMINER: Cells = { person: "d-dd", unit: "d-dd", dept: "dadd", self_unit: "d-dd", hrss: "dadd", hrss_province: "da--", expert: "d-dd", committee_member: "d-dd" };
 /** Invitations name the actor: the person or expert answers one from any pool; the other roles cannot. */
-const INVITEE: Cells = { person: "a-aa", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", expert: "a-aa", committee_member: "d-dd" };
+const INVITEE: Cells = { person: "a-aa", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", hrss_province: "dd--", expert: "a-aa", committee_member: "d-dd" };
 
 const MATRIX = {
   // 专家库 (pool of the acting organisation)
@@ -121,8 +131,8 @@ const MATRIX = {
   "expert.profile.save": ONLY_OWN(["expert"]),
   "expert.profile (page)": ONLY_OWN(["expert"]),
   "expert.conflict.add": ONLY_OWN(["expert"]),
-  "expert.conflict.remove": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", expert: "a-dd", committee_member: "d-dd" },
-  "expert.conflicts (page)": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", expert: "a-dd", committee_member: "d-dd" },
+  "expert.conflict.remove": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", hrss_province: "dd--", expert: "a-dd", committee_member: "d-dd" },
+  "expert.conflicts (page)": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", hrss_province: "dd--", expert: "a-dd", committee_member: "d-dd" },
   // Committee terms and 评审权备案 of the target organisation's committee
   "term.save": FORMING_OWN,
   "term (page)": FORMING_OWN,
@@ -137,9 +147,9 @@ const MATRIX = {
   "filing queue (examiner page)": EXAMINER,
   "filing (examiner page)": EXAMINER,
   // 评审办法 download: the filer and the filing's examiners.
-  "filing.rules_pdf (route)": { person: "d-dd", unit: "d-dd", dept: "aadd", self_unit: "a-dd", hrss: "aadd", expert: "d-dd", committee_member: "d-dd" },
+  "filing.rules_pdf (route)": { person: "d-dd", unit: "d-dd", dept: "aadd", self_unit: "a-dd", hrss: "aadd", hrss_province: "aa--", expert: "d-dd", committee_member: "d-dd" },
   // /committee: the committee of the 评委会成员 grant (the actor is 主任 of sA's committee).
-  "committee view (page)": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", expert: "d-dd", committee_member: "a-dd" },
+  "committee view (page)": { person: "d-dd", unit: "d-dd", dept: "dddd", self_unit: "d-dd", hrss: "dddd", hrss_province: "dd--", expert: "d-dd", committee_member: "a-dd" },
 } as const satisfies Record<string, Cells>;
 type Action = keyof typeof MATRIX;
 
@@ -154,7 +164,7 @@ const org = {} as Record<OrgKey, { id: string; kind: "hrss" | "dept" | "unit"; p
 const committeeOf = {} as Record<OrgKey, string>;
 /** Seven active experts of each organisation's pool (pool row id, user id). */
 const poolOf = {} as Record<OrgKey, { id: string; userId: string }[]>;
-const actor = {} as Record<Role, { id: string; name: string; idNumber: string; grantId?: string }>;
+const actor = {} as Record<ActorKey, { id: string; name: string; idNumber: string; grantId?: string }>;
 let seq = 0;
 
 async function insertOrgs() {
@@ -184,7 +194,7 @@ async function newUser(role: Role, orgId: string | null) {
 
 async function insertPoolsAndCommittees() {
   let code = 900;
-  for (const key of ["hA", "hB", "dA", "dA2", "dB", "sA", "sA2", "sB"] as const) {
+  for (const key of ["P", "hA", "hB", "dA", "dA2", "dB", "sA", "sA2", "sB"] as const) {
     const [c] = await t.db
       .insert(committees)
       .values({ name: `${key}中级评委会`, code: String(code++), series: SERIES, levelFrom: "intermediate", levelTo: "intermediate", formingOrgId: org[key].id })
@@ -237,12 +247,12 @@ async function makeFiling(key: OrgKey, status: FilingStatus, opts: { pdf?: boole
 }
 
 /** The state a filing waits in for an examiner of `role`: a unit's filing reaches the 人社部门 once its 主管部门 approved. */
-function examinerStageFor(role: Role, key: OrgKey): FilingStatus {
-  return org[key].kind === "unit" && role !== "dept" ? "dept_approved" : "submitted";
+function examinerStageFor(a: ActorKey, key: OrgKey): FilingStatus {
+  return org[key].kind === "unit" && roleOf(a) !== "dept" ? "dept_approved" : "submitted";
 }
 
 /** An invitation from `key`'s pool naming the actor (an earlier one of the same pool is set aside first). */
-async function makeInvitation(key: OrgKey, role: Role) {
+async function makeInvitation(key: OrgKey, role: ActorKey) {
   const a = actor[role];
   await t.db
     .update(expertPoolMembers)
@@ -267,7 +277,7 @@ async function makeMember(key: OrgKey, status: "active" | "suspended") {
 }
 
 /** A 回避声明 entry: the actor's own (`own`) or one of an expert of `key`'s pool. */
-async function makeConflict(relation: Relation, role: Role, key: OrgKey) {
+async function makeConflict(relation: Relation, role: ActorKey, key: OrgKey) {
   const userId = relation === "own" ? actor[role].id : poolOf[key][0].userId;
   const [c] = await t.db
     .insert(expertConflicts)
@@ -277,10 +287,10 @@ async function makeConflict(relation: Relation, role: Role, key: OrgKey) {
 }
 
 async function insertActors() {
-  const home: Record<Role, OrgKey | null> = { person: null, unit: "sA", dept: "dA", self_unit: "sA", hrss: "hA", expert: "sA", committee_member: "sA" };
-  for (const role of ROLES) {
-    const key = home[role];
-    actor[role] = await newUser(role, key ? org[key].id : null);
+  const home: Record<ActorKey, OrgKey | null> = { person: null, unit: "sA", dept: "dA", self_unit: "sA", hrss: "hA", hrss_province: "P", expert: "sA", committee_member: "sA" };
+  for (const a of ACTORS) {
+    const key = home[a];
+    actor[a] = await newUser(roleOf(a), key ? org[key].id : null);
   }
   // The expert is an active member of sA's pool; the 评委会成员 is 主任委员 of sA's active term.
   await t.db.insert(expertPoolMembers).values({
@@ -296,11 +306,11 @@ async function insertActors() {
 
 // ─── Acting, and what a refusal must leave behind ───────────────────────────────────────────────────
 
-async function signIn(role: Role): Promise<SessionUser> {
+async function signIn(role: ActorKey): Promise<SessionUser> {
   const [u] = await t.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor[role].id));
   claims.current = { id: actor[role].id, sessionVersion: u.sv };
   const user = await loadSessionUser(t.db, claims.current);
-  if (!user || user.role !== role) throw new Error(`actor ${role} has no usable ${role} grant`);
+  if (!user || user.role !== roleOf(role)) throw new Error(`actor ${role} has no usable ${role} grant`);
   return user;
 }
 
@@ -320,7 +330,7 @@ async function fingerprint(): Promise<string> {
   return JSON.stringify(row);
 }
 
-async function deniedAudits(role: Role, action: string): Promise<number> {
+async function deniedAudits(role: ActorKey, action: string): Promise<number> {
   const [{ n }] = await t.db
     .select({ n: count() })
     .from(auditLog)
@@ -335,14 +345,14 @@ function isNavigation(err: unknown): boolean {
 }
 
 type Outcome = "allow" | "deny";
-type Check = (role: Role, relation: Relation, key: OrgKey) => Promise<Outcome>;
+type Check = (role: ActorKey, relation: Relation, key: OrgKey) => Promise<Outcome>;
 
 /**
  * A write: `prepare` builds the fresh target, `call` runs the real action or route. Allowed = it answered
  * ok and changed data; refused = it answered not-ok, changed nothing and wrote one 'denied' audit row.
  * Anything in between is reported as such, never silently passed.
  */
-function write<P>(auditAction: string, prepare: (role: Role, relation: Relation, key: OrgKey) => Promise<P>, call: (p: P, role: Role, key: OrgKey) => Promise<boolean>): Check {
+function write<P>(auditAction: string, prepare: (role: ActorKey, relation: Relation, key: OrgKey) => Promise<P>, call: (p: P, role: ActorKey, key: OrgKey) => Promise<boolean>): Check {
   return async (role, relation, key) => {
     const p = await prepare(role, relation, key);
     await signIn(role);
@@ -356,7 +366,7 @@ function write<P>(auditAction: string, prepare: (role: Role, relation: Relation,
 }
 
 /** A page: its guard and query as the page composes them; `visible` says whether the target shows. */
-function page(visible: (user: SessionUser, role: Role, relation: Relation, key: OrgKey) => Promise<boolean>): Check {
+function page(visible: (user: SessionUser, role: ActorKey, relation: Relation, key: OrgKey) => Promise<boolean>): Check {
   return async (role, relation, key) => {
     const user = await signIn(role);
     try {
@@ -369,9 +379,9 @@ function page(visible: (user: SessionUser, role: Role, relation: Relation, key: 
 }
 
 /** The roles of the area page the actor opens: its own area's when there is one, else the first (it is redirected). */
-function areaRoles(areas: Record<string, { role: Role }>, role: Role): Role[] {
+function areaRoles(areas: Record<string, { role: Role }>, actorKey: ActorKey): Role[] {
   const list = Object.values(areas);
-  return [(list.find((a) => a.role === role) ?? list[0]).role];
+  return [(list.find((a) => a.role === roleOf(actorKey)) ?? list[0]).role];
 }
 
 const ok = (r: { ok: boolean }) => r.ok;
@@ -511,8 +521,8 @@ afterAll(() => t?.close());
 describe("evaluation part 1: the authorization matrix", () => {
   it("the table covers every role and relation of every action", () => {
     for (const [action, cells] of Object.entries(MATRIX)) {
-      expect(Object.keys(cells).sort(), action).toEqual([...ROLES].sort());
-      for (const role of ROLES) {
+      expect(Object.keys(cells).sort(), action).toEqual([...ACTORS].sort());
+      for (const role of ACTORS) {
         expect(cells[role], `${action} × ${role}`).toMatch(/^[ad-]{4}$/);
         RELATIONS.forEach((rel, i) => {
           if (cells[role][i] !== "-" && !TARGET[role][rel]) throw new Error(`${action} × ${role}: no ${rel} organisation`);
@@ -524,7 +534,7 @@ describe("evaluation part 1: the authorization matrix", () => {
   for (const action of Object.keys(MATRIX) as Action[]) {
     it(action, async () => {
       const mismatches: string[] = [];
-      for (const role of ROLES) {
+      for (const role of ACTORS) {
         for (const [i, relation] of RELATIONS.entries()) {
           const cell = MATRIX[action][role][i];
           if (cell === "-") continue;
