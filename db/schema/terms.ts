@@ -95,6 +95,9 @@ export const committeeFilings = pgTable(
   },
   (t) => [
     index("committee_filings_committee_idx").on(t.committeeId, t.status),
+    // The filer's list (lib/filings/queries.ts listOwnFilings) and the term's filing (one per term).
+    index("committee_filings_forming_org_idx").on(t.formingOrgId, t.createdAt),
+    index("committee_filings_term_idx").on(t.termId),
     index("committee_filings_dept_examiner_idx").on(t.deptExaminerOrgId, t.status),
     index("committee_filings_hrss_examiner_idx").on(t.hrssExaminerOrgId, t.status),
   ],

@@ -4,6 +4,7 @@ import { committeeFilings, committees, orgs } from "@/db/schema";
 import type { FilingStatus } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { isCertDivision } from "@/lib/orgs/cert-division";
+import { isRosterManager } from "@/lib/roster/access";
 import { EXPIRY_WARNING_DAYS } from "@/lib/terms/rules";
 import { displayStatus, todayInChina } from "./constants";
 
@@ -31,17 +32,42 @@ function withDisplay<T extends { status: FilingStatus; validTo: string }>(rows: 
   return rows.map((r) => ({ ...r, display: displayStatus(r, today) }));
 }
 
-/** The filings of the actor's organisation (the filer's list). */
-export async function listOwnFilings(db: Db, user: Actor) {
-  if (!user.orgId) return [];
-  const rows = await db
-    .select(listColumns)
-    .from(committeeFilings)
-    .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
-    .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
-    .where(eq(committeeFilings.formingOrgId, user.orgId))
-    .orderBy(desc(committeeFilings.createdAt));
-  return withDisplay(rows);
+export type FilingListFilter = { q?: string; status?: FilingStatus };
+
+/** `%`, `_` and `\` typed by the user are literal in a LIKE pattern. */
+function contains(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The filer's list: the filings of the actor's organisation, newest first, 20 a page (index
+ * committee_filings(forming_org_id, created_at)); search by committee name or code, filter by state.
+ * Only a committee-forming grant has one: an expert's or 评委会成员's grant names the same
+ * organisation but sees nothing here.
+ */
+export async function listOwnFilings(db: Db, user: Actor, filter: FilingListFilter = {}, page = 1) {
+  if (!isRosterManager(user)) return { rows: [], total: 0 };
+  const conds: SQL[] = [eq(committeeFilings.formingOrgId, user.orgId)];
+  if (filter.status) conds.push(eq(committeeFilings.status, filter.status));
+  if (filter.q) conds.push(or(ilike(committees.name, contains(filter.q)), eq(committees.code, filter.q))!);
+  const where = and(...conds);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(committeeFilings)
+      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
+      .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
+      .where(where)
+      .orderBy(desc(committeeFilings.createdAt), desc(committeeFilings.id))
+      .limit(FILING_PAGE_SIZE)
+      .offset((page - 1) * FILING_PAGE_SIZE),
+    db
+      .select({ total: count() })
+      .from(committeeFilings)
+      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
+      .where(where),
+  ]);
+  return { rows: withDisplay(rows), total };
 }
 
 /** The filings an examiner sees: those routed to its organisation (or, for the 专技处, those with no examiner). */
@@ -53,7 +79,7 @@ function examinerWhere(user: Actor): SQL | null {
   return isCertDivision(user) ? or(own, and(isNull(committeeFilings.hrssExaminerOrgId), inArray(committeeFilings.status, ["submitted", "approved"])))! : own;
 }
 
-export type FilingQueueFilter = { q?: string; status?: FilingStatus };
+export type FilingQueueFilter = FilingListFilter;
 
 /** 评审权备案审核 queue: search by committee or organisation name, filter by state, 20 a page. */
 export async function listExaminerQueue(db: Db, user: Actor, filter: FilingQueueFilter, page: number) {
@@ -62,7 +88,7 @@ export async function listExaminerQueue(db: Db, user: Actor, filter: FilingQueue
   const conds: SQL[] = [base, inArray(committeeFilings.status, ["submitted", "dept_approved", "approved", "revoked"])];
   if (filter.status) conds.push(eq(committeeFilings.status, filter.status));
   if (filter.q) {
-    const p = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const p = contains(filter.q);
     conds.push(or(ilike(committees.name, p), ilike(orgs.name, p))!);
   }
   const where = and(...conds);
@@ -109,7 +135,7 @@ export async function countFilingWork(db: Db, user: Actor, now = new Date()) {
       .select({ n: count() })
       .from(committeeFilings)
       .where(and(scope, eq(committeeFilings.status, "approved"), gte(committeeFilings.validTo, today), lte(committeeFilings.validTo, soon)));
-  const own = user.orgId ? (await expiring(eq(committeeFilings.formingOrgId, user.orgId)))[0].n : 0;
+  const own = isRosterManager(user) ? (await expiring(eq(committeeFilings.formingOrgId, user.orgId)))[0].n : 0;
   const ex = examinerWhere(user);
   const examined = ex ? (await expiring(ex))[0].n : 0;
   let waiting = 0;

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { committees, committeeTermMembers, committeeTerms, expertPoolMembers, orgs } from "@/db/schema";
+import { committeeFilings, committees, committeeTermMembers, committeeTerms, expertPoolMembers, orgs } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
-import { assertCommitteeOwner } from "@/lib/roster/access";
+import { listOwnedCommittees, type OwnedCommittee } from "@/lib/roster/access";
 import { TERM_POSITION_LABELS } from "./rules";
 
 type Actor = Pick<SessionUser, "id" | "role" | "orgId">;
@@ -31,12 +31,34 @@ export async function listTermMembers(db: Db, termId: string) {
 }
 export type TermMemberRow = Awaited<ReturnType<typeof listTermMembers>>[number];
 
-/** The terms of one of the actor's committees, newest first. */
-export async function listCommitteeTerms(db: Db, user: Actor, committeeId: string) {
-  const committee = await assertCommitteeOwner(db, user, committeeId);
-  const terms = await db.select().from(committeeTerms).where(eq(committeeTerms.committeeId, committeeId)).orderBy(desc(committeeTerms.startDate));
-  return { committee, terms };
+/**
+ * The actor's committees, each with its terms, newest first (the 评审权备案 home). `hasFiling`: the term
+ * already has its filing (index committee_filings(term_id)). Two queries whatever the number of
+ * committees; another organisation's committees never appear (listOwnedCommittees: forming roles only).
+ */
+export async function listOwnCommitteeTerms(db: Db, user: Actor) {
+  const owned = await listOwnedCommittees(db, user);
+  if (owned.length === 0 || !user.orgId) return [];
+  const t = committeeTerms;
+  const rows = await db
+    .select({
+      id: t.id,
+      committeeId: t.committeeId,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      status: t.status,
+      version: t.version,
+      hasFiling: sql<boolean>`exists (select 1 from ${committeeFilings} where ${committeeFilings.termId} = ${t.id})`,
+    })
+    .from(t)
+    .innerJoin(committees, eq(committees.id, t.committeeId))
+    .where(eq(committees.formingOrgId, user.orgId))
+    .orderBy(desc(t.startDate), desc(t.id));
+  const byCommittee = new Map<string, typeof rows>(owned.map((c) => [c.id, []]));
+  for (const r of rows) byCommittee.get(r.committeeId)?.push(r);
+  return owned.map((committee: OwnedCommittee) => ({ committee, terms: byCommittee.get(committee.id) ?? [] }));
 }
+export type OwnCommitteeTerms = Awaited<ReturnType<typeof listOwnCommitteeTerms>>[number];
 
 /** The active experts of the committee's pool the term form chooses from (the pool row's title data). */
 export async function listTermCandidates(db: Db, orgId: string) {
