@@ -1,0 +1,2 @@
+CREATE INDEX "committee_filings_forming_org_idx" ON "committee_filings" USING btree ("forming_org_id","created_at");--> statement-breakpoint
+CREATE INDEX "committee_filings_term_idx" ON "committee_filings" USING btree ("term_id");
