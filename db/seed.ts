@@ -132,7 +132,7 @@ function userSeeds(): UserSeed[] {
       ...residentId("52010219750612003"), nationality: "中国", sensitiveConsentAt: consent,
     },
     {
-      username: "demo_committee", role: "committee_member", org: "province", name: "王五", phone: "13985100009",
+      username: "demo_committee", role: "committee_member", org: "province", name: "王五", phone: "13985100009", label: "评委会成员（评委会 001 主任委员）",
       ...residentId("52030219680920015"), nationality: "中国", sensitiveConsentAt: consent,
     },
     // The pending registration's own account: it can log in only once the unit is approved.
