@@ -8,7 +8,8 @@ import { LoginPage } from "./pages/login-page";
 // 贵州省教育厅 then the 省人社厅; the 主任委员 it appoints sees the committee in /committee. Also the
 // demo's state: the 90-day expiry warning and committee 001's 主任委员.
 
-test.describe.configure({ mode: "serial" });
+// Long flows across accounts on a shared machine: more than the default 60 s each.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const shot = (name: string) => `tests/.artifacts/e2e/screens/evaluation-${name}.png`;
 const PASSWORD = "Expert2026x";
@@ -113,7 +114,7 @@ test("贵州大学 invites a new expert, who registers, accepts, and keeps a pro
   await page.getByRole("link", { name: "回避声明" }).click();
   await page.getByLabel("回避对象类型").selectOption({ label: "单位" });
   await page.getByLabel("单位名称").fill("贵州理工学院");
-  await page.getByLabel("关系").selectOption({ label: "合作" });
+  await page.getByLabel("关系").selectOption({ label: "合作（三年内）" });
   await page.getByRole("button", { name: "添加" }).click();
   await expect(page.getByTestId("action-result")).toContainText("已添加回避声明");
   await expect(page.getByTestId("conflicts-table")).toContainText("贵州理工学院");
