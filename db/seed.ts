@@ -9,7 +9,7 @@ import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
-import { seedExpertPoolDemo } from "./seed-experts";
+import { seedExpertPoolDemo, seedProvincePoolDemo } from "./seed-experts";
 import { seedTermDemo } from "./seed-terms";
 
 /** Every demo account shares this password (it satisfies PASSWORD_POLICY). */
@@ -132,7 +132,7 @@ function userSeeds(): UserSeed[] {
       ...residentId("52010219750612003"), nationality: "中国", sensitiveConsentAt: consent,
     },
     {
-      username: "demo_committee", role: "committee_member", org: "province", name: "王五", phone: "13985100009",
+      username: "demo_committee", role: "committee_member", org: "province", name: "王五", phone: "13985100009", label: "评委会成员（评委会 001 主任委员）",
       ...residentId("52030219680920015"), nationality: "中国", sensitiveConsentAt: consent,
     },
     // The pending registration's own account: it can log in only once the unit is approved.
@@ -244,17 +244,31 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       passwordHash,
     });
 
-    // 贵州大学's committee 004: a 25-member term, filed and approved (db/seed-terms.ts).
+    // The 省人社厅's 工程技术 pool: 王五, 李四 and 23 generated experts (db/seed-experts.ts).
+    const provincePool = await seedProvincePoolDemo(tx, {
+      provinceOrg: ids.get("province")!,
+      province: account("demo_province").id,
+      committee: person("demo_committee"),
+      expert: person("demo_expert"),
+      passwordHash,
+    });
+
+    // Terms and 评审权备案: committee 004's current term (approved, ends within 90 days) and its next
+    // (waiting for 贵州省教育厅); committee 001's term, recorded by the 专技处 (db/seed-terms.ts).
     const actor = (username: string) => {
       const a = account(username);
       return { ...a, role: a.role as "self_unit" | "dept" | "hrss", orgId: a.orgId! };
     };
     await seedTermDemo(tx, {
       committee004: committeeId.get("004")!,
+      committee001: committeeId.get("001")!,
       expertUserId: account("demo_expert").id,
+      committeeUserId: account("demo_committee").id,
       selfUnit: actor("demo_selfunit"),
       edu: actor("demo_edu"),
       province: actor("demo_province"),
+      zjc: actor("demo_zjc"),
+      provincePool,
     });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).

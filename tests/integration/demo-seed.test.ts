@@ -29,6 +29,13 @@ import {
 } from "@/db/schema";
 import { DEMO_PEOPLE_IDS } from "@/db/seed-backfill";
 import { canHoldReviewRound } from "@/lib/filings/can-hold";
+import { examinerStage } from "@/lib/filings/filings";
+import { countFilingWork, listExaminerQueue } from "@/lib/filings/queries";
+import { loadUserGrants } from "@/lib/auth/grant-queries";
+import { pickActiveGrant } from "@/lib/auth/grants";
+import { getCommitteeMemberView } from "@/lib/terms/queries";
+import { maxEndDate } from "@/lib/terms/rules";
+import { DEMO_EXPIRING_IN_DAYS } from "@/db/seed-terms";
 import { seedDemoData } from "@/db/seed";
 import { DEMO_CLAIMANT, DEMO_DISPUTED_ID } from "@/db/seed-disputes";
 import type { SessionUser } from "@/lib/auth/session";
@@ -58,7 +65,7 @@ async function userId(username: string) {
 
 /** Row counts of every table the seed writes: what a second run must leave unchanged. */
 async function tableCounts() {
-  const tables = { users, expertPoolMembers, expertProfiles, expertConflicts, roleGrants, idDisputes, committees, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
+  const tables = { users, expertPoolMembers, expertProfiles, expertConflicts, roleGrants, idDisputes, committees, committeeTerms, committeeTermMembers, committeeFilings, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await t.db.select({ n: count() }).from(table))[0].n;
   return out;
@@ -263,7 +270,10 @@ describe("专家库 (贵州大学, demo_selfunit)", () => {
 
   it("demo_expert (李四) is an active member with a profile and one 回避声明 entry", async () => {
     const li = await userId("demo_expert");
-    expect(await listPoolsOfExpert(t.db, li.id)).toEqual([expect.objectContaining({ orgName: "贵州大学", status: "active" })]);
+    // 贵州大学's pool, and the 省人社厅's (工程技术, for committee 001).
+    expect(await listPoolsOfExpert(t.db, li.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ orgName: "贵州大学", status: "active" }), expect.objectContaining({ orgName: "贵州省人力资源和社会保障厅", status: "active" })]),
+    );
     const profile = await getExpertProfile(t.db, li.id);
     expect(profile).toMatchObject({ name: "李四", title: "教授", series: "高校教师", department: "计算机科学与技术学院" });
     // The ID number leaves the server masked.
@@ -277,10 +287,23 @@ describe("专家库 (贵州大学, demo_selfunit)", () => {
   });
 });
 
+async function sessionOf(username: string): Promise<SessionUser> {
+  const [u] = await t.db.select({ id: users.id, role: users.role, orgId: users.orgId, name: users.name }).from(users).where(eq(users.username, username));
+  const pick = pickActiveGrant(await loadUserGrants(t.db, u.id), { role: u.role, orgId: u.orgId }, null);
+  if (!pick.ok) throw new Error(`${username} has no usable grant`);
+  const g = pick.active;
+  return { id: u.id, role: g.role, name: u.name, orgId: g.orgId, orgName: g.orgName, orgIsCertDivision: g.orgIsCertDivision, grantId: g.id, grants: pick.usable };
+}
+
+const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
+
 describe("评委会 004 的本届与评审权备案 (贵州大学)", () => {
-  it("has a 25-member term with 李四 as 主任委员, filed and approved by 贵州省教育厅 then the 省人社厅", async () => {
-    const [c004] = await t.db.select({ id: committees.id }).from(committees).where(eq(committees.code, "004"));
-    const [term] = await t.db.select().from(committeeTerms).where(eq(committeeTerms.committeeId, c004.id));
+  async function termsOf004() {
+    return t.db.select().from(committeeTerms).where(eq(committeeTerms.committeeId, ids.c004)).orderBy(asc(committeeTerms.startDate));
+  }
+
+  it("the current term: 25 members, 李四 主任委员, approved by 贵州省教育厅 then the 省人社厅, ending within 90 days", async () => {
+    const [term] = await termsOf004();
     expect(term.status).toBe("active");
     expect(await t.db.$count(committeeTermMembers, eq(committeeTermMembers.termId, term.id))).toBe(25);
     const li = await userId("demo_expert");
@@ -289,7 +312,7 @@ describe("评委会 004 的本届与评审权备案 (贵州大学)", () => {
     const [grant] = await t.db
       .select()
       .from(roleGrants)
-      .where(and(eq(roleGrants.userId, li.id), eq(roleGrants.role, "committee_member"), eq(roleGrants.committeeId, c004.id), eq(roleGrants.status, "active")));
+      .where(and(eq(roleGrants.userId, li.id), eq(roleGrants.role, "committee_member"), eq(roleGrants.committeeId, ids.c004), eq(roleGrants.status, "active")));
     expect(grant).toMatchObject({ position: "主任委员", termId: term.id });
     const [filing] = await t.db.select().from(committeeFilings).where(eq(committeeFilings.termId, term.id));
     const [edu] = await t.db.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.username, "demo_edu"));
@@ -297,8 +320,80 @@ describe("评委会 004 的本届与评审权备案 (贵州大学)", () => {
     expect(eduOrg.name).toBe("贵州省教育厅");
     expect(filing).toMatchObject({ status: "approved", deptExaminerOrgId: edu.orgId, deptApprovedBy: edu.id, approvedBy: (await userId("demo_province")).id });
     expect(filing.members).toHaveLength(25);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    expect(await canHoldReviewRound(t.db, c004.id, today)).toBe(true);
+    // A full 3-year filing whose last day is DEMO_EXPIRING_IN_DAYS away: inside the 90-day warning.
+    expect(filing.validTo).toBe(chinaDay(DEMO_EXPIRING_IN_DAYS));
+    expect(filing.validTo).toBe(maxEndDate(filing.validFrom));
+    expect(await canHoldReviewRound(t.db, ids.c004, chinaDay())).toBe(true);
+    expect(await canHoldReviewRound(t.db, ids.c004, chinaDay(DEMO_EXPIRING_IN_DAYS + 1))).toBe(false);
+  });
+
+  it("the next term starts the day after, is submitted and waits in 贵州省教育厅's queue; 李四 stays on as 委员", async () => {
+    const [current, next] = await termsOf004();
+    expect(next.startDate > current.endDate).toBe(true);
+    expect(next.status).toBe("filed");
+    const [filing] = await t.db.select().from(committeeFilings).where(eq(committeeFilings.termId, next.id));
+    expect(filing).toMatchObject({ status: "submitted", validFrom: next.startDate });
+    expect(filing.members).toHaveLength(25);
+    const li = await userId("demo_expert");
+    const [seat] = await t.db.select().from(committeeTermMembers).where(and(eq(committeeTermMembers.termId, next.id), eq(committeeTermMembers.userId, li.id)));
+    expect(seat.position).toBe("member");
+    const edu = await sessionOf("demo_edu");
+    const queue = await listExaminerQueue(t.db, edu, { status: "submitted" }, 1);
+    expect(queue.rows.map((r) => r.id)).toEqual([filing.id]);
+    expect(examinerStage(edu, filing)).toEqual({ from: "submitted", to: "dept_approved" });
+    // The province sees it only once the 主管部门 has approved it.
+    expect(examinerStage(await sessionOf("demo_province"), filing)).toBeNull();
+  });
+
+  it("the 90-day warning counts on the filer's home and on both examiners' homes; demo_edu has one filing waiting", async () => {
+    expect(await countFilingWork(t.db, await sessionOf("demo_selfunit"))).toMatchObject({ ownExpiring: 1 });
+    expect(await countFilingWork(t.db, await sessionOf("demo_edu"))).toEqual({ ownExpiring: 0, examinedExpiring: 1, waiting: 1 });
+    expect(await countFilingWork(t.db, await sessionOf("demo_province"))).toMatchObject({ examinedExpiring: 1, waiting: 0 });
+  });
+});
+
+describe("评委会 001 的本届 (省人社厅, recorded by the 专技处)", () => {
+  it("has 25 members of the 省人社厅's 工程技术 pool: 王五 主任委员, 李四 副主任委员; filed with no examiner and recorded by demo_zjc", async () => {
+    const terms = await t.db.select().from(committeeTerms).where(eq(committeeTerms.committeeId, ids.c001));
+    expect(terms).toHaveLength(1);
+    const [term] = terms;
+    expect(term.status).toBe("active");
+    const seats = await t.db
+      .select({ position: committeeTermMembers.position, username: users.username, series: expertPoolMembers.series, orgId: expertPoolMembers.orgId })
+      .from(committeeTermMembers)
+      .innerJoin(users, eq(users.id, committeeTermMembers.userId))
+      .innerJoin(expertPoolMembers, eq(expertPoolMembers.id, committeeTermMembers.poolMemberId))
+      .where(eq(committeeTermMembers.termId, term.id));
+    expect(seats).toHaveLength(25);
+    expect(seats.every((s) => s.series === "工程技术" && s.orgId === ids.provinceOrg)).toBe(true);
+    expect(seats.find((s) => s.username === "demo_committee")?.position).toBe("chair");
+    expect(seats.find((s) => s.username === "demo_expert")?.position).toBe("vice_chair");
+    const [filing] = await t.db.select().from(committeeFilings).where(eq(committeeFilings.termId, term.id));
+    expect(filing).toMatchObject({ status: "approved", formingOrgId: ids.provinceOrg, deptExaminerOrgId: null, hrssExaminerOrgId: null, approvedBy: ids.zjc });
+    expect(await canHoldReviewRound(t.db, ids.c001, chinaDay())).toBe(true);
+  });
+
+  it("demo_committee (王五) logs in under his 主任委员 grant of committee 001 and sees its 25 members", async () => {
+    const wang = await sessionOf("demo_committee");
+    expect(wang.role).toBe("committee_member");
+    const view = await getCommitteeMemberView(t.db, wang);
+    expect(view).toMatchObject({ committee: { code: "001", name: "贵州省工程技术高级职称评审委员会" }, position: "主任委员" });
+    expect(view!.members).toHaveLength(25);
+    // Also an expert of the 省人社厅's pool (切换身份), never an unbound 评委会成员.
+    expect(wang.grants.map((g) => [g.role, g.committeeId === null ? null : "bound"])).toEqual([
+      ["committee_member", "bound"],
+      ["expert", null],
+    ]);
+  });
+
+  it("李四 holds both 评委会成员 grants: 主任委员 of 004, 副主任委员 of 001", async () => {
+    const li = await userId("demo_expert");
+    const grants = await t.db
+      .select({ committeeId: roleGrants.committeeId, position: roleGrants.position })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, li.id), eq(roleGrants.role, "committee_member"), eq(roleGrants.status, "active")));
+    expect(grants).toEqual(expect.arrayContaining([{ committeeId: ids.c004, position: "主任委员" }, { committeeId: ids.c001, position: "副主任委员" }]));
+    expect(grants).toHaveLength(2);
   });
 });
 
