@@ -4,6 +4,7 @@
 #   (a) vitest, every test, against PostgreSQL (DATABASE_URL, or a fresh database on 127.0.0.1:5432)
 #   (b) vitest, tests/integration again, against PGlite (DATABASE_URL unset)
 #   (c) next build, then Playwright e2e in Debian's Chromium
+#   (d) the extra checks of TEST_EXTRA_CHECKS (scripts/ci-extra.sh; .ci/run sets ops:drill), reusing (c)'s build
 # Reports go to tests/.artifacts/. The last line is always "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -111,6 +112,11 @@ if [ "$build" -eq 0 ]; then
 else
   echo "next build failed: Playwright e2e skipped." >&2
 fi
+
+# Extra whole-system checks named in TEST_EXTRA_CHECKS (.ci/run sets them; see scripts/ci-extra.sh).
+# shellcheck source=scripts/ci-extra.sh
+source scripts/ci-extra.sh
+run_extra_checks "$build"
 
 cleanup
 echo
