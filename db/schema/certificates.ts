@@ -46,6 +46,8 @@ export const certificates = pgTable(
     // number (both indexed), and the office's search is a substring match a b-tree cannot serve.
     index("certificates_id_number_idx").on(t.idNumber),
     index("certificates_record_idx").on(t.rosterRecordId),
+    // 证书管理's order (issued_at desc, cert_no asc): its keyset pages seek here (lib/certificates/admin-queries.ts).
+    index("certificates_list_idx").on(t.issuedAt.desc().nullsFirst(), t.certNo.asc()),
   ],
 );
 

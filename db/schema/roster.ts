@@ -153,8 +153,10 @@ export const rosterRecords = pgTable(
     // type) across committees: one index fewer to maintain on every insert and bulk move.
     uniqueIndex("roster_records_person_key_uq").on(t.idNumber, t.idType, t.committeeId, t.qualificationName, t.passYear),
     uniqueIndex("roster_records_cert_no_uq").on(t.certNo),
-    index("roster_records_committee_status_idx").on(t.committeeId, t.status),
-    index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt),
+    // The roster list's counts per status and year in one index-only scan, and its status filter.
+    index("roster_records_committee_status_idx").on(t.committeeId, t.status, t.passYear),
+    // The roster list's default order (created_at desc, cert_no asc): its keyset pages seek here.
+    index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.certNo.asc()),
     // No index on name: every name search is a substring match (ilike '%…%') a b-tree cannot serve,
     // a committee's rows are found by the indexes above, and each index costs every bulk move.
   ],
