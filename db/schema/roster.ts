@@ -157,8 +157,11 @@ export const rosterRecords = pgTable(
     index("roster_records_committee_status_idx").on(t.committeeId, t.status, t.passYear),
     // The roster list's default order (created_at desc, cert_no asc): its keyset pages seek here.
     index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.certNo.asc()),
-    // No index on name: every name search is a substring match (ilike '%…%') a b-tree cannot serve,
-    // a committee's rows are found by the indexes above, and each index costs every bulk move.
+    // The list's substring search (ilike '%…%' on name, like '%…%' on the ID number) at province scale:
+    // trigram GIN indexes (pg_trgm, db/sql/extensions.sql). A two-character name has no trigram and
+    // still scans the committee's rows; the certificate-number prefix uses roster_records_cert_no_uq.
+    index("roster_records_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("roster_records_id_number_trgm_idx").using("gin", t.idNumber.op("gin_trgm_ops")),
   ],
 );
 
