@@ -4,7 +4,7 @@ import { certificates, users } from "@/db/schema";
 import type { CertificateStatus } from "@/db/schema/enums";
 import { decodeCursor, epochMicros, fromEpochMicros, keysetPage, type KeysetRequest } from "@/lib/keyset";
 import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
-import { escapeLike, LIST_PAGE_SIZE } from "@/lib/roster/record-search";
+import { codePrefix, escapeLike, LIST_PAGE_SIZE } from "@/lib/roster/record-search";
 import { normalizeIdNumber, maskIdNumber } from "@/lib/validation/id-number";
 
 
@@ -27,7 +27,7 @@ export async function listCertificatesForAdmin(db: Db, actor: ProvinceActor, opt
     const code = normalizeIdNumber(q);
     if (/^[0-9A-Z]{4,}$/.test(code)) {
       alternatives.push(like(certificates.idNumber, `%${escapeLike(code)}%`));
-      alternatives.push(like(certificates.certNo, `${escapeLike(code)}%`));
+      alternatives.push(codePrefix(certificates.certNo, code));
     }
     conds.push(or(...alternatives)!);
   }
@@ -45,27 +45,44 @@ export async function listCertificatesForAdmin(db: Db, actor: ProvinceActor, opt
         : sql`${certificates.issuedAt} <= ${at} and (${certificates.issuedAt} < ${at} or ${certificates.certNo} > ${no})`,
     );
   }
-  const fetched = await db
-    .select({
-      id: certificates.id,
-      certNo: certificates.certNo,
-      version: certificates.version,
-      status: certificates.status,
-      name: certificates.name,
-      idNumber: certificates.idNumber,
-      qualificationName: certificates.qualificationName,
-      committeeName: certificates.committeeName,
-      approvalNo: certificates.approvalNo,
-      issueDate: certificates.issueDate,
-      issuedAtMicros: epochMicros(certificates.issuedAt),
-    })
-    .from(certificates)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(...(backward ? [asc(certificates.issuedAt), desc(certificates.certNo)] : [desc(certificates.issuedAt), asc(certificates.certNo)]))
-    .limit(pageSize + 1);
+  const columns = {
+    id: certificates.id,
+    certNo: certificates.certNo,
+    version: certificates.version,
+    status: certificates.status,
+    name: certificates.name,
+    idNumber: certificates.idNumber,
+    qualificationName: certificates.qualificationName,
+    committeeName: certificates.committeeName,
+    approvalNo: certificates.approvalNo,
+    issueDate: certificates.issueDate,
+    issuedAt: certificates.issuedAt,
+    issuedAtMicros: epochMicros(certificates.issuedAt).as("issued_at_micros"),
+  };
+  const where = conds.length ? and(...conds) : undefined;
+  let fetched;
+  if (q && [...q].length >= 3) {
+    // A search of three characters or more finds its few matches through the trigram and cert_no
+    // indexes (a bitmap), then sorts them. OFFSET 0 fences the subquery: otherwise the planner, trusting
+    // the LIMIT, walks certificates_list_idx hoping for an early match and reads the whole table when
+    // the term is rare (seconds at a million certificates; tests/bench/lists.bench.ts).
+    const m = db.select(columns).from(certificates).where(where).offset(0).as("m");
+    fetched = await db
+      .select()
+      .from(m)
+      .orderBy(...(backward ? [asc(m.issuedAt), desc(m.certNo)] : [desc(m.issuedAt), asc(m.certNo)]))
+      .limit(pageSize + 1);
+  } else {
+    fetched = await db
+      .select(columns)
+      .from(certificates)
+      .where(where)
+      .orderBy(...(backward ? [asc(certificates.issuedAt), desc(certificates.certNo)] : [desc(certificates.issuedAt), asc(certificates.certNo)]))
+      .limit(pageSize + 1);
+  }
   const page = keysetPage(fetched, pageSize, backward ? "backward" : "forward", Boolean(cursor), (r) => [r.issuedAtMicros, r.certNo]);
   return {
-    rows: page.rows.map(({ idNumber, issuedAtMicros: _at, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })),
+    rows: page.rows.map(({ idNumber, issuedAt: _a, issuedAtMicros: _m, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })),
     nextCursor: page.nextCursor,
     prevCursor: page.prevCursor,
     pageSize,

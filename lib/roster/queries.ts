@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gt, ilike, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rosterRecords, type RosterRecord, type RosterStatus } from "@/db/schema";
+import { rosterRecordCounts, rosterRecords, type RosterRecord, type RosterStatus } from "@/db/schema";
 import { decodeCursor, epochMicros, fromEpochMicros, keysetPage, type CursorValue, type KeysetRequest } from "@/lib/keyset";
 import { maskIdNumber, normalizeIdNumber } from "@/lib/validation/id-number";
 import { assertCommitteeOwner, isUuid, type RosterActor } from "./access";
+import { codePrefix } from "./record-search";
 import type { RosterListFilter } from "./schemas";
 
 function escapeLike(s: string): string {
@@ -22,7 +23,7 @@ export function rosterFilterConditions(committeeId: string, filter: RosterListFi
     const code = normalizeIdNumber(q);
     if (/^[0-9A-Z]{4,}$/.test(code)) {
       alternatives.push(like(rosterRecords.idNumber, `%${escapeLike(code)}%`));
-      alternatives.push(like(rosterRecords.certNo, `${escapeLike(code)}%`));
+      alternatives.push(codePrefix(rosterRecords.certNo, code));
     }
     conds.push(or(...alternatives)!);
   }
@@ -71,8 +72,8 @@ export type RosterListRow = {
 /**
  * One keyset page of a committee's roster (IDs masked; lib/keyset.ts: no OFFSET), the filtered total
  * and counts per status. The counts, the years and — unless a search or series filter is set — the
- * total come from ONE grouped index-only scan (roster_records_committee_status_idx: committee, status,
- * year); only a search counts its matches separately. tests/bench/lists.bench.ts measures it at scale.
+ * total come from roster_record_counts (kept by triggers, db/sql/roster-counts.sql); only a search
+ * counts its matches (trigram indexes). tests/bench/lists.bench.ts measures it at scale.
  */
 export async function listRosterRecords(db: Db, actor: RosterActor, committeeId: string, filter: RosterListFilter, page: KeysetRequest = {}, pageSize = 20) {
   const committee = await assertCommitteeOwner(db, actor, committeeId);
@@ -106,10 +107,9 @@ export async function listRosterRecords(db: Db, actor: RosterActor, committeeId:
       .orderBy(...ORDER[sort][backward ? "backward" : "forward"])
       .limit(pageSize + 1),
     db
-      .select({ status: rosterRecords.status, year: rosterRecords.passYear, n: count() })
-      .from(rosterRecords)
-      .where(eq(rosterRecords.committeeId, committeeId))
-      .groupBy(rosterRecords.status, rosterRecords.passYear),
+      .select({ status: rosterRecordCounts.status, year: rosterRecordCounts.passYear, n: rosterRecordCounts.n })
+      .from(rosterRecordCounts)
+      .where(and(eq(rosterRecordCounts.committeeId, committeeId), gt(rosterRecordCounts.n, 0))),
     needsCount ? db.select({ total: count() }).from(rosterRecords).where(countWhere) : Promise.resolve(undefined),
   ]);
   const counts: Partial<Record<RosterStatus, number>> = {};

@@ -4,6 +4,7 @@ import { executeRows } from "@/db/raw";
 import { auditLog } from "@/db/schema";
 import { listAuditRows } from "@/lib/audit";
 import { listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
+import { listRosterRecords } from "@/lib/roster/queries";
 import { issueTestCertificate, TEST_SIGNING_SECRET } from "../helpers/certificate-fixtures";
 import { createRosterFixture, type RosterFixture } from "../helpers/roster-fixtures";
 import { personName, residentId } from "../helpers/roster-workbook";
@@ -72,5 +73,27 @@ describe("keyset pages of the long lists (下一页 / 上一页 by cursor, no OF
     // Lists still mask the ID number.
     const first = await listCertificatesForAdmin(t.db, zjc, {}, 10);
     expect(JSON.stringify(first.rows)).not.toContain(residentId(700));
+  });
+
+  it("roster_record_counts follows every insert, update and delete of roster_records (the list's counts and total)", async () => {
+    const counted = async () =>
+      executeRows<{ k: string; n: number }>(t.db, sql`select committee_id || ':' || status || ':' || pass_year as k, n::int from roster_record_counts where n <> 0 order by 1`);
+    const actual = async () =>
+      executeRows<{ k: string; n: number }>(t.db, sql`select committee_id || ':' || status || ':' || pass_year as k, count(*)::int as n from roster_records group by 1 order by 1`);
+    await t.db.execute(sql`insert into roster_records (committee_id, status, cert_no, name, gender, birth_date, id_type, id_number, work_unit, series,
+        specialty, qualification_name, level, obtain_method, pass_date, pass_year, approval_no, issuing_authority, issue_date, source)
+      select ${f.committee001}::uuid, 'draft', 'KS' || g, '测试' || g, '男', date '1980-01-01', 'resident', 'KS' || lpad(g::text, 16, '0'), '单位', '工程技术',
+        '建筑工程', '工程师', 'intermediate', 'review', make_date(2019 + g % 3, 12, 1), 2019 + g % 3, '文号', '贵州省人力资源和社会保障厅', date '2022-01-15', 'manual'
+      from generate_series(1, 30) g`);
+    expect(await counted()).toEqual(await actual());
+    await t.db.execute(sql`update roster_records set status = 'awaiting_photo' where cert_no in ('KS1', 'KS2', 'KS3', 'KS4')`);
+    await t.db.execute(sql`update roster_records set pass_year = 2018 where cert_no = 'KS5'`);
+    await t.db.execute(sql`delete from roster_records where cert_no in ('KS6', 'KS7')`);
+    expect(await counted()).toEqual(await actual());
+    const list = await listRosterRecords(t.db, f.province, f.committee001, {}, {});
+    const all = await actual();
+    expect(list.total).toBe(all.filter((r) => r.k.startsWith(f.committee001)).reduce((a, r) => a + r.n, 0));
+    expect(list.counts.awaiting_photo).toBe(4);
+    expect(list.years).toContain(2018);
   });
 });
