@@ -94,7 +94,9 @@ export async function openPglite(
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  // Extensions the migrations create (db/sql/extensions.sql) must be loadable in PGlite too.
+  const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
   const db = drizzle(client, { schema });
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");

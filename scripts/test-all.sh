@@ -4,6 +4,7 @@
 #   (a) vitest, every test, against PostgreSQL (DATABASE_URL, or a fresh database on 127.0.0.1:5432)
 #   (b) vitest, tests/integration again, against PGlite (DATABASE_URL unset)
 #   (c) next build, then Playwright e2e in Debian's Chromium
+#   (d) the extra checks of TEST_EXTRA_CHECKS (scripts/ci-extra.sh; .ci/run sets ops:drill), reusing (c)'s build
 # Reports go to tests/.artifacts/. The last line is always "N passed, N failed[, N skipped]".
 # TEST_STAGES_FILE=<file>: also write the stages (one per line) there, for a caller that adds more
 # stages and prints the final line itself (.ci/run adds `npm run test:cluster`).
@@ -113,6 +114,11 @@ if [ "$build" -eq 0 ]; then
 else
   echo "next build failed: Playwright e2e skipped." >&2
 fi
+
+# Extra whole-system checks named in TEST_EXTRA_CHECKS (.ci/run sets them; see scripts/ci-extra.sh).
+# shellcheck source=scripts/ci-extra.sh
+source scripts/ci-extra.sh
+run_extra_checks "$build"
 
 cleanup
 if [ -n "${TEST_STAGES_FILE:-}" ]; then printf '%s\n' "${stages[@]}" >> "$TEST_STAGES_FILE"; fi

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Adds up the JSON reports of one `npm test` run and prints ONE line: "N passed, N failed[, N skipped]".
 //   node scripts/test-summary.mjs <kind>:<report.json>:<exit code> ...
-// kind: vitest | playwright | step (a non-test step such as typecheck, lint or `next build`; counts 1
-// failure if it failed; its middle field is only a label for the note, e.g. step:lint:1) | check (one
-// test outside a runner, e.g. check:cluster-round-robin:0 from scripts/cluster/run.mjs: 1 passed or 1 failed).
+// kind: vitest | playwright | step | check
+//   step:  a non-test step such as typecheck, lint or `next build`; counts 1 failure if it failed;
+//   check: an extra whole-system check run after the suite (scripts/ci-extra.sh, e.g. `npm run
+//          ops:drill`): counts 1 passed if it exited 0, 1 failed otherwise.
+// For step and check the middle field is only a label (step:lint:1, check:ops:drill:0): the exit code
+// is the LAST field, so a label may itself contain ':'.
 // A stage that exited non-zero without any failed test in its report (crash, load error, missing
 // report) counts as one failure, so the line never says "0 failed" for a failing run.
 import { existsSync, readFileSync } from "node:fs";
@@ -23,7 +26,10 @@ function readJson(file) {
 }
 
 for (const arg of process.argv.slice(2)) {
-  const [kind, file, codeText] = arg.split(":");
+  const parts = arg.split(":");
+  const kind = parts[0];
+  const codeText = parts.length > 2 ? parts.pop() : undefined;
+  const file = parts.slice(1).join(":");
   const code = Number(codeText ?? 0);
   let stageFailed = 0;
   if (kind === "vitest") {

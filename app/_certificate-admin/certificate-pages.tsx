@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 import { CONFIRM_BASE, ConfirmTabs } from "@/app/_confirmation/confirm-pages";
 import { requireCertDivisionPage } from "@/app/_confirmation/page-guard";
 import { Badge, Card } from "@/components/ui/card";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { CERTIFICATE_STATUSES } from "@/db/schema/enums";
 import { getCertificateVersions, listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
 import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
 import { formatTime } from "@/lib/format";
-import { first, oneOf, type SearchParams, searchText } from "@/lib/http/search-params";
+import { keysetRequest } from "@/lib/keyset";
+import { oneOf, type SearchParams, searchText } from "@/lib/http/search-params";
 import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
 import { isUuid } from "@/lib/roster/access";
 import { GENDER_LABELS, ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, TITLE_LEVEL_LABELS, type Gender } from "@/lib/roster/constants";
@@ -23,8 +24,7 @@ export async function CertificatesAdminPage({ searchParams }: { searchParams: Se
   const user = await requireCertDivisionPage();
   const status = oneOf(CERTIFICATE_STATUSES, searchParams.status);
   const q = searchText(searchParams.q);
-  const page = parsePage(first(searchParams.page));
-  const r = await listCertificatesForAdmin(await getDb(), user, { q, status, page });
+  const r = await listCertificatesForAdmin(await getDb(), user, { q, status, page: keysetRequest(searchParams) });
   return (
     <Card title="证书确认">
       <ConfirmTabs active="certificates" />
@@ -83,7 +83,7 @@ export async function CertificatesAdminPage({ searchParams }: { searchParams: Se
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={r.pageSize} total={r.total} basePath={BASE} params={{ q, status }} />
+      <KeysetPagination basePath={BASE} params={{ q, status }} nextCursor={r.nextCursor} prevCursor={r.prevCursor} />
     </Card>
   );
 }

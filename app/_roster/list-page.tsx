@@ -2,9 +2,10 @@ import Link from "next/link";
 import { type CommitteeArea, requireCommitteePage } from "@/app/_area/committee-page";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
-import { first, type SearchParams } from "@/lib/http/search-params";
+import { type SearchParams } from "@/lib/http/search-params";
+import { keysetRequest } from "@/lib/keyset";
 import { ROSTER_STATUS_INFO, ROSTER_STATUSES } from "@/lib/roster/constants";
 import { listRosterRecords } from "@/lib/roster/queries";
 import { parseRosterListFilter } from "@/lib/roster/schemas";
@@ -17,8 +18,7 @@ const control = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm
 export async function RosterListPage({ area, committeeId, searchParams }: { area: CommitteeArea; committeeId: string; searchParams: SearchParams }) {
   const { user, committee, rosterPath: listPath } = await requireCommitteePage(area, committeeId);
   const filter = parseRosterListFilter(searchParams);
-  const page = parsePage(first(searchParams.page));
-  const { rows, total, counts, years, pageSize } = await listRosterRecords(await getDb(), user, committee.id, filter, page);
+  const { rows, total, counts, years, nextCursor, prevCursor } = await listRosterRecords(await getDb(), user, committee.id, filter, keysetRequest(searchParams));
   const params = { q: filter.q, status: filter.status, series: filter.series, year: filter.year ? String(filter.year) : undefined, sort: filter.sort };
   const exportQuery = new URLSearchParams({ committeeId: committee.id });
   for (const [k, v] of Object.entries(params)) if (v) exportQuery.set(k, v);
@@ -95,7 +95,7 @@ export async function RosterListPage({ area, committeeId, searchParams }: { area
       </form>
 
       <RosterTable committeeId={committee.id} rows={rows} draftCount={counts.draft ?? 0} recordBase={`${listPath}/records`} emptyText={all === 0 ? "名册还是空的：请手工录入，或下载模板后批量导入。" : "没有符合条件的记录"} />
-      <Pagination page={page} pageSize={pageSize} total={total} basePath={listPath} params={params} />
+      <KeysetPagination basePath={listPath} params={params} nextCursor={nextCursor} prevCursor={prevCursor} summary={`共 ${total} 条`} />
     </Card>
   );
 }

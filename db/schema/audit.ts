@@ -27,10 +27,12 @@ export const auditLog = pgTable(
     rowHash: text("row_hash"),
   },
   (t) => [
-    index("audit_at_idx").on(t.at),
-    index("audit_actor_idx").on(t.actorId, t.at),
-    index("audit_action_idx").on(t.action, t.at),
-    index("audit_org_idx").on(t.actorOrgId, t.at),
+    // The audit page is read newest first by keyset on (at, id) (lib/audit listAuditRows): each index
+    // ends in (at, id) so the seek `(at, id) < cursor` is an index condition, with or without a filter.
+    index("audit_at_id_idx").on(t.at, t.id),
+    index("audit_actor_idx").on(t.actorId, t.at, t.id),
+    index("audit_action_idx").on(t.action, t.at, t.id),
+    index("audit_org_idx").on(t.actorOrgId, t.at, t.id),
     uniqueIndex("audit_chain_seq_idx").on(t.chainSeq),
   ],
 );

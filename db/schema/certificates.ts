@@ -42,10 +42,14 @@ export const certificates = pgTable(
   (t) => [
     uniqueIndex("certificates_no_version_uq").on(t.certNo, t.version),
     uniqueIndex("certificates_verify_token_uq").on(t.verifyToken),
-    // No index on name alone: the public query always pairs the name with an ID or certificate
-    // number (both indexed), and the office's search is a substring match a b-tree cannot serve.
+    // No b-tree on name alone: the public query always pairs the name with an ID or certificate
+    // number (both indexed). The office's substring search (证书管理) uses the trigram indexes below.
     index("certificates_id_number_idx").on(t.idNumber),
+    index("certificates_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("certificates_id_number_trgm_idx").using("gin", t.idNumber.op("gin_trgm_ops")),
     index("certificates_record_idx").on(t.rosterRecordId),
+    // 证书管理's order (issued_at desc, cert_no asc): its keyset pages seek here (lib/certificates/admin-queries.ts).
+    index("certificates_list_idx").on(t.issuedAt.desc().nullsFirst(), t.certNo.asc()),
   ],
 );
 

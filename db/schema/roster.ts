@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   date,
   index,
@@ -154,9 +155,13 @@ export const rosterRecords = pgTable(
     uniqueIndex("roster_records_person_key_uq").on(t.idNumber, t.idType, t.committeeId, t.qualificationName, t.passYear),
     uniqueIndex("roster_records_cert_no_uq").on(t.certNo),
     index("roster_records_committee_status_idx").on(t.committeeId, t.status),
-    index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt),
-    // No index on name: every name search is a substring match (ilike '%…%') a b-tree cannot serve,
-    // a committee's rows are found by the indexes above, and each index costs every bulk move.
+    // The roster list's default order (created_at desc, cert_no asc): its keyset pages seek here.
+    index("roster_records_committee_created_idx").on(t.committeeId, t.createdAt.desc().nullsFirst(), t.certNo.asc()),
+    // The list's substring search (ilike '%…%' on name, like '%…%' on the ID number) at province scale:
+    // trigram GIN indexes (pg_trgm, db/sql/extensions.sql). A two-character name has no trigram and
+    // still scans the committee's rows; the certificate-number prefix uses roster_records_cert_no_uq.
+    index("roster_records_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("roster_records_id_number_trgm_idx").using("gin", t.idNumber.op("gin_trgm_ops")),
   ],
 );
 
@@ -196,6 +201,23 @@ export const rosterCertCounters = pgTable(
     lastSeq: integer("last_seq").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.committeeId, t.year] })],
+);
+
+/**
+ * How many records each committee holds per status and year, kept by statement-level triggers on
+ * roster_records (db/sql/roster-counts.sql): the roster list's counts, years and unfiltered total
+ * without counting hundreds of thousands of rows per page (tests/bench/lists.bench.ts). A row may
+ * reach n = 0; readers skip those.
+ */
+export const rosterRecordCounts = pgTable(
+  "roster_record_counts",
+  {
+    committeeId: uuid("committee_id").notNull(),
+    status: rosterStatus("status").notNull(),
+    passYear: integer("pass_year").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.status, t.passYear] })],
 );
 
 /** Every status transition of a record: who, when, from, to, why. */

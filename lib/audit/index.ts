@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, type AuditRow } from "@/db/schema";
+import { decodeCursor, epochMicros, fromEpochMicros, keysetPage, type KeysetPage, type KeysetRequest } from "@/lib/keyset";
 import type { AuditOutcome } from "@/db/schema/enums";
 
 export type AuditEntry = {
@@ -49,7 +50,14 @@ export type AuditFilter = {
   orgIds?: string[];
 };
 
-export async function listAuditRows(db: Db, filter: AuditFilter, page: number, pageSize = 20) {
+const AUDIT_CURSOR = ["int", "int"] as const;
+
+/**
+ * One page of the audit log, newest first (at desc, id desc), by keyset (lib/keyset.ts): no OFFSET and
+ * no total count, so a page of 5,000,000 rows answers as fast as the first (tests/bench/lists.bench.ts).
+ * Index: audit_at_id_idx (at, id), or (action | actor | org, at, id) when that filter is set.
+ */
+export async function listAuditRows(db: Db, filter: AuditFilter, request: KeysetRequest = {}, pageSize = 20): Promise<KeysetPage<AuditRow>> {
   const conds: SQL[] = [];
   if (filter.action) conds.push(eq(auditLog.action, filter.action));
   if (filter.actorId) conds.push(eq(auditLog.actorId, filter.actorId));
@@ -57,19 +65,22 @@ export async function listAuditRows(db: Db, filter: AuditFilter, page: number, p
   if (filter.from) conds.push(gte(auditLog.at, filter.from));
   if (filter.to) conds.push(lte(auditLog.at, filter.to));
   if (filter.orgIds) {
-    if (filter.orgIds.length === 0) return { rows: [], total: 0 };
+    if (filter.orgIds.length === 0) return { rows: [] };
     conds.push(inArray(auditLog.actorOrgId, filter.orgIds));
   }
-  const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
-  ]);
-  return { rows, total };
+  const backward = decodeCursor(request.before, AUDIT_CURSOR);
+  const forward = backward ? undefined : decodeCursor(request.after, AUDIT_CURSOR);
+  const cursor = backward ?? forward;
+  if (cursor) {
+    const key = sql`(${fromEpochMicros(cursor[0])}, ${String(cursor[1])}::bigint)`;
+    conds.push(backward ? sql`(${auditLog.at}, ${auditLog.id}) > ${key}` : sql`(${auditLog.at}, ${auditLog.id}) < ${key}`);
+  }
+  const fetched = await db
+    .select({ row: auditLog, atMicros: epochMicros(auditLog.at) })
+    .from(auditLog)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(...(backward ? [asc(auditLog.at), asc(auditLog.id)] : [desc(auditLog.at), desc(auditLog.id)]))
+    .limit(pageSize + 1);
+  const page = keysetPage(fetched, pageSize, backward ? "backward" : "forward", Boolean(cursor), (r) => [r.atMicros, String(r.row.id)]);
+  return { rows: page.rows.map((r) => r.row), nextCursor: page.nextCursor, prevCursor: page.prevCursor };
 }

@@ -1,4 +1,4 @@
-import { ilike, like, or, sql, type SQL } from "drizzle-orm";
+import { ilike, like, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { rosterRecords } from "@/db/schema";
 import type { PhotoStatus } from "@/db/schema/enums";
 import { maskIdNumber, normalizeIdNumber } from "@/lib/validation/id-number";
@@ -10,6 +10,16 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => "\\" + c);
 }
 
+/**
+ * `column` starts with `code` (a certificate number's prefix: digits and capitals only), written as a
+ * range so the column's b-tree serves it: LIKE 'x%' uses a b-tree only under the "C" collation, and the
+ * databases run C.UTF-8. '~' sorts after every digit and capital letter (code-point order).
+ */
+export function codePrefix(column: SQLWrapper, code: string): SQL {
+  if (!/^[0-9A-Z]+$/.test(code)) return sql`false`;
+  return sql`(${column} >= ${code} and ${column} < ${code + "~"})`;
+}
+
 /** Search a record by name (contains), ID number (contains) or certificate number (prefix). */
 export function recordSearchCondition(q: string | undefined): SQL | undefined {
   const term = q?.trim();
@@ -18,7 +28,7 @@ export function recordSearchCondition(q: string | undefined): SQL | undefined {
   const code = normalizeIdNumber(term);
   if (/^[0-9A-Z]{4,}$/.test(code)) {
     alternatives.push(like(rosterRecords.idNumber, `%${escapeLike(code)}%`));
-    alternatives.push(like(rosterRecords.certNo, `${escapeLike(code)}%`));
+    alternatives.push(codePrefix(rosterRecords.certNo, code));
   }
   return or(...alternatives);
 }

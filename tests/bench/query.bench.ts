@@ -12,6 +12,9 @@
  * median is printed beside it). The bare handler counts as the faster of GET and POST (proxy.ts
  * does more for a GET). Knobs: BENCH_CONCURRENCY (16), BENCH_SECONDS (5), BENCH_ROUNDS (3),
  * BENCH_STRICT=1 exits 1 when the target is missed.
+ *
+ * The seeding (seedQueryCertificates) and the comparison (runQueryComparison) are exported: bench:lists
+ * (tests/bench/lists.bench.ts) runs the same comparison against its million-row database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
@@ -19,6 +22,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 
 const SECRET = randomBytes(32).toString("base64url");
@@ -41,6 +45,10 @@ const TARGET_RATIO = 0.6;
 const CERTS = 4000;
 const CAPTCHAS = 120_000;
 const root = process.cwd();
+
+type Db = Awaited<ReturnType<typeof openPostgres>>["db"];
+export type QueryPerson = { name: string; idNumber: string };
+export type QueryComparison = { bareRps: number; queryRps: number; ratio: number; medianRatio: number; queryErrors: number };
 
 type Stats = { label: string; requests: number; rps: number; p50: number; p99: number; errors: Record<string, number> };
 
@@ -130,45 +138,41 @@ function print(s: Stats) {
   console.log(`${s.label.padEnd(30)} ${s.rps.toFixed(0).padStart(6)} req/s   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   (${s.requests} ok)${errs}`);
 }
 
-async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.error("bench:query: no production build in .next/ — run `npx next build` first.");
-    process.exit(1);
+/** CERTS signed certificates of committee 001 (written like issueCertificatesForRecords, 1,000 a statement): the hits. */
+export async function seedQueryCertificates(db: Db, count = CERTS): Promise<QueryPerson[]> {
+  const [committee] = await db.select().from(committees).where(sql`${committees.code} = '001'`);
+  const [issuer] = await db.select({ id: users.id }).from(users).where(sql`${users.username} = 'demo_zjc'`);
+  const people = Array.from({ length: count }, (_, i) => ({ name: personName(i), idNumber: residentId(i + 1000) }));
+  for (let i = 0; i < count; i += 1000) {
+    await db.insert(certificates).values(
+      people.slice(i, i + 1000).map((p, j) => {
+        const base = {
+          certNo: buildCertNo(2021, "061", committee.code, i + j + 1), version: 1, name: p.name, gender: "male",
+          birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`, idType: "resident" as const,
+          idNumber: p.idNumber, workUnit: "贵州省建筑设计研究院有限责任公司", series: "工程技术", specialty: "建筑工程",
+          qualificationName: "高级工程师", level: "senior_deputy" as const, obtainMethod: "review" as const, passDate: "2021-12-10",
+          committeeName: committee.name, approvalNo: "黔人社职称〔2022〕12号", issuingAuthority: "贵州省人力资源和社会保障厅", issueDate: "2022-01-15",
+        };
+        return { ...base, passYear: 2021, committeeId: committee.id, verifyToken: newVerifyToken(), signature: signCertificate(signedFieldsOf(base)), issuedBy: issuer.id };
+      }),
+    );
   }
-  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const dbName = `gz_bench_query_${process.pid}`;
-  await createDatabase(serverUrl, dbName);
-  const dbUrl = withDatabase(serverUrl, dbName);
+  return people;
+}
+
+/**
+ * Starts `next start` on dbUrl (a migrated, seeded database holding `people`'s certificates) and
+ * compares the public query's throughput with a bare route handler's; prints every run and the ratio.
+ */
+export async function runQueryComparison(dbUrl: string, people: QueryPerson[], captchas = CAPTCHAS): Promise<QueryComparison> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build in .next/ — run `npx next build` first");
   let child: ChildProcess | undefined;
   try {
-    const handle = await openPostgres(dbUrl, { migrate: true, max: 4 });
-    const db = handle.db;
-    await seedDemoData(db);
-    const [committee] = await db.select().from(committees).where(sql`${committees.code} = '001'`);
-    const [issuer] = await db.select({ id: users.id }).from(users).where(sql`${users.username} = 'demo_zjc'`);
-
-    // Certificates written directly (signed like issueCertificatesForRecords), 1,000 a statement.
-    const people = Array.from({ length: CERTS }, (_, i) => ({ name: personName(i), idNumber: residentId(i + 1000) }));
-    for (let i = 0; i < CERTS; i += 1000) {
-      await db.insert(certificates).values(
-        people.slice(i, i + 1000).map((p, j) => {
-          const base = {
-            certNo: buildCertNo(2021, "061", committee.code, i + j + 1), version: 1, name: p.name, gender: "male",
-            birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`, idType: "resident" as const,
-            idNumber: p.idNumber, workUnit: "贵州省建筑设计研究院有限责任公司", series: "工程技术", specialty: "建筑工程",
-            qualificationName: "高级工程师", level: "senior_deputy" as const, obtainMethod: "review" as const, passDate: "2021-12-10",
-            committeeName: committee.name, approvalNo: "黔人社职称〔2022〕12号", issuingAuthority: "贵州省人力资源和社会保障厅", issueDate: "2022-01-15",
-          };
-          return { ...base, passYear: 2021, committeeId: committee.id, verifyToken: newVerifyToken(), signature: signCertificate(signedFieldsOf(base)), issuedBy: issuer.id };
-        }),
-      );
-    }
     // Solved captchas, signed by the server's key at the cheapest difficulty (one derivation each), so
     // the bench measures the server's check and single-use insert, not the client's work.
     const captchaIds: string[] = [];
-    for (let i = 0; i < CAPTCHAS; i++) captchaIds.push(await solveCaptchaChallenge(await createCaptchaChallenge({ cost: 1, counterMin: 0, counterMax: 0 })));
-    await handle.close();
-    console.log(`bench:query: database ${dbName} with ${CERTS} certificates and ${CAPTCHAS} captchas; concurrency ${CONCURRENCY}, ${SECONDS} s per run`);
+    for (let i = 0; i < captchas; i++) captchaIds.push(await solveCaptchaChallenge(await createCaptchaChallenge({ cost: 1, counterMin: 0, counterMax: 0 })));
+    console.log(`query vs bare: ${people.length} findable people, ${captchas} captchas; concurrency ${CONCURRENCY}, ${SECONDS} s per run, ${ROUNDS} rounds`);
 
     const port = await freePort();
     child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -184,8 +188,8 @@ async function main() {
       if (nextCaptcha >= captchaIds.length) return null;
       const captchaId = captchaIds[nextCaptcha++];
       // Hits: each person at most a few times (the per-key limit is 10 an hour).
-      const hit = nextCaptcha % 5 === 0 && nextHit < CERTS * 5;
-      const p = hit ? people[nextHit++ % CERTS] : { name: `测${personName(randomInt(100_000))}`, idNumber: randomMissId() };
+      const hit = nextCaptcha % 5 === 0 && nextHit < people.length * 5;
+      const p = hit ? people[nextHit++ % people.length] : { name: `测${personName(randomInt(100_000))}`, idNumber: randomMissId() };
       const body = JSON.stringify({ name: p.name, idNumber: p.idNumber, certNo: "", captcha: captchaId });
       return {
         method: "POST",
@@ -221,17 +225,42 @@ async function main() {
     console.log(`bare route handler (best of GET/POST): ${bareRps.toFixed(0)} req/s`);
     console.log(`public certificate query:              ${queryRps.toFixed(0)} req/s`);
     console.log(`ratio query / bare: ${ratio.toFixed(2)}× best-of (median ${medianRatio.toFixed(2)}×), target ≥ ${TARGET_RATIO}× ${ratio >= TARGET_RATIO ? "OK" : "MISSED"}${queryErrors ? `; ${queryErrors} query responses were not 200` : ""}`);
-    if (process.env.BENCH_STRICT === "1" && (ratio < TARGET_RATIO || queryErrors > 0)) process.exitCode = 1;
+    return { bareRps, queryRps, ratio, medianRatio, queryErrors };
   } finally {
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise((r) => child!.once("exit", r));
     }
+  }
+}
+
+export const QUERY_TARGET_RATIO = TARGET_RATIO;
+
+async function main() {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("bench:query: no production build in .next/ — run `npx next build` first.");
+    process.exit(1);
+  }
+  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const dbName = `gz_bench_query_${process.pid}`;
+  await createDatabase(serverUrl, dbName);
+  const dbUrl = withDatabase(serverUrl, dbName);
+  try {
+    const handle = await openPostgres(dbUrl, { migrate: true, max: 4 });
+    await seedDemoData(handle.db);
+    const people = await seedQueryCertificates(handle.db);
+    await handle.close();
+    console.log(`bench:query: database ${dbName} with ${CERTS} certificates`);
+    const r = await runQueryComparison(dbUrl, people);
+    if (process.env.BENCH_STRICT === "1" && (r.ratio < TARGET_RATIO || r.queryErrors > 0)) process.exitCode = 1;
+  } finally {
     await dropDatabase(serverUrl, dbName).catch((e: Error) => console.error(`could not drop ${dbName}: ${e.message}`));
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -104,6 +104,21 @@ test("a committee user downloads the template, imports it, previews, commits, se
   expect(all).toHaveLength(startAll + COUNT + 1);
   expect(all.slice(1).every((r) => /^52\d{15}[\dX]$/.test(String(r[0])))).toBe(true);
 
+  // 下一页 / 上一页 carry a cursor (keyset pages, no page number): page 2 shows other rows and
+  // 上一页 brings back exactly page 1.
+  const firstPage = await roster.rows().allInnerTexts();
+  expect(firstPage).toHaveLength(20);
+  await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
+  await page.waitForURL(/[?&]after=/);
+  const secondPage = await roster.rows().allInnerTexts();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.some((r) => firstPage.includes(r))).toBe(false);
+  await page.screenshot({ path: shot("roster-list-page-2"), fullPage: true });
+  await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "上一页" }).click();
+  await page.waitForURL(/[?&]before=/);
+  expect(await roster.rows().allInnerTexts()).toEqual(firstPage);
+  await page.goto(listUrl);
+
   // Publish every draft after the confirmation.
   const drafts = startDraft + COUNT;
   await page.getByRole("button", { name: `发布全部草稿（${drafts}条）` }).click();

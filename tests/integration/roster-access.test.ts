@@ -77,7 +77,7 @@ const req = (url: string, init: RequestInit = {}) =>
 
 describe("another organisation's committee", () => {
   it("cannot be read: list, edit form and import preview are refused", async () => {
-    await expect(listRosterRecords(t.db, f.gzu, f.committee001, {}, 1)).rejects.toThrow("该评委会不属于您的单位");
+    await expect(listRosterRecords(t.db, f.gzu, f.committee001, {}, {})).rejects.toThrow("该评委会不属于您的单位");
     await expect(getRosterRecordForEdit(t.db, f.gzu, f.committee001, recordId)).rejects.toThrow("该评委会不属于您的单位");
     await expect(getRosterImportPreview(t.db, f.gzu, importId)).rejects.toThrow("该评委会不属于您的单位");
     // Asking through one's own committee does not reach another committee's record either.

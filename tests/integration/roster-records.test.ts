@@ -131,17 +131,17 @@ describe("manual entry", () => {
 
 describe("publishing", () => {
   it("moves exactly the confirmed number of drafts to 待上传照片, logging each transition; a changed count moves nothing", async () => {
-    const list = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft" }, 1, 100);
+    const list = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft" }, {}, 100);
     const drafts = list.counts.draft ?? 0;
     expect(drafts).toBeGreaterThan(0);
 
     const wrong = await actions.publishRosterRecordsAction({ committeeId: f.committee001, expectedCount: drafts + 1 });
     expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining(`确认时为${drafts + 1}条，现在符合条件的有${drafts}条`) });
-    expect((await listRosterRecords(t.db, f.province, f.committee001, {}, 1)).counts.draft).toBe(drafts);
+    expect((await listRosterRecords(t.db, f.province, f.committee001, {}, {})).counts.draft).toBe(drafts);
 
     const ok = await actions.publishRosterRecordsAction({ committeeId: f.committee001, expectedCount: drafts });
     expect(ok).toMatchObject({ ok: true, data: { published: drafts } });
-    const after = await listRosterRecords(t.db, f.province, f.committee001, {}, 1);
+    const after = await listRosterRecords(t.db, f.province, f.committee001, {}, {});
     expect(after.counts).toEqual({ awaiting_photo: drafts });
 
     const events = await t.db.select().from(rosterRecordEvents);
@@ -169,24 +169,43 @@ describe("list and export", () => {
   });
 
   it("searches by name, ID number or certificate number, filters by status and year, and pages in a stable order", async () => {
-    const byName = await listRosterRecords(t.db, f.province, f.committee001, { q: "欧阳" }, 1);
+    const byName = await listRosterRecords(t.db, f.province, f.committee001, { q: "欧阳" }, {});
     expect(byName.rows.map((r) => r.name)).toEqual(["欧阳娜娜"]);
-    const byId = await listRosterRecords(t.db, f.province, f.committee001, { q: residentId(207) }, 1);
+    const byId = await listRosterRecords(t.db, f.province, f.committee001, { q: residentId(207) }, {});
     expect(byId.rows.map((r) => r.name)).toEqual(["欧阳娜娜"]);
     expect(byId.rows[0].idNumberMasked).toMatch(/^5201\*+\d{3}[\dX]$/);
-    const byCert = await listRosterRecords(t.db, f.province, f.committee001, { q: byId.rows[0].certNo }, 1);
+    const byCert = await listRosterRecords(t.db, f.province, f.committee001, { q: byId.rows[0].certNo }, {});
     expect(byCert.total).toBe(1);
 
-    const y2021 = await listRosterRecords(t.db, f.province, f.committee001, { year: 2021, status: "draft" }, 1);
+    const y2021 = await listRosterRecords(t.db, f.province, f.committee001, { year: 2021, status: "draft" }, {});
     expect(y2021.total).toBe(5);
     expect(y2021.years).toEqual([2021, 2020]);
 
-    const seen = new Set<string>();
-    for (let page = 1; page <= 3; page++) {
-      const p = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft", sort: "name" }, page, 10);
-      for (const r of p.rows) seen.add(r.id);
+    // Keyset pages (下一页 / 上一页 carry a cursor): each sort walks all 25 drafts once, in order, and
+    // 上一页 from the last page gives back the middle page.
+    for (const sort of ["name", "created", "certNo"] as const) {
+      const seen: string[] = [];
+      const pages: string[][] = [];
+      let request: { after?: string; before?: string } = {};
+      for (let i = 0; i < 3; i++) {
+        const p = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft", sort }, request, 10);
+        pages.push(p.rows.map((r) => r.id));
+        seen.push(...p.rows.map((r) => r.id));
+        expect(Boolean(p.prevCursor)).toBe(i > 0);
+        expect(Boolean(p.nextCursor)).toBe(i < 2);
+        if (i === 2) {
+          const back = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft", sort }, { before: p.prevCursor }, 10);
+          expect(back.rows.map((r) => r.id)).toEqual(pages[1]);
+          expect(back.nextCursor).toBeTruthy();
+        }
+        request = { after: p.nextCursor };
+      }
+      expect(pages.map((x) => x.length)).toEqual([10, 10, 5]);
+      expect(new Set(seen).size).toBe(25);
     }
-    expect(seen.size).toBe(25);
+    // A tampered cursor reads as the first page.
+    const bad = await listRosterRecords(t.db, f.province, f.committee001, { status: "draft" }, { after: "not-a-cursor" }, 10);
+    expect(bad.prevCursor).toBeUndefined();
   });
 
   it("exports the filtered roster with formula-like cells neutralised, and the export re-imports adding nothing", async () => {

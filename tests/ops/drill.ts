@@ -247,6 +247,7 @@ const logFile = path.join(work, "server.log");
 const opened: { close: () => Promise<void> }[] = [];
 
 let exitCode = 0;
+const drillStart = performance.now();
 try {
   console.log(`Backup/restore drill on ${new URL(serverUrl).host} (pg_dump -Fc → pg_restore)`);
   await createDatabase(serverUrl, srcName);
@@ -288,6 +289,12 @@ try {
   console.log(`  (${srcCounts.size} tables, ${total} rows; empty tables not listed)`);
 
   console.log("\nChecks:");
+  // The backup must hold every kind of data issue #19 names: certificates, their photos, audit rows and
+  // declarations (any table whose name mentions it, once the declarations module exists). Tables are
+  // found in information_schema, so a new table is counted and compared without touching this file.
+  const required = ["public.certificates", "public.roster_photos", "public.audit_log", ...[...srcCounts.keys()].filter((t) => t.includes("declaration"))];
+  const emptyRequired = required.filter((t) => !(srcCounts.get(t) ?? 0));
+  check(`the seeded source holds ${required.map((t) => t.replace(/^public\./, "")).join(", ")}`, emptyRequired.length === 0, emptyRequired.length ? `empty or missing: ${emptyRequired.join(", ")}` : "");
   const countMismatches = [...new Set([...srcCounts.keys(), ...dstCounts.keys()])].filter((t) => srcCounts.get(t) !== dstCounts.get(t));
   check(`row counts of all ${srcCounts.size} tables equal`, countMismatches.length === 0, countMismatches.join(", "));
   const dstChain = await verifyAuditChain(dst);
@@ -319,6 +326,7 @@ try {
   console.log(`  pg_dump          ${seconds(dumpMs)}`);
   console.log(`  pg_restore       ${seconds(restoreMs)}`);
   console.log(`  rows             ${total} in ${srcCounts.size} tables (audit chain ${srcChain.ok ? srcChain.rows : "?"} rows)`);
+  console.log(`  drill total      ${seconds(performance.now() - drillStart)}`);
 } catch (err) {
   failures.push(err instanceof Error ? err.message : String(err));
   console.error(`\nDrill aborted: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -1,14 +1,15 @@
 import { Badge, Card } from "@/components/ui/card";
-import { Pagination, parsePage } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/db/schema/enums";
 import { listAuditRows } from "@/lib/audit";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 import { getAuditScopeOrgIds } from "@/lib/audit/scope";
+import { keysetRequest } from "@/lib/keyset";
 import { requireRolePage } from "@/lib/auth/session";
 import { oneOf } from "@/lib/http/search-params";
 
-type Search = { action?: string; outcome?: string; from?: string; to?: string; page?: string };
+type Search = { action?: string; outcome?: string; from?: string; to?: string; after?: string; before?: string };
 const OUTCOMES: Record<AuditOutcome, string> = { success: "成功", failure: "失败", denied: "拒绝" };
 
 function parseDate(s: string | undefined, endOfDay = false): Date | undefined {
@@ -21,13 +22,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireRolePage(["hrss"]);
   const sp = await searchParams;
   const db = await getDb();
-  const page = parsePage(sp.page);
   const outcome = oneOf(AUDIT_OUTCOMES, sp.outcome);
   const action = sp.action && sp.action.length < 64 ? sp.action : undefined;
-  const { rows, total } = await listAuditRows(
+  const { rows, nextCursor, prevCursor } = await listAuditRows(
     db,
     { action, outcome, from: parseDate(sp.from), to: parseDate(sp.to, true), orgIds: await getAuditScopeOrgIds(db, user) },
-    page,
+    keysetRequest(sp),
   );
   const fmt = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
@@ -93,7 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={20} total={total} basePath="/hrss/audit" params={{ action, outcome, from: sp.from, to: sp.to }} />
+      <KeysetPagination basePath="/hrss/audit" params={{ action, outcome, from: sp.from, to: sp.to }} nextCursor={nextCursor} prevCursor={prevCursor} />
     </Card>
   );
 }
