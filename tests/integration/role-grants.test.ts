@@ -127,11 +127,20 @@ describe("the grant migration and the default grant", () => {
       const grants = await t.db.select({ role: roleGrants.role, orgId: roleGrants.orgId, status: roleGrants.status }).from(roleGrants).where(eq(roleGrants.userId, u.id));
       expect(grants).toEqual([{ role: u.role, orgId: u.orgId, status: "active" }]);
     }
-    // And across the whole database: each user holds its default grant exactly once.
+    // And across the whole database: each user holds its default grant (no committee or term) exactly
+    // once. A 评委会成员 may also hold a grant of the same role and organisation bound to a committee term.
     const counts = await t.db
       .select({ id: users.id, n: sql<number>`count(${roleGrants.id})::int` })
       .from(users)
-      .leftJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, users.role), sql`${roleGrants.orgId} is not distinct from ${users.orgId}`))
+      .leftJoin(
+        roleGrants,
+        and(
+          eq(roleGrants.userId, users.id),
+          eq(roleGrants.role, users.role),
+          sql`${roleGrants.orgId} is not distinct from ${users.orgId}`,
+          sql`${roleGrants.committeeId} is null and ${roleGrants.termId} is null`,
+        ),
+      )
       .groupBy(users.id);
     expect(counts.filter((c) => c.n !== 1)).toEqual([]);
   });
