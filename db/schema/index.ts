@@ -10,3 +10,4 @@ export * from "./captcha";
 export * from "./grants";
 export * from "./experts";
 export * from "./terms";
+export * from "./declarations";
