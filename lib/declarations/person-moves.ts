@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import type { DeclarationStatus } from "@/db/schema/enums";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
+import { getPersonIdentity } from "@/lib/identity/holder";
 import { todayInChina } from "@/lib/filings/constants";
 import type { Actor } from "./access";
 import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STALE } from "./constants";
@@ -219,4 +220,10 @@ export async function withdrawDeclaration(tx: Db, actor: Actor, input: { declara
   await tx.update(declarationNotices).set({ resolvedAt: now }).where(and(eq(declarationNotices.declarationId, d.id), isNull(declarationNotices.resolvedAt)));
   await recordMove(tx, actor, "withdraw", [{ ...row, from: d.status }], "withdrawn", { message: DECLARATION_MESSAGES.withdrawn, ip: input.ip });
   return { moved: [d.id], refused: [] };
+}
+
+/** The 诚信档案 bar of the signed-in person (by the account's ID document), or null. */
+export async function personIntegrityBar(db: Db, userId: string): Promise<{ barUntil: string; reason: string } | null> {
+  const doc = await getPersonIdentity(db, userId);
+  return doc ? integrityBar(db, { idType: doc.idType, idNumber: doc.idNumber }) : null;
 }

@@ -2,9 +2,10 @@
  * Reading declarations (docs/domain.md §15): each office's list (search, state filter, 待办 view, page), the
  * one-declaration view with its visibility check, and the person's timeline. ID numbers leave masked.
  */
-import { aliasedTable, and, asc, count, desc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, ilike, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  committeeFilings,
   committees,
   declarationAttachments,
   declarationBatches,
@@ -275,4 +276,42 @@ export async function openNotices(db: Db, declarationId: string): Promise<Declar
     .from(declarationNotices)
     .where(and(eq(declarationNotices.declarationId, declarationId), isNull(declarationNotices.resolvedAt)))
     .orderBy(asc(declarationNotices.createdAt));
+}
+
+export type OpenBatchOption = { id: string; name: string; committeeName: string; series: string; levelFrom: TitleLevel; levelTo: TitleLevel; closesOn: string; specialties: string; scope: "series" | "specialty" };
+
+/** Batches open today whose committee holds an approved filing valid today (the 新建申报 choices). */
+export async function listOpenBatches(db: Db, today: string): Promise<OpenBatchOption[]> {
+  const rows = await db
+    .select({
+      id: declarationBatches.id,
+      name: declarationBatches.name,
+      committeeName: committees.name,
+      series: declarationBatches.series,
+      levelFrom: declarationBatches.levelFrom,
+      levelTo: declarationBatches.levelTo,
+      closesOn: declarationBatches.closesOn,
+      specialties: committeeFilings.specialties,
+      scope: committeeFilings.scope,
+    })
+    .from(declarationBatches)
+    .innerJoin(committees, eq(committees.id, declarationBatches.committeeId))
+    .innerJoin(
+      committeeFilings,
+      and(eq(committeeFilings.committeeId, committees.id), eq(committeeFilings.status, "approved"), lte(committeeFilings.validFrom, today), gte(committeeFilings.validTo, today)),
+    )
+    .where(and(eq(declarationBatches.status, "open"), lte(declarationBatches.opensOn, today), gte(declarationBatches.closesOn, today)))
+    .orderBy(asc(committees.code));
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
+
+/** Where a person may declare through: active units, and the county or city 人社部门 as 申报点. */
+export async function listUnitOptions(db: Db): Promise<{ id: string; name: string; kind: "unit" | "hrss" }[]> {
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, level: orgs.level })
+    .from(orgs)
+    .where(and(eq(orgs.status, "active"), eq(orgs.isCertDivision, false)))
+    .orderBy(asc(orgs.kind), asc(orgs.regionCode), asc(orgs.name));
+  return rows.filter((r) => r.kind === "unit" || (r.kind === "hrss" && r.level !== "province")).map((r) => ({ id: r.id, name: r.kind === "hrss" ? `${r.name}（申报点）` : r.name, kind: r.kind as "unit" | "hrss" }));
 }
