@@ -14,6 +14,7 @@ import {
   declarations,
   declarationSnapshots,
   orgs,
+  users,
   type Declaration,
   type DeclarationNotice,
 } from "@/db/schema";
@@ -314,4 +315,10 @@ export async function listUnitOptions(db: Db): Promise<{ id: string; name: strin
     .where(and(eq(orgs.status, "active"), eq(orgs.isCertDivision, false)))
     .orderBy(asc(orgs.kind), asc(orgs.regionCode), asc(orgs.name));
   return rows.filter((r) => r.kind === "unit" || (r.kind === "hrss" && r.level !== "province")).map((r) => ({ id: r.id, name: r.kind === "hrss" ? `${r.name}（申报点）` : r.name, kind: r.kind as "unit" | "hrss" }));
+}
+
+/** What the account already knows, to prefill an empty 基本信息 section. */
+export async function basicDefaults(db: Db, userId: string): Promise<{ gender: "男" | "女"; birthDate: string; phone: string }> {
+  const [u] = await db.select({ gender: users.gender, birthDate: users.birthDate, phone: users.phone }).from(users).where(eq(users.id, userId));
+  return { gender: u?.gender === "female" ? "女" : "男", birthDate: u?.birthDate ?? "", phone: u?.phone ?? "" };
 }

@@ -8,7 +8,7 @@ import { requireRolePage } from "@/lib/auth/session";
 import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
 import { requiredCurrentLevel } from "@/lib/declarations/eligibility";
 import { eligibilityOf, personIntegrityBar } from "@/lib/declarations/person-moves";
-import { getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
+import { basicDefaults, getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
 import { isUuid } from "@/lib/declarations/ids";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { DeclarationForm } from "./declaration-form";
@@ -26,9 +26,9 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
   const d = view.declaration;
   const s = DECLARATION_STATUS_LABELS[d.status];
   const editable = d.status === "draft" || d.status === "returned";
-  const [units, eligibility, bar] = editable
-    ? await Promise.all([listUnitOptions(db), eligibilityOf(db, { ...d }), personIntegrityBar(db, user.id)])
-    : [[], null, null];
+  const [units, eligibility, bar, defaults] = editable
+    ? await Promise.all([listUnitOptions(db), eligibilityOf(db, { ...d }), personIntegrityBar(db, user.id), basicDefaults(db, user.id)])
+    : [[], null, null, null];
   return (
     <div className="space-y-4">
       <Card
@@ -80,7 +80,7 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
             unitLocked={d.firstSubmittedAt !== null}
             unitOrgId={d.unitOrgId}
             unitOptions={units}
-            basic={d.basic}
+            basic={d.basic ?? (defaults ? { ...defaults, email: "", department: "", post: "" } : null)}
             education={d.education}
             work={d.work}
             currentTitle={d.currentTitle}
