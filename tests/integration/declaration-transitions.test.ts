@@ -41,6 +41,13 @@ const org: Record<string, string> = {};
 let batch004: string;
 
 const inTx = <T>(fn: (tx: Db) => Promise<T>) => t.db.transaction(fn);
+/** 20 identical calls: at once on PostgreSQL; one after another on PGlite (one connection, no concurrency to test). */
+async function twenty<T>(fn: () => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+  if (t.driver === "postgres") return Promise.allSettled(Array.from({ length: 20 }, fn));
+  const out: PromiseSettledResult<T>[] = [];
+  for (let i = 0; i < 20; i++) out.push(await fn().then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason })));
+  return out;
+}
 const catchMsg = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -140,7 +147,7 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
   });
 
   it("20 identical concurrent 单位审核 calls move it once", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => inTx((tx) => tr.unitVerify(tx, u.demo_unit, { ids: [id] }))));
+    const results = await twenty(() => inTx((tx) => tr.unitVerify(tx, u.demo_unit, { ids: [id] })));
     const moved = results.flatMap((r) => (r.status === "fulfilled" ? r.value.moved : []));
     expect(moved).toEqual([id]);
     expect(await t.db.$count(declarationEvents, and(eq(declarationEvents.declarationId, id), eq(declarationEvents.toStatus, "unit_verified")))).toBe(1);
@@ -166,7 +173,7 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
     expect(await catchMsg(inTx((tx) => tr.resolveObjection(tx, u.demo_edu, { objectionId: obj.id, outcome: "kept", reason: "经核实无问题" })))).toBe("您无权执行此操作");
     await inTx((tx) => tr.resolveObjection(tx, u.demo_unit, { objectionId: obj.id, outcome: "kept", reason: "经核实无问题" }));
     await inTx((tx) => tr.finishPublicity(tx, u.demo_unit, { publicityId: pub.publicityId }));
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => inTx((tx) => tr.unitRecommend(tx, u.demo_unit, { ids: [id] }))));
+    const results = await twenty(() => inTx((tx) => tr.unitRecommend(tx, u.demo_unit, { ids: [id] })));
     expect(results.flatMap((r) => (r.status === "fulfilled" ? r.value.moved : []))).toEqual([id]);
     expect((await version(id)).status).toBe("unit_recommended");
   });
