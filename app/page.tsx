@@ -38,7 +38,15 @@ const PERSONAL: Service[] = [
     rolesLabel: "个人账号",
   },
   { title: "职称证书查询", desc: "凭姓名、证件号码、证书编号中任意两项查询职称证书；本人登录后下载电子证书", icon: "query", href: "/verify", public: true },
-  { title: "职称申报", desc: "各系列职称申报人员在线填报、提交申报材料", icon: "apply" },
+  {
+    title: "职称申报",
+    desc: "各系列职称申报人员在线填报、提交申报材料，跟踪审核进度",
+    icon: "apply",
+    href: "/person/declarations",
+    roles: ["person"],
+    areaPath: "/declarations",
+    rolesLabel: "个人账号",
+  },
 ];
 
 const UNIT: Service[] = [

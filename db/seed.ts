@@ -7,6 +7,7 @@ import { creditCodeCheckChar } from "../lib/validation/credit-code";
 import { idCheckChar } from "../lib/validation/id-number";
 import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
+import { seedDeclarationDemo } from "./seed-declarations";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 import { seedExpertPoolDemo, seedProvincePoolDemo } from "./seed-experts";
@@ -270,6 +271,9 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       zjc: actor("demo_zjc"),
       provincePool,
     });
+
+    // 申报: eligibility defaults and this year's open batch of committee 004 (db/seed-declarations.ts).
+    await seedDeclarationDemo(tx, { createdBy: account("demo_selfunit").id });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).
     const backfill = await seedBackfillDemo(tx, {

@@ -8,7 +8,7 @@ const common: NavItem[] = [{ label: "修改密码", href: "/account/password" }]
 export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   person: [
     { label: "首页", href: "/person" },
-    { label: "职称申报" },
+    { label: "职称申报", href: "/person/declarations" },
     { label: "职称证书补录", href: "/person/backfill" },
     { label: "职称证书查询", href: "/person/certificates" },
     ...common,

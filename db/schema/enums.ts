@@ -131,3 +131,49 @@ export type FilingScope = (typeof FILING_SCOPES)[number];
 /** working_day_overrides.kind (docs/domain.md, 工作日): the day is a working day or a day off, whatever the library says. */
 export const WORKING_DAY_KINDS = ["workday", "holiday"] as const;
 export type WorkingDayKind = (typeof WORKING_DAY_KINDS)[number];
+/**
+ * declarations.status (docs/domain.md §16, EVALUATION §3 and §7). The unit stages and acceptance are moved
+ * by lib/declarations/transitions.ts; in_review and the later ones are declared here and moved by the
+ * review-round issues.
+ */
+export const DECLARATION_STATUSES = [
+  "draft",
+  "submitted",
+  "unit_verified",
+  "in_publicity",
+  "unit_recommended",
+  "dept_approved",
+  "hrss_checked",
+  "accepted",
+  "returned",
+  "withdrawn",
+  "rejected",
+  "abandoned",
+  "in_review",
+  "passed",
+  "failed",
+  "result_publicity",
+  "confirmed",
+  "on_hold",
+  "disqualified",
+  "withheld",
+] as const;
+/** declaration_batches.status: a committee's yearly 申报批次. */
+export const DECLARATION_BATCH_STATUSES = ["draft", "open", "closed"] as const;
+/** 学历 of the eligibility table and the declaration's education entries. */
+export const EDUCATION_LEVELS = ["doctorate", "master", "bachelor", "associate", "secondary"] as const;
+/** declaration_attachments.mime: by content, never by name. */
+export const ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+/** publicities.status: 单位公示 open until finished (after ends_on, every objection resolved). */
+export const PUBLICITY_STATUSES = ["open", "finished"] as const;
+/** publicity_objections.status: open, kept (objection not upheld, the declaration stays) or upheld. */
+export const OBJECTION_STATUSES = ["open", "kept", "upheld"] as const;
+/** 业绩成果 kinds: 论文, 项目, 奖项, 专利 (jsonb entries, not a pgEnum). */
+export const ACHIEVEMENT_KINDS = ["paper", "project", "award", "patent"] as const;
+export type AchievementKind = (typeof ACHIEVEMENT_KINDS)[number];
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export type DeclarationBatchStatus = (typeof DECLARATION_BATCH_STATUSES)[number];
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export type PublicityStatus = (typeof PUBLICITY_STATUSES)[number];
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];

@@ -11,3 +11,4 @@ export * from "./grants";
 export * from "./experts";
 export * from "./terms";
 export * from "./calendar";
+export * from "./declarations";

@@ -15,4 +15,16 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   id_dispute_upheld: "申诉成立",
   id_dispute_rejected: "申诉不成立",
   id_dispute_account_disabled: "账号已停用",
+  // 申报 (docs/domain.md §16), addressed to the person: kind `declaration_<new status>`.
+  declaration_submitted: "申报已提交",
+  declaration_unit_verified: "单位已审核",
+  declaration_in_publicity: "单位公示",
+  declaration_unit_recommended: "单位已推荐",
+  declaration_dept_approved: "主管部门已审核",
+  declaration_hrss_checked: "人社部门已审核",
+  declaration_accepted: "评委会已受理",
+  declaration_returned: "申报退回补正",
+  declaration_withdrawn: "申报已撤回",
+  declaration_rejected: "申报不予受理",
+  declaration_abandoned: "逾期未补正",
 };

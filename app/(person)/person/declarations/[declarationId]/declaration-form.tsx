@@ -1,0 +1,514 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFieldArray, useForm, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
+import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { ConfirmBox } from "@/components/ui/confirm-box";
+import { Field, Input, inputClass, Select } from "@/components/ui/field";
+import type { DeclarationAchievement, DeclarationBasic, DeclarationEducation, DeclarationWork, NoticeItem } from "@/db/schema/declarations";
+import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, SECTION_LABELS } from "@/lib/declarations/constants";
+import type { EligibilityResult } from "@/lib/declarations/eligibility";
+import { achievementsSectionSchema, basicSectionSchema, educationSectionSchema, GENDERS, titleSectionSchema, workSectionSchema } from "@/lib/declarations/schemas";
+import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import {
+  acceptPledgeAction,
+  saveAchievementsAction,
+  saveBasicAction,
+  saveEducationAction,
+  saveTitleAction,
+  saveWorkAction,
+  submitDeclarationAction,
+  withdrawDeclarationAction,
+} from "../actions";
+
+export type AttachmentMeta = { id: string; slot: string; fileName: string; size: number };
+
+export type DeclarationFormProps = {
+  declarationId: string;
+  version: number;
+  personName: string;
+  idNumberMasked: string;
+  unitLocked: boolean;
+  unitOrgId: string | null;
+  unitOptions: { id: string; name: string }[];
+  basic: DeclarationBasic | null;
+  education: DeclarationEducation[];
+  work: DeclarationWork[];
+  currentTitle: string | null;
+  currentTitleLevel: TitleLevel | null;
+  currentTitleDate: string | null;
+  achievements: DeclarationAchievement[];
+  attachments: AttachmentMeta[];
+  pledgeAccepted: boolean;
+  openItems: NoticeItem[];
+  eligibility: EligibilityResult;
+  requiredTitleLevel: TitleLevel | null;
+  bar: { barUntil: string } | null;
+  canWithdraw: boolean;
+};
+
+const STEPS = ["basic", "education", "work", "title", "achievements", "pledge"] as const;
+type Step = (typeof STEPS)[number];
+
+function applyFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>) {
+  return (r: ActionResult<unknown>) => {
+    if (!r.ok) for (const [k, m] of Object.entries(r.fieldErrors ?? {})) setError(k as Path<T>, { message: m });
+  };
+}
+
+const newId = () => crypto.randomUUID();
+
+/** 申报表: one step per section, each saved as a draft by its own server action (docs/domain.md §16). */
+export function DeclarationForm(props: DeclarationFormProps) {
+  const [step, setStep] = useState<Step>("basic");
+  const flagged = new Set(props.openItems.map((i) => i.slot.split(":")[0]));
+  return (
+    <div className="space-y-4">
+      <nav aria-label="申报步骤" className="flex gap-2 overflow-x-auto pb-1">
+        {STEPS.map((s, i) => (
+          <button
+            key={s}
+            type="button"
+            onClick={() => setStep(s)}
+            aria-current={s === step ? "step" : undefined}
+            className={`shrink-0 rounded-full border px-3 py-1 text-sm ${s === step ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700"}`}
+          >
+            {i + 1}. {SECTION_LABELS[s]}
+            {flagged.has(s) ? <span className="ml-1 text-red-600">●</span> : null}
+          </button>
+        ))}
+      </nav>
+      {step === "basic" && <BasicStep {...props} next={() => setStep("education")} />}
+      {step === "education" && <EducationStep {...props} next={() => setStep("work")} />}
+      {step === "work" && <WorkStep {...props} next={() => setStep("title")} />}
+      {step === "title" && <TitleStep {...props} next={() => setStep("achievements")} />}
+      {step === "achievements" && <AchievementsStep {...props} next={() => setStep("pledge")} />}
+      {step === "pledge" && <PledgeStep {...props} />}
+    </div>
+  );
+}
+
+type StepProps = DeclarationFormProps & { next: () => void };
+
+function SaveBar({ busy, outcome }: { busy: boolean; outcome: ReturnType<typeof useActionRunner>["outcome"] }) {
+  return (
+    <div className="space-y-2 sm:col-span-2">
+      <Button type="submit" disabled={busy}>
+        {busy ? "正在保存…" : "保存并下一步"}
+      </Button>
+      <OutcomeNotice outcome={outcome} />
+    </div>
+  );
+}
+
+function BasicStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const b = p.basic;
+  const form = useForm({
+    resolver: zodResolver(basicSectionSchema, undefined, { raw: true }),
+    defaultValues: {
+      declarationId: p.declarationId,
+      version: p.version,
+      unitOrgId: p.unitOrgId ?? "",
+      gender: (b?.gender as (typeof GENDERS)[number]) ?? "男",
+      birthDate: b?.birthDate ?? "",
+      phone: b?.phone ?? "",
+      email: b?.email ?? "",
+      department: b?.department ?? "",
+      post: b?.post ?? "",
+    },
+  });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveBasicAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      <Field label="姓名" htmlFor="b-name">
+        <Input id="b-name" value={p.personName} readOnly disabled />
+      </Field>
+      <Field label="证件号码" htmlFor="b-id" hint="与账号一致，不能修改">
+        <Input id="b-id" value={p.idNumberMasked} readOnly disabled />
+      </Field>
+      <div className="sm:col-span-2">
+        <Field label="所在单位或申报点" htmlFor="b-unit" required error={e.unitOrgId?.message} hint={p.unitLocked ? "已提交过的申报不能更换所在单位" : "无工作单位的（非公、自由职业）请选择所在地人社部门申报点"}>
+          <Select id="b-unit" {...form.register("unitOrgId")} disabled={p.unitLocked}>
+            <option value="">请选择</option>
+            {p.unitOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="性别" htmlFor="b-gender" required error={e.gender?.message}>
+        <Select id="b-gender" {...form.register("gender")}>
+          {GENDERS.map((g) => (
+            <option key={g}>{g}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="出生日期" htmlFor="b-birth" required error={e.birthDate?.message}>
+        <Input id="b-birth" type="date" {...form.register("birthDate")} aria-invalid={!!e.birthDate} />
+      </Field>
+      <Field label="联系电话" htmlFor="b-phone" required error={e.phone?.message}>
+        <Input id="b-phone" inputMode="tel" {...form.register("phone")} aria-invalid={!!e.phone} />
+      </Field>
+      <Field label="电子邮箱" htmlFor="b-email" error={e.email?.message}>
+        <Input id="b-email" type="email" {...form.register("email")} aria-invalid={!!e.email} />
+      </Field>
+      <Field label="所在部门（二级单位）" htmlFor="b-dept" error={e.department?.message}>
+        <Input id="b-dept" {...form.register("department")} />
+      </Field>
+      <Field label="现任岗位" htmlFor="b-post" required error={e.post?.message}>
+        <Input id="b-post" {...form.register("post")} aria-invalid={!!e.post} />
+      </Field>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
+  );
+}
+
+function EntryBox({ title, onRemove, children }: { title: string; onRemove?: () => void; children: React.ReactNode }) {
+  return (
+    <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2">
+      <legend className="px-1 text-sm font-medium text-slate-700">{title}</legend>
+      {children}
+      {onRemove ? (
+        <div className="sm:col-span-2">
+          <Button type="button" variant="secondary" size="sm" onClick={onRemove}>
+            删除此条
+          </Button>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function EducationStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const blank = (): DeclarationEducation => ({ id: newId(), level: "bachelor", school: "", major: "", from: "", to: "", degree: "", fullTime: true });
+  const form = useForm({
+    resolver: zodResolver(educationSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, entries: p.education.length ? p.education : [blank()] },
+  });
+  const list = useFieldArray({ control: form.control, name: "entries" });
+  const e = form.formState.errors.entries;
+  const onSubmit = form.handleSubmit((v) => run(() => saveEducationAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      {list.fields.map((f, i) => (
+        <EntryBox key={f.id} title={`学历 ${i + 1}`} onRemove={list.fields.length > 1 ? () => list.remove(i) : undefined}>
+          <Field label="学历" htmlFor={`e-${i}-level`} required>
+            <Select id={`e-${i}-level`} {...form.register(`entries.${i}.level`)}>
+              {EDUCATION_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {EDUCATION_LABELS[l]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="毕业院校" htmlFor={`e-${i}-school`} required error={e?.[i]?.school?.message}>
+            <Input id={`e-${i}-school`} {...form.register(`entries.${i}.school`)} />
+          </Field>
+          <Field label="所学专业" htmlFor={`e-${i}-major`} required error={e?.[i]?.major?.message}>
+            <Input id={`e-${i}-major`} {...form.register(`entries.${i}.major`)} />
+          </Field>
+          <Field label="学位" htmlFor={`e-${i}-degree`} error={e?.[i]?.degree?.message}>
+            <Input id={`e-${i}-degree`} {...form.register(`entries.${i}.degree`)} />
+          </Field>
+          <Field label="入学时间" htmlFor={`e-${i}-from`} required error={e?.[i]?.from?.message}>
+            <Input id={`e-${i}-from`} type="date" {...form.register(`entries.${i}.from`)} />
+          </Field>
+          <Field label="毕业时间" htmlFor={`e-${i}-to`} required error={e?.[i]?.to?.message}>
+            <Input id={`e-${i}-to`} type="date" {...form.register(`entries.${i}.to`)} />
+          </Field>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" {...form.register(`entries.${i}.fullTime`)} /> 全日制
+          </label>
+        </EntryBox>
+      ))}
+      <div className="sm:col-span-2">
+        <Button type="button" variant="secondary" size="sm" onClick={() => list.append(blank())}>
+          添加学历
+        </Button>
+      </div>
+      <div className="sm:col-span-2">
+        <AttachmentSlot declarationId={p.declarationId} slot="education" label="学历、学位证书" attachments={p.attachments} />
+      </div>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
+  );
+}
+
+function WorkStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const blank = (): DeclarationWork => ({ id: newId(), from: "", to: null, employer: "", post: "" });
+  const form = useForm({
+    resolver: zodResolver(workSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, entries: p.work.length ? p.work : [blank()] },
+  });
+  const list = useFieldArray({ control: form.control, name: "entries" });
+  const e = form.formState.errors.entries;
+  const onSubmit = form.handleSubmit((v) => run(() => saveWorkAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      {list.fields.map((f, i) => (
+        <EntryBox key={f.id} title={`工作经历 ${i + 1}`} onRemove={list.fields.length > 1 ? () => list.remove(i) : undefined}>
+          <Field label="工作单位" htmlFor={`w-${i}-employer`} required error={e?.[i]?.employer?.message}>
+            <Input id={`w-${i}-employer`} {...form.register(`entries.${i}.employer`)} />
+          </Field>
+          <Field label="岗位/职务" htmlFor={`w-${i}-post`} required error={e?.[i]?.post?.message}>
+            <Input id={`w-${i}-post`} {...form.register(`entries.${i}.post`)} />
+          </Field>
+          <Field label="开始时间" htmlFor={`w-${i}-from`} required error={e?.[i]?.from?.message}>
+            <Input id={`w-${i}-from`} type="date" {...form.register(`entries.${i}.from`)} />
+          </Field>
+          <Field label="结束时间" htmlFor={`w-${i}-to`} error={e?.[i]?.to?.message} hint="至今请留空">
+            <Input id={`w-${i}-to`} type="date" {...form.register(`entries.${i}.to`, { setValueAs: (v: string | null) => (v ? v : null) })} />
+          </Field>
+        </EntryBox>
+      ))}
+      <div className="sm:col-span-2">
+        <Button type="button" variant="secondary" size="sm" onClick={() => list.append(blank())}>
+          添加工作经历
+        </Button>
+      </div>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
+  );
+}
+
+function TitleStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const form = useForm({
+    resolver: zodResolver(titleSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, currentTitle: p.currentTitle ?? "", currentTitleLevel: p.currentTitleLevel, currentTitleDate: p.currentTitleDate },
+  });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveTitleAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      {p.requiredTitleLevel ? (
+        <div className="sm:col-span-2">
+          <Notice>须逐级申报：申报该级别须已取得{TITLE_LEVEL_LABELS[p.requiredTitleLevel]}职称。</Notice>
+        </div>
+      ) : null}
+      <Field label="现任职称（资格名称）" htmlFor="t-title" error={e.currentTitle?.message} hint="如：讲师、工程师">
+        <Input id="t-title" {...form.register("currentTitle")} />
+      </Field>
+      <Field label="级别" htmlFor="t-level" error={e.currentTitleLevel?.message}>
+        <Select id="t-level" {...form.register("currentTitleLevel", { setValueAs: (v: string | null) => (v ? v : null) })}>
+          <option value="">无</option>
+          {TITLE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {TITLE_LEVEL_LABELS[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="取得时间" htmlFor="t-date" error={e.currentTitleDate?.message}>
+        <Input id="t-date" type="date" {...form.register("currentTitleDate", { setValueAs: (v: string | null) => (v ? v : null) })} />
+      </Field>
+      <div className="sm:col-span-2">
+        <AttachmentSlot declarationId={p.declarationId} slot="title" label="现任职称证书" attachments={p.attachments} />
+      </div>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
+  );
+}
+
+function AchievementsStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const blank = (): DeclarationAchievement => ({ id: newId(), kind: "paper", title: "", detail: "", date: "", attachmentId: null });
+  const form = useForm({
+    resolver: zodResolver(achievementsSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, entries: p.achievements },
+  });
+  const list = useFieldArray({ control: form.control, name: "entries" });
+  const e = form.formState.errors.entries;
+  const onSubmit = form.handleSubmit((v) => run(() => saveAchievementsAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
+      {list.fields.length === 0 ? <p className="text-sm text-slate-500 sm:col-span-2">尚未添加业绩成果（论文、项目、奖项、专利）。</p> : null}
+      {list.fields.map((f, i) => (
+        <EntryBox key={f.id} title={`业绩成果 ${i + 1}`} onRemove={() => list.remove(i)}>
+          <Field label="类型" htmlFor={`a-${i}-kind`} required>
+            <Select id={`a-${i}-kind`} {...form.register(`entries.${i}.kind`)}>
+              {ACHIEVEMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {ACHIEVEMENT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="时间" htmlFor={`a-${i}-date`} required error={e?.[i]?.date?.message}>
+            <Input id={`a-${i}-date`} type="date" {...form.register(`entries.${i}.date`)} />
+          </Field>
+          <div className="sm:col-span-2">
+            <Field label="名称" htmlFor={`a-${i}-title`} required error={e?.[i]?.title?.message}>
+              <Input id={`a-${i}-title`} {...form.register(`entries.${i}.title`)} />
+            </Field>
+          </div>
+          <div className="sm:col-span-2">
+            <Field label="说明（刊物、级别、本人排名等）" htmlFor={`a-${i}-detail`} error={e?.[i]?.detail?.message}>
+              <textarea id={`a-${i}-detail`} rows={2} className={inputClass} {...form.register(`entries.${i}.detail`)} />
+            </Field>
+          </div>
+          <div className="sm:col-span-2">
+            <AttachmentSlot
+              declarationId={p.declarationId}
+              slot={`achievement:${form.getValues(`entries.${i}.id`)}`}
+              label="证明材料（可选）"
+              attachments={p.attachments}
+              onUploaded={(id) => form.setValue(`entries.${i}.attachmentId`, id)}
+            />
+          </div>
+        </EntryBox>
+      ))}
+      <div className="sm:col-span-2">
+        <Button type="button" variant="secondary" size="sm" onClick={() => list.append(blank())}>
+          添加业绩成果
+        </Button>
+      </div>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
+  );
+}
+
+/** Upload (PDF/JPEG/PNG, ≤ 10 MB) and list of one material slot. */
+function AttachmentSlot({ declarationId, slot, label, attachments, onUploaded }: { declarationId: string; slot: string; label: string; attachments: AttachmentMeta[]; onUploaded?: (id: string) => void }) {
+  const router = useRouter();
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mine = attachments.filter((a) => a.slot === slot);
+  const upload = async (file: File) => {
+    setBusy(true);
+    setMsg(null);
+    try {
+      const res = await fetch(`/api/declarations/${declarationId}/attachments?slot=${encodeURIComponent(slot)}&name=${encodeURIComponent(file.name)}`, { method: "POST", body: file });
+      const body = (await res.json()) as { ok: boolean; message?: string; attachment?: { id: string } };
+      setMsg(body.ok ? { ok: true, text: "已上传" } : { ok: false, text: body.message ?? "上传失败" });
+      if (body.ok && body.attachment) onUploaded?.(body.attachment.id);
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (id: string) => {
+    const res = await fetch(`/api/declarations/attachments/${id}`, { method: "DELETE" });
+    const body = (await res.json()) as { ok: boolean; message?: string };
+    setMsg(body.ok ? { ok: true, text: "已删除" } : { ok: false, text: body.message ?? "删除失败" });
+    router.refresh();
+  };
+  return (
+    <div className="space-y-2 rounded-md bg-slate-50 p-3 text-sm">
+      <div className="font-medium text-slate-700">{label}</div>
+      {mine.length > 0 ? (
+        <ul className="space-y-1">
+          {mine.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-2">
+              <a className="text-brand-700 underline" href={`/api/declarations/attachments/${a.id}`}>
+                {a.fileName}
+              </a>
+              <span className="text-xs text-slate-500">{(a.size / 1024).toFixed(0)} KB</span>
+              <button type="button" className="text-xs text-red-600 underline" onClick={() => void remove(a.id)}>
+                删除
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <input
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        disabled={busy}
+        aria-label={`上传${label}`}
+        onChange={(ev) => {
+          const f = ev.target.files?.[0];
+          if (f) void upload(f);
+          ev.target.value = "";
+        }}
+        className="block w-full text-sm"
+      />
+      <p className="text-xs text-slate-500">PDF、JPEG 或 PNG，单个不超过10MB，每份申报合计不超过50MB。</p>
+      {msg ? <Notice tone={msg.ok ? "success" : "error"}>{msg.text}</Notice> : null}
+    </div>
+  );
+}
+
+function PledgeStep(p: DeclarationFormProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const [checked, setChecked] = useState(p.pledgeAccepted);
+  const [confirm, setConfirm] = useState<"submit" | "withdraw" | null>(null);
+  const el = p.eligibility;
+  return (
+    <div className="space-y-4">
+      <section className="space-y-2 rounded-md border border-slate-200 p-4 text-sm" data-testid="eligibility-panel">
+        <h3 className="font-semibold text-slate-800">申报条件</h3>
+        {el.yearsRequired !== null && el.education ? (
+          <p>
+            {EDUCATION_LABELS[el.education]}学历，{p.requiredTitleLevel ? `取得${TITLE_LEVEL_LABELS[p.requiredTitleLevel]}职称后` : "参加工作后"}须满{el.yearsRequired}年。
+          </p>
+        ) : null}
+        <p>
+          年限计算至 {el.countTo}：{el.countFrom ? `自 ${el.countFrom} 起共 ${el.yearsCounted} 年` : "尚未填写起算时间"}
+          {el.eligibleOn ? `；${el.eligibleOn} 起符合年限要求` : ""}。
+        </p>
+        {p.bar ? <Notice tone="error">您已被记入诚信档案，{p.bar.barUntil}前不能申报职称。</Notice> : null}
+        {el.ok ? <Notice tone="success">符合申报条件。</Notice> : <Notice tone="warning">{el.problems.join("；")}</Notice>}
+      </section>
+      <section className="space-y-2 rounded-md border border-slate-200 p-4 text-sm">
+        <h3 className="font-semibold text-slate-800">诚信承诺</h3>
+        <p className="leading-relaxed text-slate-600">
+          本人承诺：所填报的信息和提交的材料真实、准确、完整，无伪造、抄袭、冒名顶替等弄虚作假行为。如有不实，本人愿承担相应责任，并接受撤销职称、记入诚信档案、三年内不得申报等处理。
+        </p>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={checked} onChange={(ev) => setChecked(ev.target.checked)} className="mt-1" />
+          <span>我已阅读并同意以上诚信承诺</span>
+        </label>
+        {!p.pledgeAccepted ? (
+          <Button type="button" size="sm" disabled={!checked || busy} onClick={() => run(() => acceptPledgeAction({ declarationId: p.declarationId, version: p.version, accepted: true }))}>
+            确认承诺
+          </Button>
+        ) : (
+          <p className="text-green-700">已确认诚信承诺。</p>
+        )}
+      </section>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" disabled={busy || !p.pledgeAccepted} onClick={() => setConfirm("submit")}>
+          提交申报
+        </Button>
+        {p.canWithdraw ? (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => setConfirm("withdraw")}>
+            撤回申报
+          </Button>
+        ) : null}
+      </div>
+      {confirm === "submit" ? (
+        <ConfirmBox
+          question="提交后将由所在单位审核，审核期间不能修改。确认提交？"
+          confirmLabel="确认提交"
+          busy={busy}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => run(() => submitDeclarationAction({ declarationId: p.declarationId, version: p.version }), () => setConfirm(null))}
+        />
+      ) : null}
+      {confirm === "withdraw" ? (
+        <ConfirmBox
+          question="撤回后本申报终止，可在本批次重新申报。确认撤回？"
+          confirmLabel="确认撤回"
+          danger
+          busy={busy}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => run(() => withdrawDeclarationAction({ declarationId: p.declarationId, version: p.version }), () => setConfirm(null))}
+        />
+      ) : null}
+      <OutcomeNotice outcome={outcome} />
+    </div>
+  );
+}

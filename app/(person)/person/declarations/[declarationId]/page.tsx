@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, Card, Notice } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireRolePage } from "@/lib/auth/session";
+import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
+import { requiredCurrentLevel } from "@/lib/declarations/eligibility";
+import { eligibilityOf, personIntegrityBar } from "@/lib/declarations/person-moves";
+import { basicDefaults, getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
+import { isUuid } from "@/lib/declarations/ids";
+import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { DeclarationForm } from "./declaration-form";
+import { DeclarationSummary } from "./summary";
+
+export const metadata: Metadata = { title: "申报表" };
+
+export default async function DeclarationPage({ params }: { params: Promise<{ declarationId: string }> }) {
+  const user = await requireRolePage(["person"]);
+  const { declarationId } = await params;
+  if (!isUuid(declarationId)) notFound();
+  const db = await getDb();
+  const view = await getDeclarationForViewer(db, user, declarationId);
+  if (!view) notFound();
+  const d = view.declaration;
+  const s = DECLARATION_STATUS_LABELS[d.status];
+  const editable = d.status === "draft" || d.status === "returned";
+  const [units, eligibility, bar, defaults] = editable
+    ? await Promise.all([listUnitOptions(db), eligibilityOf(db, { ...d }), personIntegrityBar(db, user.id), basicDefaults(db, user.id)])
+    : [[], null, null, null];
+  return (
+    <div className="space-y-4">
+      <Card
+        title={`${view.committeeName} · ${TITLE_LEVEL_LABELS[d.targetLevel]}`}
+        actions={
+          <div className="flex items-center gap-2">
+            <span className="whitespace-nowrap">
+              <Badge tone={s.tone}>{s.label}</Badge>
+            </span>
+            <Link href={`/person/declarations/${d.id}/timeline`} className={buttonClass("secondary", "sm")}>
+              查看进度
+            </Link>
+          </div>
+        }
+      >
+        <p className="text-sm text-slate-600">
+          {view.batch.name} · {d.series} · {d.specialty}
+        </p>
+      </Card>
+      {d.status === "returned" && view.openItems.length > 0 ? (
+        <Card title="退回补正事项（一次性告知）">
+          <div className="space-y-2" data-testid="notice-items">
+            {view.notices
+              .filter((n) => n.resolvedAt === null)
+              .map((n) => (
+                <div key={n.id} className="space-y-2 text-sm">
+                  <Notice tone="warning">
+                    退回理由：{n.reason}。请于 {n.deadline} 前补正后重新提交，逾期视为放弃本次申报。
+                  </Notice>
+                  <ul className="list-disc space-y-1 pl-5">
+                    {n.items.map((it, i) => (
+                      <li key={i}>
+                        <span className="font-medium">{it.field}</span>：{it.text}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+          </div>
+        </Card>
+      ) : null}
+      {editable && eligibility ? (
+        <Card title="填写申报表">
+          <DeclarationForm
+            declarationId={d.id}
+            version={d.version}
+            personName={d.personName}
+            idNumberMasked={d.idNumberMasked}
+            unitLocked={d.firstSubmittedAt !== null}
+            unitOrgId={d.unitOrgId}
+            unitOptions={units}
+            basic={d.basic ?? (defaults ? { ...defaults, email: "", department: "", post: "" } : null)}
+            education={d.education}
+            work={d.work}
+            currentTitle={d.currentTitle}
+            currentTitleLevel={d.currentTitleLevel}
+            currentTitleDate={d.currentTitleDate}
+            achievements={d.achievements}
+            attachments={view.attachments}
+            pledgeAccepted={d.pledgeAcceptedAt !== null}
+            openItems={view.openItems}
+            eligibility={eligibility}
+            requiredTitleLevel={requiredCurrentLevel(d.targetLevel)}
+            bar={bar}
+            canWithdraw={view.moves.includes("withdraw")}
+          />
+        </Card>
+      ) : (
+        <DeclarationSummary view={view} />
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,345 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
+import { committees, titleLevel } from "./committees";
+import {
+  ATTACHMENT_TYPES,
+  DECLARATION_BATCH_STATUSES,
+  DECLARATION_STATUSES,
+  EDUCATION_LEVELS,
+  OBJECTION_STATUSES,
+  PUBLICITY_STATUSES,
+  type AchievementKind,
+  type EducationLevel,
+} from "./enums";
+import { orgs } from "./orgs";
+import { idType, userRole, users } from "./users";
+
+export const declarationStatus = pgEnum("declaration_status", DECLARATION_STATUSES);
+export const declarationBatchStatus = pgEnum("declaration_batch_status", DECLARATION_BATCH_STATUSES);
+export const educationLevel = pgEnum("education_level", EDUCATION_LEVELS);
+export const attachmentType = pgEnum("attachment_type", ATTACHMENT_TYPES);
+export const publicityStatus = pgEnum("publicity_status", PUBLICITY_STATUSES);
+export const objectionStatus = pgEnum("objection_status", OBJECTION_STATUSES);
+
+// ---- Section content (typed jsonb; the zod schemas of lib/declarations/schemas.ts produce these) ----
+
+/** 基本信息 beyond the account's name and ID number (those stay the account's, read-only). */
+export type DeclarationBasic = { gender: string; birthDate: string; phone: string; email: string; department: string; post: string };
+export type DeclarationEducation = { id: string; level: EducationLevel; school: string; major: string; from: string; to: string; degree: string; fullTime: boolean };
+export type DeclarationWork = { id: string; from: string; to: string | null; employer: string; post: string };
+/** 业绩成果: a paper, project, award or patent; `attachmentId` names one of the declaration's attachments. */
+export type DeclarationAchievement = { id: string; kind: AchievementKind; title: string; detail: string; date: string; attachmentId: string | null };
+/** One item of a 一次性告知 notice: the section or material slot, the field's label, what to supplement. */
+export type NoticeItem = { slot: string; field: string; text: string };
+
+/** 申报批次: a committee's yearly call for declarations (EVALUATION §7 "Batches and eligibility"). */
+export const declarationBatches = pgTable(
+  "declaration_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    year: integer("year").notNull(),
+    name: text("name").notNull(),
+    series: text("series").notNull(),
+    levelFrom: titleLevel("level_from").notNull(),
+    levelTo: titleLevel("level_to").notNull(),
+    /** Both inclusive (China dates). */
+    opensOn: date("opens_on").notNull(),
+    closesOn: date("closes_on").notNull(),
+    status: declarationBatchStatus("status").notNull().default("draft"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("declaration_batches_committee_idx").on(t.committeeId, t.year), index("declaration_batches_open_idx").on(t.status, t.opensOn, t.closesOn)],
+);
+
+/**
+ * 申报 (docs/domain.md §16). The route is fixed at each submission: `routeDept` (the unit's 主管部门 examines),
+ * `routeHrss` (the regional 人社部门 checks: false when it is the forming organisation, or in a self-review).
+ * The `*_at` columns record when the declaration first reached each office: visibility reads them.
+ */
+export const declarations = pgTable(
+  "declarations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => declarationBatches.id),
+    committeeId: uuid("committee_id")
+      .notNull()
+      .references(() => committees.id),
+    formingOrgId: uuid("forming_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    /** The person's unit (or the 申报点 acting as unit); null until the basic section names it. */
+    unitOrgId: uuid("unit_org_id").references(() => orgs.id),
+    deptOrgId: uuid("dept_org_id").references(() => orgs.id),
+    hrssOrgId: uuid("hrss_org_id").references(() => orgs.id),
+    routeDept: boolean("route_dept").notNull().default(false),
+    routeHrss: boolean("route_hrss").notNull().default(false),
+    /** A 自主评审单位's employee declaring to its own committee: unit stages, then accepted by the unit itself. */
+    selfReview: boolean("self_review").notNull().default(false),
+    /** Copied from the account for search and lists (normalised; masked when shown). */
+    personName: text("person_name").notNull(),
+    idType: idType("id_type"),
+    idNumber: text("id_number"),
+    series: text("series").notNull(),
+    specialty: text("specialty").notNull().default(""),
+    targetLevel: titleLevel("target_level").notNull(),
+    status: declarationStatus("status").notNull().default("draft"),
+    /** The status a return came from (the resubmission goes back there, or to 公示 when a publicised field changed). */
+    returnedFrom: declarationStatus("returned_from"),
+    version: integer("version").notNull().default(1),
+    basic: jsonb("basic").$type<DeclarationBasic | null>(),
+    education: jsonb("education").$type<DeclarationEducation[]>().notNull().default([]),
+    work: jsonb("work").$type<DeclarationWork[]>().notNull().default([]),
+    currentTitle: text("current_title"),
+    currentTitleLevel: titleLevel("current_title_level"),
+    currentTitleDate: date("current_title_date"),
+    achievements: jsonb("achievements").$type<DeclarationAchievement[]>().notNull().default([]),
+    /** 诚信承诺 accepted (the checkbox), cleared when content changes after it. */
+    pledgeAcceptedAt: timestamp("pledge_accepted_at", { withTimezone: true }),
+    finalReason: text("final_reason"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
+    unitVerifiedAt: timestamp("unit_verified_at", { withTimezone: true }),
+    publicityStartedAt: timestamp("publicity_started_at", { withTimezone: true }),
+    unitRecommendedAt: timestamp("unit_recommended_at", { withTimezone: true }),
+    deptApprovedAt: timestamp("dept_approved_at", { withTimezone: true }),
+    hrssCheckedAt: timestamp("hrss_checked_at", { withTimezone: true }),
+    /** When the declaration first waited for the forming organisation's acceptance (its queue). */
+    formingQueueAt: timestamp("forming_queue_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("declarations_active_uq")
+      .on(t.userId, t.batchId)
+      .where(sql`${t.status} not in ('withdrawn', 'rejected', 'abandoned')`),
+    index("declarations_user_idx").on(t.userId, t.createdAt),
+    index("declarations_unit_idx").on(t.unitOrgId, t.status, t.submittedAt, t.id),
+    index("declarations_unit_order_idx").on(t.unitOrgId, t.submittedAt, t.id),
+    index("declarations_dept_idx").on(t.deptOrgId, t.status, t.submittedAt, t.id),
+    index("declarations_dept_order_idx").on(t.deptOrgId, t.submittedAt, t.id),
+    index("declarations_hrss_idx").on(t.hrssOrgId, t.status, t.submittedAt, t.id),
+    index("declarations_hrss_order_idx").on(t.hrssOrgId, t.submittedAt, t.id),
+    index("declarations_forming_idx").on(t.formingOrgId, t.status, t.submittedAt, t.id),
+    index("declarations_forming_order_idx").on(t.formingOrgId, t.submittedAt, t.id),
+    index("declarations_committee_idx").on(t.committeeId, t.status, t.submittedAt),
+    index("declarations_batch_idx").on(t.batchId, t.status),
+    index("declarations_id_number_idx").on(t.idNumber),
+    index("declarations_returned_idx").on(t.status, t.returnedAt),
+  ],
+);
+
+/** Uploaded materials (PDF, JPEG, PNG by content; ≤ 10 MB each, ≤ 50 MB per declaration). */
+export const declarationAttachments = pgTable(
+  "declaration_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    /** The section or material slot: `education`, `work`, `title`, `achievement:<id>`, … */
+    slot: text("slot").notNull(),
+    fileName: text("file_name").notNull(),
+    mime: attachmentType("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("declaration_attachments_decl_idx").on(t.declarationId, t.slot)],
+);
+
+/** What each submission handed in (examiners of a resubmission compare two of these). */
+export const declarationSnapshots = pgTable(
+  "declaration_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    /** The declaration's version at the submission. */
+    version: integer("version").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("declaration_snapshots_version_uq").on(t.declarationId, t.version)],
+);
+
+/** The timeline: every status change, who (user and organisation) and why. */
+export const declarationEvents = pgTable(
+  "declaration_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    fromStatus: declarationStatus("from_status"),
+    toStatus: declarationStatus("to_status").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorRole: userRole("actor_role"),
+    actorOrgId: uuid("actor_org_id").references(() => orgs.id),
+    note: text("note"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("declaration_events_decl_idx").on(t.declarationId, t.at)],
+);
+
+/** 一次性告知: a return's list of everything to supplement, with its deadline (5 working days by default). */
+export const declarationNotices = pgTable(
+  "declaration_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    /** The status the declaration was returned from. */
+    stage: declarationStatus("stage").notNull(),
+    /** 1 or 2: a second return at the same stage covers only items of the first. */
+    round: smallint("round").notNull(),
+    reason: text("reason").notNull(),
+    items: jsonb("items").$type<NoticeItem[]>().notNull(),
+    /** Inclusive last day to resubmit; past it the declaration is abandoned. */
+    deadline: date("deadline").notNull(),
+    issuedBy: uuid("issued_by")
+      .notNull()
+      .references(() => users.id),
+    issuedByOrgId: uuid("issued_by_org_id").references(() => orgs.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("declaration_notices_round_uq").on(t.declarationId, t.stage, t.round), index("declaration_notices_open_idx").on(t.resolvedAt, t.deadline)],
+);
+
+/** 单位公示 of a list of declarations: at least 5 working days, counted from the day after posting. */
+export const publicities = pgTable(
+  "publicities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    unitOrgId: uuid("unit_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    postedOn: date("posted_on").notNull(),
+    workingDays: integer("working_days").notNull(),
+    /** Inclusive last day of the 公示 (lib/declarations/publicity-dates.ts). */
+    endsOn: date("ends_on").notNull(),
+    status: publicityStatus("status").notNull().default("open"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    finishedBy: uuid("finished_by").references(() => users.id),
+  },
+  (t) => [index("publicities_unit_idx").on(t.unitOrgId, t.status, t.postedOn)],
+);
+
+export const publicityItems = pgTable(
+  "publicity_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    publicityId: uuid("publicity_id")
+      .notNull()
+      .references(() => publicities.id),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    /** False once the declaration left this 公示 (returned, rejected, or a publicised field changed). */
+    current: boolean("current").notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("publicity_items_uq").on(t.publicityId, t.declarationId),
+    index("publicity_items_decl_idx").on(t.declarationId, t.current),
+  ],
+);
+
+export const publicityObjections = pgTable(
+  "publicity_objections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    publicityId: uuid("publicity_id")
+      .notNull()
+      .references(() => publicities.id),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    text: text("text").notNull(),
+    filedByName: text("filed_by_name").notNull(),
+    filedByContact: text("filed_by_contact").notNull(),
+    status: objectionStatus("status").notNull().default("open"),
+    resolutionReason: text("resolution_reason"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [index("publicity_objections_pub_idx").on(t.publicityId, t.status), index("publicity_objections_decl_idx").on(t.declarationId)],
+);
+
+/**
+ * 申报条件: (series, target level, education) → years required since the current title (or since starting
+ * work when the target needs no title below it). `series` '*' is the default row for every series.
+ */
+export const eligibilityRules = pgTable(
+  "eligibility_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    series: text("series").notNull(),
+    level: titleLevel("level").notNull(),
+    education: educationLevel("education").notNull(),
+    yearsRequired: integer("years_required").notNull(),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("eligibility_rules_uq").on(t.series, t.level, t.education)],
+);
+
+/** 诚信档案: a title revoked for fraud bars the person from declaring until `bar_until` (revocation + 3 years). */
+export const integrityRecords = pgTable(
+  "integrity_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    idType: idType("id_type").notNull(),
+    idNumber: text("id_number").notNull(),
+    name: text("name").notNull(),
+    reason: text("reason").notNull(),
+    revokedAt: date("revoked_at").notNull(),
+    /** Inclusive last day of the bar. */
+    barUntil: date("bar_until").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("integrity_records_person_idx").on(t.idType, t.idNumber, t.barUntil)],
+);
+
+export type DeclarationBatch = typeof declarationBatches.$inferSelect;
+export type NewDeclarationBatch = typeof declarationBatches.$inferInsert;
+export type Declaration = typeof declarations.$inferSelect;
+export type NewDeclaration = typeof declarations.$inferInsert;
+export type DeclarationAttachment = typeof declarationAttachments.$inferSelect;
+export type NewDeclarationAttachment = typeof declarationAttachments.$inferInsert;
+export type DeclarationSnapshot = typeof declarationSnapshots.$inferSelect;
+export type DeclarationEvent = typeof declarationEvents.$inferSelect;
+export type DeclarationNotice = typeof declarationNotices.$inferSelect;
+export type Publicity = typeof publicities.$inferSelect;
+export type PublicityItem = typeof publicityItems.$inferSelect;
+export type PublicityObjection = typeof publicityObjections.$inferSelect;
+export type EligibilityRule = typeof eligibilityRules.$inferSelect;
+export type NewEligibilityRule = typeof eligibilityRules.$inferInsert;
+export type IntegrityRecord = typeof integrityRecords.$inferSelect;
+export type NewIntegrityRecord = typeof integrityRecords.$inferInsert;
