@@ -71,7 +71,8 @@ test.describe("declaration: the way up", () => {
     await page.getByRole("link", { name: "申报人员管理" }).first().click();
     const list = page.getByTestId("declaration-list");
     const row = list.getByRole("row").filter({ hasText: PERSON });
-    await expect(row).toContainText("520102********");
+    await expect(row).toContainText("5201**********");
+    await expect(row).not.toContainText("52010219840312");
     await expect(row).toContainText("待单位审核");
     await audit.check("declarations-list");
     await row.getByRole("link", { name: PERSON }).click();

@@ -182,8 +182,9 @@ describe("declaration actions: who may do what", () => {
     // The second identical request carries the old version: refused, one notice only.
     expect(await a.returnDeclarationAction({ declarationId: B, version: b.version, reason: "材料不全", items })).toEqual({ ok: false, message: "该申报的状态已变化，请刷新后重试" });
     expect(await notices(B)).toBe(1);
-    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "declaration.return.action")).orderBy(desc(auditLog.chainSeq)).limit(1);
-    expect(audit).toMatchObject({ outcome: "success", targetId: B });
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "declaration.return.action")).orderBy(desc(auditLog.chainSeq));
+    expect(audits.filter((x) => x.outcome === "success").map((x) => x.targetId)).toEqual([B]);
+    expect(audits[0]).toMatchObject({ outcome: "failure", detail: { reason: "该申报的状态已变化，请刷新后重试" } });
   });
 
   it("a second return only on the first notice's items; reject needs the confirmed current version", async () => {

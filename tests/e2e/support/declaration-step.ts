@@ -24,7 +24,8 @@ async function main() {
   if (cmd === "resubmit") {
     const p = await sessionUserOf(db, d.userId);
     const saved = await db.transaction((tx) => drafts.saveEducationSection(tx, p, { declarationId: d.id, version: d.version, entries: d.education.map((e) => ({ ...e, degree: "工学硕士（已补正）" })) }));
-    await db.transaction((tx) => submitDeclaration(tx, p, { declarationId: d.id, version: saved.version }));
+    const pledged = await db.transaction((tx) => drafts.acceptPledge(tx, p, { declarationId: d.id, version: saved.version, accepted: true }));
+    await db.transaction((tx) => submitDeclaration(tx, p, { declarationId: d.id, version: pledged.version }));
     console.log("resubmitted");
     return;
   }
