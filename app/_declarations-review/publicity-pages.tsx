@@ -116,7 +116,7 @@ export async function PublicityDetailPage({ user, base, publicityId }: { user: S
                     {!i.current && <span className="ml-1 text-xs text-slate-500">（已退出本次公示）</span>}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{i.idNumberMasked}</td>
-                  <td className="px-2 py-2">
+                  <td className="min-w-36 px-2 py-2">
                     {i.series}·{i.specialty}
                     <span className="ml-1 text-xs text-slate-500">{TITLE_LEVEL_LABELS[i.targetLevel]}</span>
                   </td>

@@ -157,8 +157,8 @@ export function QueueTable({ move, rows, detailBase, today }: { move: QueueMove;
                   </Link>
                 </td>
                 <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idNumberMasked}</td>
-                <td className="px-2 py-2">{r.unitName ?? "—"}</td>
-                <td className="px-2 py-2">
+                <td className="min-w-40 px-2 py-2">{r.unitName ?? "—"}</td>
+                <td className="min-w-36 px-2 py-2">
                   {r.series}·{r.specialty}
                   <span className="ml-1 text-xs text-slate-500">{TITLE_LEVEL_LABELS[r.targetLevel]}</span>
                 </td>
