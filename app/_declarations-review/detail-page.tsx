@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { ACHIEVEMENT_KIND_LABELS, DECLARATION_STATUS_LABELS, EDUCATION_LABELS, SECTION_LABELS, type DeclarationSection } from "@/lib/declarations/constants";
 import { getDeclarationForViewer } from "@/lib/declarations/queries";
+import type { DeclarationMove } from "@/lib/declarations/states";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { DeclarationTabs } from "./list-pages";
 import { DecisionPanel } from "./decision-panel";
@@ -28,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   basic: "基本信息",
   attachments: "附件",
 };
+const PANEL_MOVES: readonly DeclarationMove[] = ["unit_verify", "start_publicity", "unit_recommend", "dept_approve", "hrss_check", "accept", "return", "reject"];
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** A slot of a notice item as a label: a section, or one achievement by its title. */
@@ -67,6 +69,8 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
       )}
     </span>
   );
+  // The moves of the way up this page offers (later moves such as 进入评审 belong to other screens).
+  const moves = view.moves.filter((m) => PANEL_MOVES.includes(m));
   const returnedAt = d.status === "returned" ? d.returnedFrom : d.status;
   const sameStage = view.notices.filter((n) => n.stage === returnedAt);
   const restrictSlots = sameStage.length === 1 ? [...new Set(sameStage[0].items.map((i) => i.slot))] : null;
@@ -110,12 +114,12 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
         )}
       </Card>
 
-      {view.moves.length > 0 && (
+      {moves.length > 0 && (
         <Card title="办理">
           <DecisionPanel
             declarationId={d.id}
             version={d.version}
-            moves={view.moves}
+            moves={moves}
             publicityHref={`${base}/declarations/publicity`}
             slotOptions={slotOptions}
             restrictSlots={restrictSlots}
