@@ -1,0 +1,7 @@
+import { DeclarationDetailPage } from "@/app/_declarations-review/detail-page";
+import { requireRolePage } from "@/lib/auth/session";
+
+export default async function Page({ params }: { params: Promise<{ declarationId: string }> }) {
+  const user = await requireRolePage(["self_unit"]);
+  return <DeclarationDetailPage user={user} base="/self-unit" declarationId={(await params).declarationId} />;
+}

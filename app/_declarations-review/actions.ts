@@ -1,0 +1,147 @@
+"use server";
+
+import { z } from "zod";
+import { protectedAction, type RevalidateTarget } from "@/lib/actions/safe-action";
+import { isIsoDay } from "@/lib/validation/calendar";
+import { publicityEnd } from "@/lib/declarations/publicity-dates";
+import {
+  batchMoveSchema,
+  finishPublicitySchema,
+  objectionSchema,
+  rejectSchema,
+  resolveObjectionSchema,
+  returnSchema,
+  startPublicitySchema,
+} from "@/lib/declarations/schemas";
+import type { MoveResult } from "@/lib/declarations/moves-common";
+import {
+  acceptDeclarations,
+  deptApprove,
+  finishPublicity,
+  hrssCheck,
+  recordObjection,
+  rejectDeclaration,
+  resolveObjection,
+  returnWithNotice,
+  startPublicity,
+  unitRecommend,
+  unitVerify,
+} from "@/lib/declarations/transitions";
+import type { Role } from "@/lib/roles";
+
+/** Every examiner area and the person's (a move changes what both see). */
+const AREAS: readonly RevalidateTarget[] = ["/unit", "/self-unit", "/dept", "/hrss", "/person"].map((path) => ({ path, type: "layout" as const }));
+
+const UNIT_ROLES: readonly Role[] = ["unit", "self_unit", "hrss"];
+const EXAMINER_ROLES: readonly Role[] = ["unit", "self_unit", "dept", "hrss"];
+const FORMING_ROLES: readonly Role[] = ["hrss", "dept", "self_unit"];
+
+const summary = (verb: string, r: MoveResult) => (r.refused.length === 0 ? `已${verb}${r.moved.length}份申报` : `已${verb}${r.moved.length}份申报，${r.refused.length}份未处理`);
+
+function batchAction(name: string, roles: readonly Role[], verb: string, move: typeof unitVerify) {
+  return protectedAction({
+    name: `declaration.${name}.action`,
+    roles,
+    schema: batchMoveSchema,
+    revalidate: AREAS,
+    handler: async ({ tx, user, input, ip }) => {
+      const r = await move(tx, user, { ids: input.ids, note: input.note ?? null, ip });
+      return { data: r, message: summary(verb, r), audit: { targetType: "declaration", targetId: r.moved[0] ?? input.ids[0], detail: { moved: r.moved.length, refused: r.refused.length } } };
+    },
+  });
+}
+
+/** 单位内部核验 (审核通过). */
+export const unitVerifyAction = batchAction("unit_verify", UNIT_ROLES, "审核通过", unitVerify);
+/** 单位推荐 (only after a finished 公示). */
+export const unitRecommendAction = batchAction("unit_recommend", UNIT_ROLES, "推荐", unitRecommend);
+/** 主管部门 职称评审推荐审核. */
+export const deptApproveAction = batchAction("dept_approve", ["dept"], "审核通过", deptApprove);
+/** 人社部门审核. */
+export const hrssCheckAction = batchAction("hrss_check", ["hrss"], "审核通过", hrssCheck);
+/** 受理 (形式审查) by the committee-forming organisation. */
+export const acceptAction = batchAction("accept", FORMING_ROLES, "受理", acceptDeclarations);
+
+export const returnDeclarationAction = protectedAction({
+  name: "declaration.return.action",
+  roles: EXAMINER_ROLES,
+  schema: returnSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await returnWithNotice(tx, user, { ...input, ip });
+    return { data: r, message: `已退回补正，申报人须于${r.deadline}前补正后重新提交`, audit: { targetType: "declaration", targetId: input.declarationId, detail: { noticeId: r.noticeId } } };
+  },
+});
+
+export const rejectDeclarationAction = protectedAction({
+  name: "declaration.reject.action",
+  roles: EXAMINER_ROLES,
+  schema: rejectSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await rejectDeclaration(tx, user, { ...input, ip });
+    return { data: r, message: "已作不予受理处理", audit: { targetType: "declaration", targetId: input.declarationId } };
+  },
+});
+
+const previewPublicityEndSchema = z.object({
+  postedOn: z.string().refine(isIsoDay, "请填写公示日期（YYYY-MM-DD）"),
+  workingDays: startPublicitySchema.shape.workingDays,
+});
+
+/** The last day of a 公示 posted on a day, by the server's working-day calendar (shown before confirming). */
+export const previewPublicityEndAction = protectedAction({
+  name: "declaration.publicity_preview",
+  roles: UNIT_ROLES,
+  schema: previewPublicityEndSchema,
+  readOnly: true,
+  handler: async ({ tx, input }) => {
+    const endsOn = await publicityEnd(tx, input.postedOn, input.workingDays);
+    return { data: { endsOn }, audit: { targetType: "publicity", targetId: input.postedOn, detail: { postedOn: input.postedOn, endsOn } } };
+  },
+});
+
+export const startPublicityAction = protectedAction({
+  name: "declaration.start_publicity.action",
+  roles: UNIT_ROLES,
+  schema: startPublicitySchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await startPublicity(tx, user, { ...input, ip });
+    const refused = r.refused.length > 0 ? `，${r.refused.length}份未列入` : "";
+    return { data: r, message: `已开始公示${r.moved.length}份申报，公示期至${r.endsOn}${refused}`, audit: { targetType: "publicity", targetId: r.publicityId, detail: { endsOn: r.endsOn } } };
+  },
+});
+
+export const recordObjectionAction = protectedAction({
+  name: "declaration.objection_record.action",
+  roles: UNIT_ROLES,
+  schema: objectionSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const o = await recordObjection(tx, user, { ...input, ip });
+    return { data: { objectionId: o.id }, message: "已记录异议", audit: { targetType: "publicity", targetId: input.publicityId, detail: { objectionId: o.id } } };
+  },
+});
+
+export const resolveObjectionAction = protectedAction({
+  name: "declaration.objection_resolve.action",
+  roles: UNIT_ROLES,
+  schema: resolveObjectionSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const o = await resolveObjection(tx, user, { ...input, ip });
+    return { data: { status: o.status }, message: o.status === "upheld" ? "已处理：异议成立" : "已处理：异议不成立", audit: { targetType: "publicity", targetId: o.publicityId, detail: { objectionId: o.id } } };
+  },
+});
+
+export const finishPublicityAction = protectedAction({
+  name: "declaration.publicity_finish.action",
+  roles: UNIT_ROLES,
+  schema: finishPublicitySchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const p = await finishPublicity(tx, user, { ...input, ip });
+    return { data: { status: p.status }, message: "公示已结束，可进行单位推荐", audit: { targetType: "publicity", targetId: p.id } };
+  },
+});
