@@ -99,3 +99,4 @@ async function main() {
 }
 
 await main();
+await (await import("./declarations.bench")).runDeclarationsBench();
