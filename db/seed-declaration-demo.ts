@@ -240,6 +240,10 @@ export const DEMO_DECLARATION_CASES: DemoCase[] = [
   sjyCase("rejected", "徐丽", "52010219900305320", "女", "工程造价", "造价工程师", "工程咨询中心", 2014, [
     project("贵阳市轨道交通3号线车站工程造价咨询", "项目负责人", "2021-07-31"),
   ]),
+  sjyCase("returned_by_dept", "孙伟", "52010219880716311", "男", "结构工程", "结构设计师", "结构设计所", 2012, [
+    project("贵阳市轨道交通2号线白云北路站结构设计", "结构专业负责人", "2022-08-31"),
+    paper("喀斯特山区高层建筑桩筏基础沉降分析", "《岩土工程学报》第一作者", "2021-04-20"),
+  ]),
   gzuCase("self_unit_recommended", "罗娜", "52010219860518322", "女", "计算机科学与技术", "计算机科学与技术学院", 2015, [
     paper("面向山区物联网的低功耗数据聚合算法", "《计算机学报》第一作者", "2021-10-12"),
     project("国家自然科学基金地区科学基金项目", "主持，项目编号62162008", "2021-09-01"),
@@ -257,11 +261,12 @@ export const DEMO_DECLARATION_CASES: DemoCase[] = [
 export type DeclarationDemoSummary = { key: string; person: string; id: string; status: Declaration["status"] }[];
 
 /**
- * The demo: 张三 (demo_person) has one withdrawn declaration and one returned with a 一次性告知 (贵州省住房和
- * 城乡建设厅, after the unit's recommendation); the people of 贵州省建筑设计研究院 (demo_unit, full route:
- * 住建厅 → 省人社厅 → 贵州大学) and of 贵州大学 (demo_selfunit, self-review) fill the other states: a draft,
- * submitted, unit_verified, two in a running 公示 (one with an open objection), unit_recommended, dept_approved,
- * hrss_checked, accepted, rejected, and a self-review waiting for acceptance, accepted, and returned by the unit.
+ * The demo: 张三 (demo_person) has one withdrawn declaration only, so he can still start one in the open batch
+ * (the person screens and their tests do); the people of 贵州省建筑设计研究院 (demo_unit, full route: 住建厅 →
+ * 省人社厅 → 贵州大学) and of 贵州大学 (demo_selfunit, self-review) fill the other states: a draft, submitted,
+ * unit_verified, two in a running 公示 (one with an open objection), unit_recommended, returned with a 一次性告知
+ * by the 住建厅, dept_approved, hrss_checked, accepted, rejected, and a self-review waiting for acceptance,
+ * accepted, and returned by the unit.
  */
 export async function seedDeclarationStatesDemo(
   tx: Db,
@@ -331,7 +336,7 @@ export async function seedDeclarationStatesDemo(
     { slot: "achievements", field: "业绩成果", text: "项目“高原山地茶叶品质提升关键技术”请补充立项文件和结题证明" },
   ]);
 
-  // 张三: an earlier declaration withdrawn, then the current one returned by the 主管部门 with a 一次性告知.
+  // 张三: an earlier declaration, withdrawn; 孙伟: returned by the 主管部门 with a 一次性告知.
   const zhang = ctx.person;
   const zhangProfile: DeclarationProfile = {
     specialty: "土木工程",
@@ -356,14 +361,12 @@ export async function seedDeclarationStatesDemo(
   await walkDeclaration(tx, zhang, ctx.offices, first.id, "submitted");
   const firstNow = await load(tx, first.id);
   await tr.withdrawDeclaration(tx, zhang, { declarationId: first.id, version: firstNow.version });
-  const current = await createCompleteDraft(tx, zhang, batch.id, zhangProfile);
-  await walkDeclaration(tx, zhang, ctx.offices, current.id, "unit_recommended");
-  await returnDeclaration(tx, zjt, current.id, "业绩材料需补充", [
-    { slot: "achievements", field: "业绩成果", text: "“贵阳国际会议展览中心二期结构设计”请补充施工图审查合格书及本人签字页" },
+  await walk("returned_by_dept", "unit_recommended");
+  await returnDeclaration(tx, zjt, made.get("returned_by_dept")!.id, "业绩材料需补充", [
+    { slot: "achievements", field: "业绩成果", text: "“贵阳市轨道交通2号线白云北路站结构设计”请补充施工图审查合格书及本人签字页" },
     { slot: "work", field: "工作经历", text: "请补充2015年7月至2018年12月的劳动合同或单位出具的任职证明" },
   ]);
   made.set("zhang_withdrawn", { id: first.id, person: zhang, name: "张三" });
-  made.set("zhang_returned", { id: current.id, person: zhang, name: "张三" });
 
   for (const [key, m] of made) out.push({ key, person: m.name, id: m.id, status: (await load(tx, m.id)).status });
   return out;

@@ -337,12 +337,14 @@ describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
     expect(await t.db.$count(e)).toBeGreaterThan(30);
   });
 
-  it("张三 has one withdrawn declaration and one returned by the 主管部门 with an open 一次性告知", async () => {
+  it("张三 has one withdrawn declaration (free to start another); 孙伟's was returned by the 主管部门 with an open 一次性告知", async () => {
     const { declarationNotices: n } = await import("@/db/schema");
-    const rows = await statusOf("demo_person");
-    expect(rows.map((r) => r.status)).toEqual(["withdrawn", "returned"]);
-    expect(rows[1].returnedFrom).toBe("unit_recommended");
-    const notices = await t.db.select().from(n).where(eq(n.declarationId, rows[1].id));
+    expect((await statusOf("demo_person")).map((r) => r.status)).toEqual(["withdrawn"]);
+    const { declarations: d } = await import("@/db/schema");
+    const rows = await t.db.select({ id: d.id, returnedFrom: d.returnedFrom }).from(d).where(and(eq(d.personName, "孙伟"), eq(d.status, "returned")));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].returnedFrom).toBe("unit_recommended");
+    const notices = await t.db.select().from(n).where(eq(n.declarationId, rows[0].id));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ resolvedAt: null, stage: "unit_recommended", round: 1 });
     expect(notices[0].items.length).toBe(2);
