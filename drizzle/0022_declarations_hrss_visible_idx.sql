@@ -1,0 +1,1 @@
+CREATE INDEX "declarations_hrss_visible_idx" ON "declarations" USING btree ("hrss_org_id","submitted_at","id") WHERE "declarations"."unit_recommended_at" is not null;
