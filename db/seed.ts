@@ -8,6 +8,7 @@ import { idCheckChar } from "../lib/validation/id-number";
 import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedDeclarationDemo } from "./seed-declarations";
+import { seedDeclarationStatesDemo } from "./seed-declaration-demo";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 import { seedExpertPoolDemo, seedProvincePoolDemo } from "./seed-experts";
@@ -274,6 +275,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
 
     // 申报: eligibility defaults and this year's open batch of committee 004 (db/seed-declarations.ts).
     await seedDeclarationDemo(tx, { createdBy: account("demo_selfunit").id });
+    await seedDeclarationStatesDemo(tx, { orgs: ids, offices: new Map(["demo_unit", "demo_dept", "demo_province", "demo_selfunit"].map((n) => [account(n).orgId!, account(n)])), person: account("demo_person"), passwordHash });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).
     const backfill = await seedBackfillDemo(tx, {

@@ -132,6 +132,8 @@ export const declarations = pgTable(
     index("declarations_dept_order_idx").on(t.deptOrgId, t.submittedAt, t.id),
     index("declarations_hrss_idx").on(t.hrssOrgId, t.status, t.submittedAt, t.id),
     index("declarations_hrss_order_idx").on(t.hrssOrgId, t.submittedAt, t.id),
+    // A 人社部门's list (visible from unit_recommended): ordered pages and an index-only count over its region.
+    index("declarations_hrss_visible_idx").on(t.hrssOrgId, t.submittedAt, t.id).where(sql`${t.unitRecommendedAt} is not null`),
     index("declarations_forming_idx").on(t.formingOrgId, t.status, t.submittedAt, t.id),
     index("declarations_forming_order_idx").on(t.formingOrgId, t.submittedAt, t.id),
     index("declarations_committee_idx").on(t.committeeId, t.status, t.submittedAt),

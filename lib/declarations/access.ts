@@ -62,13 +62,18 @@ export async function visibleCondition(db: Db, viewer: Actor): Promise<SQL | nul
   if (!viewer.orgId) return null;
   const org = viewer.orgId;
   const parts: SQL[] = [];
-  if (KIND_ROLES.unit.includes(viewer.role)) parts.push(and(eq(declarations.unitOrgId, org), isNotNull(declarations.firstSubmittedAt))!);
+  // A branch that cannot match is left out (same rows): a 人社部门 acting as 申报点, or an office forming a
+  // committee, is the exception, and one OR over three columns defeats the ordered index scan of a list
+  // (a region's 人社部门 over 100,000 declarations: ~800 ms → < 100 ms, tests/bench/declarations.bench.ts).
+  const holds = async (column: typeof declarations.unitOrgId | typeof declarations.formingOrgId) =>
+    (await db.select({ id: declarations.id }).from(declarations).where(eq(column, org)).limit(1)).length > 0;
+  if (KIND_ROLES.unit.includes(viewer.role) && (viewer.role !== "hrss" || (await holds(declarations.unitOrgId)))) parts.push(and(eq(declarations.unitOrgId, org), isNotNull(declarations.firstSubmittedAt))!);
   if (viewer.role === "dept") parts.push(and(eq(declarations.deptOrgId, org), isNotNull(declarations.unitRecommendedAt))!);
   if (viewer.role === "hrss") {
     const region = await getHrssSubtreeIds(db, org);
     if (region.length > 0) parts.push(and(inArray(declarations.hrssOrgId, region), isNotNull(declarations.unitRecommendedAt))!);
   }
-  if (KIND_ROLES.forming.includes(viewer.role)) parts.push(and(eq(declarations.formingOrgId, org), isNotNull(declarations.formingQueueAt))!);
+  if (KIND_ROLES.forming.includes(viewer.role) && (await holds(declarations.formingOrgId))) parts.push(and(eq(declarations.formingOrgId, org), isNotNull(declarations.formingQueueAt))!);
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0] : or(...parts)!;
 }

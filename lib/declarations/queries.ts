@@ -198,6 +198,14 @@ export type DeclarationView = {
 };
 
 /**
+ * The moves a viewer may be offered: those a transition function exists for. The review-round moves
+ * (start_review … withhold) are declared in states.ts for the later issues; offering them now would show an
+ * action nothing performs (the visibility matrix found start_review offered on every accepted declaration).
+ */
+const NOT_OFFERED: ReadonlySet<DeclarationMove> = new Set(["abandon", "start_review", "pass", "fail", "hold", "disqualify", "publish_result", "confirm", "withhold"]);
+const OFFERED_MOVES = DECLARATION_MOVES.filter((m) => !NOT_OFFERED.has(m));
+
+/**
  * One declaration as this viewer may see it (EVALUATION §6 and §7 "Visibility, refined"), or null: not found
  * and not visible answer the same.
  */
@@ -225,7 +233,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
       .orderBy(asc(declarationAttachments.createdAt)),
     db.select({ snapshot: declarationSnapshots.snapshot }).from(declarationSnapshots).where(eq(declarationSnapshots.declarationId, d.id)).orderBy(desc(declarationSnapshots.version)).limit(2),
   ]);
-  const moves = DECLARATION_MOVES.filter((m) => checkMove(d, m, kinds).ok);
+  const moves = OFFERED_MOVES.filter((m) => checkMove(d, m, kinds).ok);
   const openItems = notices.filter((n) => n.resolvedAt === null).flatMap((n) => n.items);
   const { idNumber, ...rest } = d;
   return {

@@ -247,3 +247,4 @@ async function main() {
 }
 
 await main();
+await (await import("./declarations.bench")).runDeclarationsBench();

@@ -405,3 +405,66 @@ describe("idempotence", () => {
     expect(await tableCounts()).toEqual(before);
   });
 });
+
+describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
+  const statusOf = async (username: string) => {
+    const { declarations: d } = await import("@/db/schema");
+    return t.db
+      .select({ status: d.status, returnedFrom: d.returnedFrom, id: d.id })
+      .from(d)
+      .innerJoin(users, eq(users.id, d.userId))
+      .where(eq(users.username, username))
+      .orderBy(asc(d.createdAt));
+  };
+
+  it("covers every reachable state of committee 004's batch, each reached through the transitions (events)", async () => {
+    const { declarations: d, declarationEvents: e } = await import("@/db/schema");
+    const rows = await t.db.select({ status: d.status, n: count() }).from(d).where(eq(d.committeeId, ids.c004)).groupBy(d.status);
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    for (const s of ["draft", "submitted", "returned", "unit_verified", "in_publicity", "unit_recommended", "dept_approved", "hrss_checked", "accepted", "rejected", "withdrawn"]) {
+      expect(by[s] ?? 0, s).toBeGreaterThan(0);
+    }
+    // Every non-draft declaration has an event for each state it passed: its current state was reached by a move.
+    const { executeRows } = await import("@/db/raw");
+    const noEvent = await executeRows(t.db, sql`select d.id from declarations d where d.status <> 'draft'
+      and not exists (select 1 from declaration_events e where e.declaration_id = d.id and e.to_status = d.status)`);
+    expect(noEvent).toHaveLength(0);
+    expect(await t.db.$count(e)).toBeGreaterThan(30);
+  });
+
+  it("张三 has one withdrawn declaration (free to start another); 孙伟's was returned by the 主管部门 with an open 一次性告知", async () => {
+    const { declarationNotices: n } = await import("@/db/schema");
+    expect((await statusOf("demo_person")).map((r) => r.status)).toEqual(["withdrawn"]);
+    const { declarations: d } = await import("@/db/schema");
+    const rows = await t.db.select({ id: d.id, returnedFrom: d.returnedFrom }).from(d).where(and(eq(d.personName, "孙伟"), eq(d.status, "returned")));
+    expect(rows).toHaveLength(1);
+    expect(rows[0].returnedFrom).toBe("unit_recommended");
+    const notices = await t.db.select().from(n).where(eq(n.declarationId, rows[0].id));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ resolvedAt: null, stage: "unit_recommended", round: 1 });
+    expect(notices[0].items.length).toBe(2);
+  });
+
+  it("贵州省建筑设计研究院 runs a 公示 now (two people, one open objection) and 贵州大学 has a self-review waiting for acceptance", async () => {
+    const { publicities: p, publicityItems: pi, publicityObjections: o, declarations: d } = await import("@/db/schema");
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const open = await t.db.select().from(p).where(eq(p.status, "open"));
+    expect(open).toHaveLength(1);
+    expect(open[0].postedOn).toBe(today);
+    expect(open[0].endsOn > today).toBe(true);
+    expect(await t.db.$count(pi, eq(pi.publicityId, open[0].id))).toBe(2);
+    expect(await t.db.$count(o, and(eq(o.publicityId, open[0].id), eq(o.status, "open")))).toBe(1);
+    const selfWaiting = await t.db.select({ id: d.id }).from(d).where(and(eq(d.selfReview, true), eq(d.status, "unit_recommended")));
+    expect(selfWaiting).toHaveLength(1);
+  });
+
+  it("the examiners' lists show what each office holds now", async () => {
+    const { listDeclarations } = await import("@/lib/declarations/queries");
+    const { sessionUserOf } = await import("../helpers/session-user");
+    const todo = async (username: string) => (await listDeclarations(t.db, await sessionUserOf(t.db, (await userId(username)).id), { view: "todo" })).rows.map((r) => r.status).sort();
+    expect(await todo("demo_unit")).toEqual(["in_publicity", "in_publicity", "submitted", "unit_verified"]);
+    expect(await todo("demo_dept")).toEqual(["unit_recommended"]);
+    expect(await todo("demo_province")).toEqual(["dept_approved"]);
+    expect(await todo("demo_selfunit")).toEqual(["hrss_checked", "unit_recommended"]);
+  });
+});
