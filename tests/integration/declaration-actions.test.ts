@@ -251,9 +251,9 @@ describe("declaration actions: who may do what", () => {
     as("demo_edu");
     const other = await a.deptApproveAction({ ids: [A] });
     expect(other.ok && other.data).toEqual({ moved: [], refused: [{ id: A, reason: "申报不存在" }] });
-    expect(await listQueue(t.db, u.demo_edu, "dept_approve")).toMatchObject({ total: 0 });
+    expect((await listQueue(t.db, u.demo_edu, "dept_approve")).rows.map((r) => r.id)).not.toContain(A);
     as("demo_dept");
-    expect((await listQueue(t.db, u.demo_dept, "dept_approve")).rows.map((r) => r.id)).toEqual([A]);
+    expect((await listQueue(t.db, u.demo_dept, "dept_approve")).rows.map((r) => r.id)).toContain(A); // the demo data holds others too
     const ok = await a.deptApproveAction({ ids: [A, G] });
     expect(ok.ok && ok.data.moved).toEqual([A]);
     expect(ok.ok && ok.data.refused).toEqual([{ id: G, reason: "申报不存在" }]);
@@ -272,7 +272,7 @@ describe("declaration actions: who may do what", () => {
     const notForming = await a.acceptAction({ ids: [A] });
     expect(notForming.ok && notForming.data.moved).toEqual([]);
     as("demo_selfunit");
-    expect((await listQueue(t.db, u.demo_selfunit, "accept")).rows.map((r) => r.id)).toEqual([A]);
+    expect((await listQueue(t.db, u.demo_selfunit, "accept")).rows.map((r) => r.id)).toContain(A); // the demo data holds others too
     const acc = await a.acceptAction({ ids: [A] });
     expect(acc).toMatchObject({ ok: true, data: { moved: [A], refused: [] }, message: "已受理1份申报" });
     expect((await row(A)).status).toBe("accepted");
