@@ -41,6 +41,8 @@ const org: Record<string, string> = {};
 let batch004: string;
 
 const inTx = <T>(fn: (tx: Db) => Promise<T>) => t.db.transaction(fn);
+/** Reads the version first: a query on t.db inside the transaction would wait for it forever on PGlite (one connection). */
+const atVersion = async <T>(declarationId: string, fn: (v: number) => Promise<T>) => fn((await version(declarationId)).version);
 /** 20 identical calls: at once on PostgreSQL; one after another on PGlite (one connection, no concurrency to test). */
 async function twenty<T>(fn: () => Promise<T>): Promise<PromiseSettledResult<T>[]> {
   if (t.driver === "postgres") return Promise.allSettled(Array.from({ length: 20 }, fn));
@@ -153,7 +155,7 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
     expect(await t.db.$count(declarationEvents, and(eq(declarationEvents.declarationId, id), eq(declarationEvents.toStatus, "unit_verified")))).toBe(1);
     const refused = results.flatMap((r) => (r.status === "fulfilled" ? r.value.refused : []));
     expect(refused[0].reason).toBe("该申报当前为“单位已审核”，不能单位审核通过");
-    expect(await catchMsg(inTx(async (tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: id, version: (await version(id)).version })))).toBe("该申报已通过单位审核，不能撤回");
+    expect(await catchMsg(atVersion(id, (v) => inTx((tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: id, version: v }))))).toBe("该申报已通过单位审核，不能撤回");
   });
 
   it("单位公示: an objection must be resolved and the 5 working days over before recommendation", async () => {
@@ -194,13 +196,13 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
 
   it("一次性告知: a return, a resubmission back to the same office, a second return only on the first's items with a new reason", async () => {
     const items = [{ slot: "education", field: "学历证书", text: "请上传学历证书" }];
-    const first = await inTx(async (tx) => tr.returnWithNotice(tx, u.demo_selfunit, { declarationId: id, version: (await version(id)).version, reason: "材料不全", items }));
+    const first = await atVersion(id, (v) => inTx((tx) => tr.returnWithNotice(tx, u.demo_selfunit, { declarationId: id, version: v, reason: "材料不全", items })));
     expect(first.deadline > todayInChina()).toBe(true);
     expect(await version(id)).toMatchObject({ status: "returned" });
     const person = await timelineForPerson(t.db, u.demo_person.id, id);
     expect(person?.openItems).toEqual(items);
     // Resubmitting without a change goes back to the forming organisation's queue.
-    const res = await inTx(async (tx) => tr.submitDeclaration(tx, u.demo_person, { declarationId: id, version: (await version(id)).version }));
+    const res = await atVersion(id, (v) => inTx((tx) => tr.submitDeclaration(tx, u.demo_person, { declarationId: id, version: v })));
     expect(res.status).toBe("hrss_checked");
     expect(await t.db.$count(declarationNotices, and(eq(declarationNotices.declarationId, id), eq(declarationNotices.round, 1)))).toBe(1);
     const v = (await version(id)).version;
@@ -225,7 +227,7 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
     // The content change cleared the 诚信承诺.
     expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, u.demo_person, { declarationId: id, version: v2.version })))).toBe("请阅读并勾选诚信承诺");
     await inTx((tx) => drafts.acceptPledge(tx, u.demo_person, { declarationId: id, version: v2.version, accepted: true }));
-    const res = await inTx(async (tx) => tr.submitDeclaration(tx, u.demo_person, { declarationId: id, version: (await version(id)).version }));
+    const res = await atVersion(id, (v) => inTx((tx) => tr.submitDeclaration(tx, u.demo_person, { declarationId: id, version: v })));
     expect(res.status).toBe("unit_verified");
     const view = await getDeclarationForViewer(t.db, u.demo_unit, id);
     expect(view?.changedFields).toEqual(["education"]);
@@ -233,8 +235,8 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
   });
 
   it("reject is final and only by the office holding it", async () => {
-    expect(await catchMsg(inTx(async (tx) => tr.rejectDeclaration(tx, u.demo_dept, { declarationId: id, version: (await version(id)).version, reason: "不符合条件" })))).toBe("该申报的状态已变化，请刷新后重试");
-    await inTx(async (tx) => tr.rejectDeclaration(tx, u.demo_unit, { declarationId: id, version: (await version(id)).version, reason: "不符合条件" }));
+    expect(await catchMsg(atVersion(id, (v) => inTx((tx) => tr.rejectDeclaration(tx, u.demo_dept, { declarationId: id, version: v, reason: "不符合条件" }))))).toBe("该申报的状态已变化，请刷新后重试");
+    await atVersion(id, (v) => inTx((tx) => tr.rejectDeclaration(tx, u.demo_unit, { declarationId: id, version: v, reason: "不符合条件" })));
     expect((await version(id)).status).toBe("rejected");
     const [msg] = await t.db.select().from(notifications).where(eq(notifications.userId, u.demo_person.id)).orderBy(desc(notifications.id)).limit(1);
     expect(msg.message).toContain("不予受理，原因：不符合条件");
@@ -287,8 +289,8 @@ describe("refusals at submission", () => {
     const p = await newPerson("林平之", "0505");
     const d = await completeDraft(p, "srmyy");
     await inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version }));
-    expect(await catchMsg(inTx(async (tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: d.id, version: (await version(d.id)).version })))).toBe("申报不存在");
-    await inTx(async (tx) => tr.withdrawDeclaration(tx, p, { declarationId: d.id, version: (await version(d.id)).version }));
+    expect(await catchMsg(atVersion(d.id, (v) => inTx((tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: d.id, version: v }))))).toBe("申报不存在");
+    await atVersion(d.id, (v) => inTx((tx) => tr.withdrawDeclaration(tx, p, { declarationId: d.id, version: v })));
     expect((await version(d.id)).status).toBe("withdrawn");
     // A withdrawn declaration frees the batch for a new one.
     const again = await inTx((tx) => drafts.createDraft(tx, p, { batchId: batch004, specialty: "数学", targetLevel: "senior_deputy" }));
