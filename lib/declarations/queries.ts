@@ -86,6 +86,22 @@ export function searchCondition(q: string | undefined): SQL | undefined {
  * An office's list: visible rows (access.ts), optional 待办 view, state filter and search; newest submission
  * first, 20 a page. Indexed on (office column, status, submitted_at, id).
  */
+/** The columns of a declaration list row (the unit alias is the declaration's unit org); shared by the review queues. */
+export const declarationListColumns = (unit: typeof orgs) => ({
+  id: declarations.id,
+  personName: declarations.personName,
+  idNumber: declarations.idNumber,
+  unitName: unit.name,
+  committeeName: committees.name,
+  series: declarations.series,
+  specialty: declarations.specialty,
+  targetLevel: declarations.targetLevel,
+  status: declarations.status,
+  returnedFrom: declarations.returnedFrom,
+  submittedAt: declarations.submittedAt,
+  version: declarations.version,
+});
+
 export async function listDeclarations(db: Db, viewer: Actor, opts: DeclarationListOptions = {}): Promise<{ rows: DeclarationListRow[]; total: number; page: number; pageSize: number }> {
   const pageSize = opts.pageSize ?? DECLARATION_PAGE_SIZE;
   const page = Math.max(1, opts.page ?? 1);
@@ -102,20 +118,7 @@ export async function listDeclarations(db: Db, viewer: Actor, opts: DeclarationL
   const unit = aliasedTable(orgs, "unit_org");
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: declarations.id,
-        personName: declarations.personName,
-        idNumber: declarations.idNumber,
-        unitName: unit.name,
-        committeeName: committees.name,
-        series: declarations.series,
-        specialty: declarations.specialty,
-        targetLevel: declarations.targetLevel,
-        status: declarations.status,
-        returnedFrom: declarations.returnedFrom,
-        submittedAt: declarations.submittedAt,
-        version: declarations.version,
-      })
+      .select(declarationListColumns(unit))
       .from(declarations)
       .innerJoin(committees, eq(committees.id, declarations.committeeId))
       .leftJoin(unit, eq(unit.id, declarations.unitOrgId))

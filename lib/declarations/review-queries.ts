@@ -9,7 +9,7 @@ import type { DeclarationStatus, TitleLevel } from "@/db/schema/enums";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { KIND_COLUMN, KIND_ROLES, visibleCondition, type Actor } from "./access";
 import { fromCondition } from "./moves-common";
-import { DECLARATION_PAGE_SIZE, searchCondition, type DeclarationListRow } from "./queries";
+import { DECLARATION_PAGE_SIZE, declarationListColumns, searchCondition, type DeclarationListRow } from "./queries";
 import type { DeclarationMove } from "./states";
 
 /** The forward moves that have a work queue, and the office making each. */
@@ -22,21 +22,6 @@ export const QUEUE_MOVES = {
   accept: "forming",
 } as const satisfies Partial<Record<DeclarationMove, keyof typeof KIND_COLUMN>>;
 export type QueueMove = keyof typeof QUEUE_MOVES;
-
-const selectRow = (unit: typeof orgs) => ({
-  id: declarations.id,
-  personName: declarations.personName,
-  idNumber: declarations.idNumber,
-  unitName: unit.name,
-  committeeName: committees.name,
-  series: declarations.series,
-  specialty: declarations.specialty,
-  targetLevel: declarations.targetLevel,
-  status: declarations.status,
-  returnedFrom: declarations.returnedFrom,
-  submittedAt: declarations.submittedAt,
-  version: declarations.version,
-});
 
 /**
  * The declarations the viewer's office may move now by `move` (its queue for that step), searched (name or
@@ -58,7 +43,7 @@ export async function listQueue(
   const unit = aliasedTable(orgs, "unit_org");
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select(selectRow(unit))
+      .select(declarationListColumns(unit))
       .from(declarations)
       .innerJoin(committees, eq(committees.id, declarations.committeeId))
       .leftJoin(unit, eq(unit.id, declarations.unitOrgId))
