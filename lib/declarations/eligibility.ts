@@ -3,10 +3,8 @@
  * time; the years run from the current title's date (or, for a first title, from the start of work).
  */
 import { EDUCATION_LEVELS, TITLE_LEVELS, type EducationLevel, type TitleLevel } from "@/db/schema/enums";
+import { addYears } from "@/lib/validation/calendar";
 import { EDUCATION_LABELS } from "./constants";
-
-/** A 诚信档案 bar lasts this many years from the revocation (EVALUATION §3). */
-export const INTEGRITY_BAR_YEARS = 3;
 
 /** The provincial defaults seeded into eligibility_rules (series '*'); a series may override a row. */
 export const DEFAULT_ELIGIBILITY: { level: TitleLevel; education: EducationLevel; years: number }[] = [
@@ -49,14 +47,6 @@ export function requiredCurrentLevel(level: TitleLevel): TitleLevel | null {
 export function highestEducation(levels: readonly EducationLevel[]): EducationLevel | null {
   for (const l of EDUCATION_LEVELS) if (levels.includes(l)) return l;
   return null;
-}
-
-/** `day` plus whole years; 29 February falls back to 28 February. */
-export function addYears(day: string, years: number): string {
-  const y = Number(day.slice(0, 4)) + years;
-  const md = day.slice(5);
-  if (md === "02-29" && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return `${y}-02-28`;
-  return `${y}${day.slice(4)}`;
 }
 
 /** Whole years from `from` to `to` (both YYYY-MM-DD). */
@@ -110,11 +100,4 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
     problems.push(`任职年限不足：须满${yearsRequired}年（计算至${countTo}为${yearsCounted}年），${eligibleOn}起符合`);
   }
   return { ok: problems.length === 0, education, yearsRequired: yearsRequired ?? null, countFrom, countTo, yearsCounted, eligibleOn, problems };
-}
-
-/** The bar of a 诚信档案 record: revocation + 3 years, as the inclusive last day. */
-export function integrityBarUntil(revokedAt: string): string {
-  const end = new Date(`${addYears(revokedAt, INTEGRITY_BAR_YEARS)}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
 }
