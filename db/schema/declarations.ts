@@ -311,24 +311,6 @@ export const eligibilityRules = pgTable(
   (t) => [uniqueIndex("eligibility_rules_uq").on(t.series, t.level, t.education)],
 );
 
-/** 诚信档案: a title revoked for fraud bars the person from declaring until `bar_until` (revocation + 3 years). */
-export const integrityRecords = pgTable(
-  "integrity_records",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    idType: idType("id_type").notNull(),
-    idNumber: text("id_number").notNull(),
-    name: text("name").notNull(),
-    reason: text("reason").notNull(),
-    revokedAt: date("revoked_at").notNull(),
-    /** Inclusive last day of the bar. */
-    barUntil: date("bar_until").notNull(),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("integrity_records_person_idx").on(t.idType, t.idNumber, t.barUntil)],
-);
-
 export type DeclarationBatch = typeof declarationBatches.$inferSelect;
 export type NewDeclarationBatch = typeof declarationBatches.$inferInsert;
 export type Declaration = typeof declarations.$inferSelect;
@@ -343,5 +325,3 @@ export type PublicityItem = typeof publicityItems.$inferSelect;
 export type PublicityObjection = typeof publicityObjections.$inferSelect;
 export type EligibilityRule = typeof eligibilityRules.$inferSelect;
 export type NewEligibilityRule = typeof eligibilityRules.$inferInsert;
-export type IntegrityRecord = typeof integrityRecords.$inferSelect;
-export type NewIntegrityRecord = typeof integrityRecords.$inferInsert;
