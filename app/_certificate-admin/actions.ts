@@ -14,11 +14,21 @@ export const revokeCertificateAction = protectedAction({
   schema: revokeCertificateSchema,
   revalidate: BACKFILL_AREAS,
   handler: async ({ input, user, tx }) => {
-    const c = await revokeCertificateWithRecord(tx, user, input);
+    const { certificate: c, integrity } = await revokeCertificateWithRecord(tx, user, input);
     return {
-      data: { certNo: c.certNo, version: c.version },
-      audit: { targetType: "certificate", targetId: c.id, detail: { certNo: c.certNo, version: c.version, reason: input.reason } },
-      message: `证书 ${c.certNo} 已撤销`,
+      data: { certNo: c.certNo, version: c.version, integrityRecordId: integrity?.id ?? null },
+      audit: {
+        targetType: "certificate",
+        targetId: c.id,
+        detail: {
+          certNo: c.certNo,
+          version: c.version,
+          kind: input.kind,
+          reason: input.reason,
+          ...(integrity ? { documentNo: integrity.documentNo, integrityRecordId: integrity.id, revokedAt: integrity.revokedAt, barUntil: integrity.barUntil } : {}),
+        },
+      },
+      message: integrity ? `证书 ${c.certNo} 已撤销，已记入诚信档案（限制申报至 ${integrity.barUntil}）` : `证书 ${c.certNo} 已撤销`,
     };
   },
 });

@@ -6,17 +6,23 @@ import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { Field, Input, inputClass } from "@/components/ui/field";
+import { REVOCATION_KIND_LABELS, REVOCATION_KINDS, type RevocationKind } from "@/lib/certificates/schemas";
 import { correctCertificateAction, revokeCertificateAction } from "./actions";
 
 type Values = { name: string; workUnit: string; specialty: string; qualificationName: string; approvalNo: string; issueDate: string };
 const LABELS: Record<keyof Values, string> = { name: "姓名", workUnit: "工作单位", specialty: "专业", qualificationName: "资格名称", approvalNo: "批准文号", issueDate: "发证日期" };
 
-/** 撤销 (reason, confirmation) and 更正 (changed fields + reason → a new version) of a valid certificate. */
-export function CertificateActions({ valid, certificateId, certNo, values }: { valid: boolean; certificateId: string; certNo: string; values: Values }) {
+/**
+ * 撤销 (kind, reason, for fraud the 文号; confirmation) and 更正 (changed fields + reason → a new version) of
+ * a valid certificate. `fraudReapplyOn`: the day a person revoked for fraud today may declare again (server date).
+ */
+export function CertificateActions({ valid, certificateId, certNo, values, fraudReapplyOn }: { valid: boolean; certificateId: string; certNo: string; values: Values; fraudReapplyOn: string }) {
   const router = useRouter();
   const { outcome, busy, run } = useActionRunner();
   const [mode, setMode] = useState<"revoke" | "correct" | null>(null);
   const [reason, setReason] = useState("");
+  const [kind, setKind] = useState<RevocationKind>("ordinary");
+  const [documentNo, setDocumentNo] = useState("");
   const [form, setForm] = useState<Values>(values);
   const changes = Object.fromEntries((Object.keys(values) as (keyof Values)[]).filter((k) => form[k].trim() !== values[k]).map((k) => [k, form[k].trim()]));
   const errors = outcome?.fieldErrors ?? {};
@@ -36,20 +42,48 @@ export function CertificateActions({ valid, certificateId, certNo, values }: { v
       </div>
       {mode === "revoke" && (
         <ConfirmBox
-          question={<p>将撤销证书 {certNo}。撤销后证书仍可查验，但显示为“已撤销”，不能恢复。确认撤销？</p>}
+          question={
+            <p>
+              将撤销证书 {certNo}。撤销后证书仍可查验，但显示为“已撤销”，不能恢复。
+              {kind === "fraud" ? `持证人将记入诚信档案，在${fraudReapplyOn}之前不能申报职称。` : ""}确认撤销？
+            </p>
+          }
           confirmLabel="确认撤销"
           danger
           busy={busy}
           onCancel={() => setMode(null)}
-          onConfirm={() => run(() => revokeCertificateAction({ certificateId, reason }), (r) => {
-            if (r.ok) setMode(null);
-          })}
+          onConfirm={() =>
+            run(() => revokeCertificateAction({ certificateId, kind, reason, documentNo: kind === "fraud" ? documentNo : undefined }), (r) => {
+              if (r.ok) setMode(null);
+            })
+          }
         >
+          <fieldset className="mt-2 text-xs" data-testid="revoke-kind">
+            <legend className="mb-1">撤销类型</legend>
+            <div className="flex flex-wrap gap-4">
+              {REVOCATION_KINDS.map((k) => (
+                <label key={k} className="flex items-center gap-1">
+                  <input type="radio" name="revoke-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                  {REVOCATION_KIND_LABELS[k]}
+                  {k === "fraud" ? "（记入诚信档案）" : ""}
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <label className="mt-2 block text-xs" htmlFor="revoke-reason">
             撤销原因（必填，本人可见）
           </label>
           <input id="revoke-reason" className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
           {errors.reason && <p className="text-xs text-red-600">{errors.reason}</p>}
+          {kind === "fraud" && (
+            <>
+              <label className="mt-2 block text-xs" htmlFor="revoke-document-no">
+                撤销文号（必填）
+              </label>
+              <input id="revoke-document-no" className={inputClass} value={documentNo} placeholder="如：黔人社专技〔2026〕3号" onChange={(e) => setDocumentNo(e.target.value)} />
+              {errors.documentNo && <p className="text-xs text-red-600">{errors.documentNo}</p>}
+            </>
+          )}
         </ConfirmBox>
       )}
       {mode === "correct" && (

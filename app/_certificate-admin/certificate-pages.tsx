@@ -8,7 +8,10 @@ import { getDb } from "@/db/client";
 import { CERTIFICATE_STATUSES } from "@/db/schema/enums";
 import { getCertificateVersions, listCertificatesForAdmin } from "@/lib/certificates/admin-queries";
 import { getCertificateConfirmation } from "@/lib/certificates/confirmation-info";
-import { formatTime } from "@/lib/format";
+import { formatChineseDay, formatTime } from "@/lib/format";
+import { getCertificateIntegrityRecord } from "@/lib/integrity/queries";
+import { integrityReapplyOn } from "@/lib/integrity/rules";
+import { todayInChina } from "@/lib/roster/dates";
 import { keysetRequest } from "@/lib/keyset";
 import { oneOf, type SearchParams, searchText } from "@/lib/http/search-params";
 import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
@@ -96,7 +99,7 @@ export async function CertificateAdminPage({ certificateId }: { certificateId: s
   const versions = await getCertificateVersions(db, user, certificateId);
   if (!versions || versions.length === 0) notFound();
   const current = versions[0];
-  const confirmation = await getCertificateConfirmation(db, current.id);
+  const [confirmation, integrity] = await Promise.all([getCertificateConfirmation(db, current.id), getCertificateIntegrityRecord(db, current.id)]);
   const fields = (c: (typeof versions)[number]): [string, string][] => [
     ["证书编号", c.certNo],
     ["姓名", c.name],
@@ -132,6 +135,11 @@ export async function CertificateAdminPage({ certificateId }: { certificateId: s
               ))}
             </dl>
             {current.revokeReason && <p className="mt-3 text-sm text-red-700">撤销原因：{current.revokeReason}（{formatTime(current.revokedAt)}）</p>}
+            {integrity && (
+              <p className="mt-1 text-sm text-red-700" data-testid="certificate-integrity">
+                因弄虚作假撤销，撤销文号 {integrity.documentNo}；已记入诚信档案，{integrity.revokedAt} 至 {integrity.barUntil} 不能申报职称。
+              </p>
+            )}
           </div>
         </div>
         <div className={current.status === "valid" ? "mt-5 border-t border-slate-100 pt-4" : "mt-4"}>
@@ -139,6 +147,7 @@ export async function CertificateAdminPage({ certificateId }: { certificateId: s
             valid={current.status === "valid"}
             certificateId={current.id}
             certNo={current.certNo}
+            fraudReapplyOn={formatChineseDay(integrityReapplyOn(todayInChina()))}
             values={{ name: current.name, workUnit: current.workUnit, specialty: current.specialty, qualificationName: current.qualificationName, approvalNo: current.approvalNo, issueDate: current.issueDate }}
           />
         </div>

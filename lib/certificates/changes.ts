@@ -1,16 +1,30 @@
 import type { Db } from "@/db/client";
+import type { Certificate, IntegrityRecord } from "@/db/schema";
 import { correctCertificate, revokeCertificate, type CertificateCorrection } from "@/lib/certificates/issue";
+import type { RevocationKind } from "@/lib/certificates/schemas";
+import { UserError } from "@/lib/errors";
+import { recordFraudRevocation } from "@/lib/integrity/records";
+import { integrityBarMessage } from "@/lib/integrity/rules";
 import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { personMessages } from "@/lib/notifications/notify";
 import { moveRecords } from "@/lib/roster/move-record";
 
 /**
  * 撤销 by the 专技处: the certificate turns revoked (still verifiable as such) and its roster record
- * moves confirmed → revoked, with the professional notified — all in the caller's transaction.
+ * moves confirmed → revoked, with the professional notified — all in the caller's transaction. A
+ * revocation for fraud also writes the holder's 诚信档案 record (docs/domain.md §16): the guarded UPDATE
+ * lets one of any number of concurrent requests through, so there is one record per certificate.
  */
-export async function revokeCertificateWithRecord(tx: Db, actor: ProvinceActor, input: { certificateId: string; reason: string }) {
+export async function revokeCertificateWithRecord(
+  tx: Db,
+  actor: ProvinceActor,
+  input: { certificateId: string; reason: string; kind?: RevocationKind; documentNo?: string; revokedOn?: string },
+): Promise<{ certificate: Certificate; integrity: IntegrityRecord | null }> {
   assertCertDivision(actor);
+  const fraud = input.kind === "fraud";
+  if (fraud && !input.documentNo?.trim()) throw new UserError("请填写撤销文号", { documentNo: "请填写撤销文号" });
   const cert = await revokeCertificate(tx, input.certificateId, input.reason, actor.id);
+  const integrity = fraud ? await recordFraudRevocation(tx, actor, cert, { reason: input.reason, documentNo: input.documentNo!.trim(), revokedOn: input.revokedOn }) : null;
   if (cert.rosterRecordId) {
     await moveRecords(tx, {
       recordIds: [cert.rosterRecordId],
@@ -18,10 +32,13 @@ export async function revokeCertificateWithRecord(tx: Db, actor: ProvinceActor, 
       to: "revoked",
       actorId: actor.id,
       reason: input.reason,
-      notify: { kind: "revoked", message: personMessages.revoked(input.reason) },
+      notify: {
+        kind: "revoked",
+        message: integrity ? personMessages.revokedForFraud(input.reason, integrity.documentNo!, integrityBarMessage(integrity)) : personMessages.revoked(input.reason),
+      },
     });
   }
-  return cert;
+  return { certificate: cert, integrity };
 }
 
 /**

@@ -21,6 +21,9 @@ export const personMessages = {
   returnFixed: (r: RecordRef) => `评委会组建单位已处理您的“${r.qualificationName}”证书退回意见，将重新提交确认。`,
   newPhotoRequested: (reason: string) => (r: RecordRef) => `评委会组建单位请您重新上传“${r.qualificationName}”证书照片，原因：${reason}。`,
   revoked: (reason: string) => (r: RecordRef) => `您的“${r.qualificationName}”证书已被撤销，原因：${reason}。`,
+  /** `bar`: the 诚信档案 notice of lib/integrity/rules.ts (reason and the day the person may declare again). */
+  revokedForFraud: (reason: string, documentNo: string, bar: string) => (r: RecordRef) =>
+    `您的“${r.qualificationName}”证书因弄虚作假已被撤销（${documentNo}），原因：${reason}。${bar}。`,
   corrected: (version: number, reason: string) => (r: RecordRef) => `您的“${r.qualificationName}”证书已更正并发放第${version}版，原因：${reason}。`,
 };
 
