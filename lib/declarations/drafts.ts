@@ -11,6 +11,7 @@ import { auditBase, writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { ForbiddenError, NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { todayInChina } from "@/lib/filings/constants";
+import { integrityBar } from "@/lib/integrity/queries";
 import type { Actor } from "./access";
 import { DECLARATION_STALE } from "./constants";
 import { filingRefusal } from "./filing-cover";
@@ -47,11 +48,14 @@ function levelInRange(level: (typeof TITLE_LEVELS)[number], from: (typeof TITLE_
 export async function createDraft(tx: Db, actor: Actor, input: CreateDraft & { ip?: string | null }): Promise<Declaration> {
   if (actor.role !== "person") throw new ForbiddenError();
   const today = todayInChina();
+  const [person] = await tx.select({ name: users.name, idType: users.idType, idNumber: users.idNumber, orgId: users.orgId }).from(users).where(eq(users.id, actor.id));
+  // 诚信档案: no new declaration while barred (submit checks again).
+  const bar = await integrityBar(tx, person, today);
+  if (bar) throw new UserError(bar.message);
   const { batch, formingOrgId } = await loadOpenBatch(tx, input.batchId, today);
   if (!levelInRange(input.targetLevel, batch.levelFrom, batch.levelTo)) throw new UserError("该批次不受理所选级别的申报", { targetLevel: "该批次不受理所选级别的申报" });
   const refusal = await filingRefusal(tx, batch.committeeId, { series: batch.series, specialty: input.specialty, level: input.targetLevel }, today);
   if (refusal) throw new UserError(refusal);
-  const [person] = await tx.select({ name: users.name, idType: users.idType, idNumber: users.idNumber, orgId: users.orgId }).from(users).where(eq(users.id, actor.id));
   const values: NewDeclaration = {
     userId: actor.id,
     batchId: batch.id,

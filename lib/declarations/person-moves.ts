@@ -1,7 +1,7 @@
 /**
  * The applicant's moves: submit (and resubmit after a return) and withdraw (docs/domain.md §16).
  */
-import { and, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   declarationAttachments,
@@ -10,15 +10,14 @@ import {
   declarations,
   declarationSnapshots,
   eligibilityRules,
-  integrityRecords,
   orgs,
   publicityItems,
   type Declaration,
 } from "@/db/schema";
 import type { DeclarationStatus } from "@/db/schema/enums";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
-import { getPersonIdentity } from "@/lib/identity/holder";
 import { todayInChina } from "@/lib/filings/constants";
+import { integrityBar } from "@/lib/integrity/queries";
 import type { Actor } from "./access";
 import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STALE } from "./constants";
 import { checkEligibility, highestEducation, requiredCurrentLevel, type EligibilityResult } from "./eligibility";
@@ -81,18 +80,6 @@ export async function eligibilityOf(db: Db, d: Pick<Declaration, "series" | "tar
   });
 }
 
-/** The 诚信档案 bar in force for this person today: its last day and reason, or null. */
-export async function integrityBar(db: Db, person: { idType: Declaration["idType"]; idNumber: string | null }, today = todayInChina()): Promise<{ barUntil: string; reason: string } | null> {
-  if (!person.idType || !person.idNumber) return null;
-  const [row] = await db
-    .select({ barUntil: integrityRecords.barUntil, reason: integrityRecords.reason })
-    .from(integrityRecords)
-    .where(and(eq(integrityRecords.idType, person.idType), eq(integrityRecords.idNumber, person.idNumber), gte(integrityRecords.barUntil, today)))
-    .orderBy(desc(integrityRecords.barUntil))
-    .limit(1);
-  return row ?? null;
-}
-
 /** What is missing before a declaration can be submitted (Chinese), in form order. */
 export function completenessProblems(d: Declaration): string[] {
   const out: string[] = [];
@@ -146,7 +133,7 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
   const eligibility = await eligibilityOf(tx, d);
   if (!eligibility.ok) throw new UserError(eligibility.problems.join("；"));
   const bar = await integrityBar(tx, d, today);
-  if (bar) throw new UserError(`您已被记入诚信档案，${bar.barUntil}前不能申报职称`);
+  if (bar) throw new UserError(bar.message);
 
   const route = await routeOf(tx, d);
   let publicityChanged = false;
@@ -220,10 +207,4 @@ export async function withdrawDeclaration(tx: Db, actor: Actor, input: { declara
   await tx.update(declarationNotices).set({ resolvedAt: now }).where(and(eq(declarationNotices.declarationId, d.id), isNull(declarationNotices.resolvedAt)));
   await recordMove(tx, actor, "withdraw", [{ ...row, from: d.status }], "withdrawn", { message: DECLARATION_MESSAGES.withdrawn, ip: input.ip });
   return { moved: [d.id], refused: [] };
-}
-
-/** The 诚信档案 bar of the signed-in person (by the account's ID document), or null. */
-export async function personIntegrityBar(db: Db, userId: string): Promise<{ barUntil: string; reason: string } | null> {
-  const doc = await getPersonIdentity(db, userId);
-  return doc ? integrityBar(db, { idType: doc.idType, idNumber: doc.idNumber }) : null;
 }

@@ -29,6 +29,8 @@ import * as drafts from "@/lib/declarations/drafts";
 import { getDeclarationForViewer, listDeclarations, timelineForPerson } from "@/lib/declarations/queries";
 import * as tr from "@/lib/declarations/transitions";
 import { todayInChina } from "@/lib/filings/constants";
+import { formatChineseDay } from "@/lib/format";
+import { integrityBarUntil, integrityReapplyOn } from "@/lib/integrity/rules";
 import { idCheckChar } from "@/lib/validation/id-number";
 import { sessionUserOf } from "../helpers/session-user";
 import { useTestDb, type TestDb } from "../setup/test-db";
@@ -277,12 +279,16 @@ describe("refusals at submission", () => {
     );
   });
 
-  it("诚信档案: a person barred for 3 years is told until when", async () => {
+  it("诚信档案: a person barred for 3 years is told until when, at submit as at 新建申报", async () => {
     const p = await newPerson("岳不群", "0404");
-    const [row] = await t.db.select({ idNumber: users.idNumber }).from(users).where(eq(users.id, p.id));
-    await t.db.insert(integrityRecords).values({ idType: "resident", idNumber: row.idNumber!, name: "岳不群", reason: "申报材料造假", revokedAt: "2025-03-01", barUntil: "2028-02-29" });
     const d = await completeDraft(p, "sjy");
-    expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version })))).toBe("您已被记入诚信档案，2028-02-29前不能申报职称");
+    const [row] = await t.db.select({ idNumber: users.idNumber }).from(users).where(eq(users.id, p.id));
+    const today = todayInChina();
+    await t.db.insert(integrityRecords).values({ idType: "resident", idNumber: row.idNumber!, name: "岳不群", reason: "申报材料造假", revokedAt: today, barUntil: integrityBarUntil(today) });
+    const notice = `您因申报材料造假被记入诚信档案，在${formatChineseDay(integrityReapplyOn(today))}之前不能申报职称`;
+    expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version })))).toBe(notice);
+    await inTx((tx) => tr.withdrawDeclaration(tx, p, { declarationId: d.id, version: d.version }));
+    expect(await catchMsg(inTx((tx) => drafts.createDraft(tx, p, { batchId: batch004, specialty: "数学", targetLevel: "senior_deputy" })))).toBe(notice);
   });
 
   it("withdrawal while submitted; another person's declaration does not exist for the actor", async () => {

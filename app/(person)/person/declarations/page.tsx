@@ -8,17 +8,20 @@ import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
 import { listOpenBatches, listOwnDeclarations } from "@/lib/declarations/queries";
 import { todayInChina } from "@/lib/filings/constants";
 import { formatTime } from "@/lib/format";
+import { personIntegrityBar } from "@/lib/integrity/queries";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { IntegrityBarNotice } from "./integrity-notice";
 
 export const metadata: Metadata = { title: "职称申报" };
 
 export default async function PersonDeclarationsPage() {
   const user = await requireRolePage(["person"]);
   const db = await getDb();
-  const [own, batches] = await Promise.all([listOwnDeclarations(db, user.id), listOpenBatches(db, todayInChina())]);
+  const [own, batches, bar] = await Promise.all([listOwnDeclarations(db, user.id), listOpenBatches(db, todayInChina()), personIntegrityBar(db, user.id)]);
   return (
     <div className="space-y-4">
-      <Card title="职称申报" actions={batches.length > 0 ? <Link href="/person/declarations/new" className={buttonClass("primary", "sm")}>新建申报</Link> : null}>
+      {bar ? <IntegrityBarNotice bar={bar} /> : null}
+      <Card title="职称申报" actions={batches.length > 0 && !bar ? <Link href="/person/declarations/new" className={buttonClass("primary", "sm")}>新建申报</Link> : null}>
         <p className="text-sm leading-relaxed text-slate-600">
           在评委会开放的申报批次内，按步骤填写申报信息并上传材料，每一步都会保存为草稿。提交后由所在单位审核、公示并推荐，再经主管部门、人社部门审核后由评委会受理。
           单位审核通过前可以撤回；被退回时请按告知的事项一次补正后重新提交。

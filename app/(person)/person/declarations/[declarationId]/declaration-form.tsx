@@ -49,7 +49,8 @@ export type DeclarationFormProps = {
   openItems: NoticeItem[];
   eligibility: EligibilityResult;
   requiredTitleLevel: TitleLevel | null;
-  bar: { barUntil: string } | null;
+  /** The 诚信档案 bar in force today (its notice), or null. */
+  bar: { barUntil: string; message: string } | null;
   canWithdraw: boolean;
 };
 
@@ -459,7 +460,7 @@ function PledgeStep(p: DeclarationFormProps) {
           年限计算至 {el.countTo}：{el.countFrom ? `自 ${el.countFrom} 起共 ${el.yearsCounted} 年` : "尚未填写起算时间"}
           {el.eligibleOn ? `；${el.eligibleOn} 起符合年限要求` : ""}。
         </p>
-        {p.bar ? <Notice tone="error">您已被记入诚信档案，{p.bar.barUntil}前不能申报职称。</Notice> : null}
+        {p.bar ? <Notice tone="error">{p.bar.message}。</Notice> : null}
         {el.ok ? <Notice tone="success">符合申报条件。</Notice> : <Notice tone="warning">{el.problems.join("；")}</Notice>}
       </section>
       <section className="space-y-2 rounded-md border border-slate-200 p-4 text-sm">
@@ -480,7 +481,7 @@ function PledgeStep(p: DeclarationFormProps) {
         )}
       </section>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={busy || !p.pledgeAccepted} onClick={() => setConfirm("submit")}>
+        <Button type="button" disabled={busy || !p.pledgeAccepted || p.bar !== null} onClick={() => setConfirm("submit")}>
           提交申报
         </Button>
         {p.canWithdraw ? (

@@ -7,10 +7,12 @@ import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
 import { requiredCurrentLevel } from "@/lib/declarations/eligibility";
-import { eligibilityOf, personIntegrityBar } from "@/lib/declarations/person-moves";
+import { eligibilityOf } from "@/lib/declarations/person-moves";
+import { personIntegrityBar } from "@/lib/integrity/queries";
 import { basicDefaults, getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
 import { isUuid } from "@/lib/declarations/ids";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { IntegrityBarNotice } from "../integrity-notice";
 import { DeclarationForm } from "./declaration-form";
 import { DeclarationSummary } from "./summary";
 
@@ -48,6 +50,7 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
           {view.batch.name} · {d.series} · {d.specialty}
         </p>
       </Card>
+      {bar ? <IntegrityBarNotice bar={bar} /> : null}
       {d.status === "returned" && view.openItems.length > 0 ? (
         <Card title="退回补正事项（一次性告知）">
           <div className="space-y-2" data-testid="notice-items">
