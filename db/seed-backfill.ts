@@ -10,12 +10,15 @@
  *   in progress — two photos approved (ready for the next 一次性提交), three photos to review, one
  *              record whose holder has not uploaded yet (blocks the submission until excluded).
  * 评委会 004 (贵州大学, demo_selfunit): 张三 2022 副教授, published, waiting for his photo.
+ * 诚信档案: demo_zjc then revokes 李红梅's 2020 高级工程师 of batch 1 for fraud (因弄虚作假撤销, with a 文号),
+ *   which writes her 诚信档案 record (region 贵阳市云岩区 by her ID number: demo_hrss and the province see it).
  *
  * This is the only file of the seed that imports the back-fill domain modules.
  */
 import { and, count, eq, inArray } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
+import { revokeCertificateWithRecord } from "@/lib/certificates/changes";
 import { confirmBatch } from "@/lib/confirmation/confirm-batch";
 import { submitBatch } from "@/lib/batch-submission/submit-batch";
 import { grantPhotoConsent, storePersonPhoto, submitPersonPhoto } from "@/lib/backfill/person-photo";
@@ -27,7 +30,7 @@ import { createRosterRecordSchema } from "@/lib/roster/schemas";
 import { idCheckChar } from "@/lib/validation/id-number";
 import type { Db } from "./client";
 import { demoPortraitJpeg, type PortraitStyle } from "./demo-portrait";
-import { rosterBatches, rosterPhotos, rosterRecords, users, type NewUser, type RosterStatus } from "./schema";
+import { certificates as certificateTable, rosterBatches, rosterPhotos, rosterRecords, users, type NewUser, type RosterStatus } from "./schema";
 
 type Actor = Pick<SessionUser, "id" | "role" | "orgId" | "orgIsCertDivision">;
 
@@ -114,6 +117,9 @@ const IN_PROGRESS: (RecordSpec & { stage: "approved" | "submitted" | "awaiting" 
 const ZHANG_SAN_AWAITING: RecordSpec = {
   holder: "zhangsan", specialty: "土木工程", level: "senior_deputy", qualificationName: "副教授", passDate: "2022-12-16", approvalNo: "贵大职称〔2022〕9号",
 };
+
+/** 李红梅's 2020 高级工程师, revoked for fraud after confirmation: her 诚信档案 record. */
+const FRAUD_REVOCATION = { holder: "lhm", reason: "申报材料中论文成果弄虚作假", documentNo: "黔人社专技〔2025〕37号" };
 
 /** What the 专技处 types when confirming batch 1 (a fixed past date keeps the data the same on every run). */
 const CONFIRMATION = { approvalNo: "黔人社专技〔2025〕21号", issueDate: "2025-06-30" };
@@ -273,6 +279,18 @@ export async function seedBackfillDemo(tx: Db, ctx: BackfillSeedContext): Promis
   // Committee 004: 张三's record waiting for his photo.
   const lecturer = await createRecord(tx, c004, holders.get("zhangsan")!, ZHANG_SAN_AWAITING);
   await publish(tx, ctx.selfUnit, c004.id, [lecturer]);
+
+  // 诚信档案: the 专技处 revokes one issued certificate for fraud (certificate.revoke, as the action writes it).
+  const fraudHolder = holders.get(FRAUD_REVOCATION.holder)!;
+  const [fraudCert] = await tx
+    .select({ id: certificateTable.id })
+    .from(certificateTable)
+    .where(and(eq(certificateTable.idNumber, fraudHolder.idNumber), eq(certificateTable.status, "valid")));
+  const revoked = await revokeCertificateWithRecord(tx, ctx.zjc, { certificateId: fraudCert.id, kind: "fraud", reason: FRAUD_REVOCATION.reason, documentNo: FRAUD_REVOCATION.documentNo });
+  await audit(tx, ctx.zjc, "certificate.revoke", "certificate", fraudCert.id, {
+    certNo: revoked.certificate.certNo, version: revoked.certificate.version, kind: "fraud", reason: FRAUD_REVOCATION.reason,
+    documentNo: FRAUD_REVOCATION.documentNo, integrityRecordId: revoked.integrity!.id, revokedAt: revoked.integrity!.revokedAt, barUntil: revoked.integrity!.barUntil,
+  });
 
   return { people: PEOPLE.length, certificates, confirmedBatchNo: confirmed.batchNo, waitingBatchNo: waiting.batchNo };
 }

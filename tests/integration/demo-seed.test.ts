@@ -14,6 +14,7 @@ import {
   committeeTermMembers,
   committeeTerms,
   idDisputes,
+  integrityRecords,
   orgs,
   expertConflicts,
   expertPoolMembers,
@@ -49,6 +50,9 @@ import { signedFieldsOf } from "@/lib/certificates/issue";
 import { verifySignature } from "@/lib/certificates/token";
 import { PHOTO_HEIGHT, PHOTO_WIDTH } from "@/lib/photos/normalize";
 import { buildCertNo } from "@/lib/roster/numbering";
+import { personIntegrityBar } from "@/lib/integrity/queries";
+import { integrityBarUntil } from "@/lib/integrity/rules";
+import { todayInChina } from "@/lib/roster/dates";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
 process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
@@ -65,7 +69,7 @@ async function userId(username: string) {
 
 /** Row counts of every table the seed writes: what a second run must leave unchanged. */
 async function tableCounts() {
-  const tables = { users, expertPoolMembers, expertProfiles, expertConflicts, roleGrants, idDisputes, committees, committeeTerms, committeeTermMembers, committeeFilings, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, notifications, auditLog };
+  const tables = { users, expertPoolMembers, expertProfiles, expertConflicts, roleGrants, idDisputes, committees, committeeTerms, committeeTermMembers, committeeFilings, rosterRecords, rosterRecordEvents, rosterPhotos, rosterBatches, rosterBatchItems, certificates, integrityRecords, notifications, auditLog };
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) out[name] = (await t.db.select({ n: count() }).from(table))[0].n;
   return out;
@@ -146,7 +150,7 @@ describe("demo_person (张三)", () => {
 
 describe("committee 001 (贵州省人社厅, demo_province)", () => {
   it("has photos to review, records ready for the next submission and one still waiting for a photo", async () => {
-    expect(await statusesOf(ids.c001)).toEqual({ confirmed: 4, submitted: 2, photo_approved: 2, photo_submitted: 3, awaiting_photo: 1 });
+    expect(await statusesOf(ids.c001)).toEqual({ confirmed: 3, revoked: 1, submitted: 2, photo_approved: 2, photo_submitted: 3, awaiting_photo: 1 });
     const toReview = await t.db
       .select({ data: rosterPhotos.data, holder: rosterRecords.idNumber })
       .from(rosterPhotos)
@@ -174,6 +178,18 @@ describe("committee 001 (贵州省人社厅, demo_province)", () => {
     expect(await t.db.select({ n: count() }).from(certificates).where(eq(certificates.committeeId, ids.c001))).toEqual([{ n: 4 }]);
     const orgMessages = await t.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.orgId, ids.provinceOrg));
     expect(orgMessages).toEqual([{ kind: "batch_confirmed" }]);
+  });
+
+  it("has one 诚信档案 record: 李红梅's certificate revoked for fraud by the 专技处, in 贵阳市云岩区's region; 张三 is not barred", async () => {
+    const rows = await t.db
+      .select({ name: integrityRecords.name, documentNo: integrityRecords.documentNo, revokedAt: integrityRecords.revokedAt, barUntil: integrityRecords.barUntil, certStatus: certificates.status, region: orgs.name, createdBy: integrityRecords.createdBy })
+      .from(integrityRecords)
+      .innerJoin(certificates, eq(certificates.id, integrityRecords.certificateId))
+      .innerJoin(orgs, eq(orgs.id, integrityRecords.regionOrgId));
+    expect(rows).toEqual([
+      { name: "李红梅", documentNo: "黔人社专技〔2025〕37号", revokedAt: todayInChina(), barUntil: integrityBarUntil(todayInChina()), certStatus: "revoked", region: "贵阳市云岩区人力资源和社会保障局", createdBy: ids.zjc },
+    ]);
+    expect(await personIntegrityBar(t.db, ids.person)).toBeNull();
   });
 
   it("logged every transition of every record, starting from publication", async () => {
