@@ -53,7 +53,8 @@ export const INTEGRITY_STATE_LABELS: Record<IntegrityState, string> = { active: 
 export type IntegrityListRow = {
   id: string;
   name: string;
-  idLabel: string;
+  idTypeLabel: string;
+  idNumberMasked: string;
   reason: string;
   documentNo: string | null;
   revokedAt: string;
@@ -112,7 +113,8 @@ export async function listIntegrityRecords(
   return {
     rows: rows.map(({ idType, idNumber, ...r }) => ({
       ...r,
-      idLabel: `${ID_TYPE_LABELS[idType]} ${maskIdNumber(idNumber)}`,
+      idTypeLabel: ID_TYPE_LABELS[idType],
+      idNumberMasked: maskIdNumber(idNumber),
       state: isBarredOn(r.barUntil, today) ? "active" : "expired",
     })),
     total,

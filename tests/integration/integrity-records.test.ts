@@ -244,7 +244,8 @@ describe("诚信档案 list of the 人社部门", () => {
     const ouyang = all.rows.find((r) => r.name === "欧阳锋")!;
     const [cert] = await t.db.select().from(certificates).where(eq(certificates.name, "欧阳锋"));
     expect(ouyang).toMatchObject({
-      idLabel: `居民身份证 5203**********${cert.idNumber.slice(-4)}`,
+      idTypeLabel: "居民身份证",
+      idNumberMasked: `5203**********${cert.idNumber.slice(-4)}`,
       certNo: cert.certNo,
       qualificationName: "高级工程师",
       reason: "申报材料中业绩成果弄虚作假",

@@ -51,13 +51,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
               <th className="px-2 py-2">撤销文号</th>
               <th className="px-2 py-2">限制申报期间</th>
               <th className="px-2 py-2">所属地区</th>
-              <th className="px-2 py-2">状态</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
                   没有符合条件的记录
                 </td>
               </tr>
@@ -65,7 +64,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100 align-top">
                 <td className="whitespace-nowrap px-2 py-2">{r.name}</td>
-                <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idLabel}</td>
+                <td className="whitespace-nowrap px-2 py-2">
+                  <span className="block font-mono text-xs">{r.idNumberMasked}</span>
+                  <span className="block text-xs text-slate-500">{r.idTypeLabel}</span>
+                </td>
                 <td className="px-2 py-2">
                   {r.certNo ? (
                     <>
@@ -82,15 +84,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
                     "—"
                   )}
                 </td>
-                <td className="px-2 py-2">{r.reason}</td>
-                <td className="px-2 py-2">{r.documentNo ?? "—"}</td>
+                <td className="min-w-36 px-2 py-2">{r.reason}</td>
+                <td className="min-w-28 px-2 py-2">{r.documentNo ?? "—"}</td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  {r.revokedAt} 至 {r.barUntil}
-                </td>
-                <td className="px-2 py-2">{r.regionName ?? "—"}</td>
-                <td className="whitespace-nowrap px-2 py-2">
+                  <span className="block">{r.revokedAt} 至</span>
+                  <span className="block">{r.barUntil}</span>
                   <Badge tone={r.state === "active" ? "red" : "slate"}>{INTEGRITY_STATE_LABELS[r.state]}</Badge>
                 </td>
+                <td className="min-w-32 px-2 py-2">{r.regionName ?? "—"}</td>
               </tr>
             ))}
           </tbody>
