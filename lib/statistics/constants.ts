@@ -38,3 +38,8 @@ export const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 export function formatRate(passed: number, decided: number): string {
   return decided === 0 ? "—" : `${((passed * 100) / decided).toFixed(1)}%`;
 }
+
+/** A 自治州's short name for a chart axis: "黔东南苗族侗族自治州" → "黔东南州" (the form in common use). */
+export function shortRegionName(name: string): string {
+  return name.replace(/^(.+?)(?:苗族|侗族|布依族|土家族|彝族|回族|仡佬族|水族|壮族|瑶族|白族|藏族|蒙古族)+自治州$/, "$1州");
+}
