@@ -48,6 +48,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "节假日调整", href: "/hrss/calendar", certDivisionOnly: true },
     { label: "证件号码申诉", href: "/hrss/disputes" },
     { label: "诚信档案", href: "/hrss/integrity" },
+    { label: "统计分析", href: "/hrss/statistics" },
     { label: "审计日志", href: "/hrss/audit" },
     ...common,
   ],

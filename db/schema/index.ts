@@ -13,3 +13,4 @@ export * from "./terms";
 export * from "./calendar";
 export * from "./declarations";
 export * from "./integrity";
+export * from "./statistics";

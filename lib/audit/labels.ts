@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "roster.record.publish": "发布名册",
   "roster.record.view_id_number": "查看完整证件号码（编辑草稿）",
   "roster.export": "导出名册",
+  "statistics.export": "导出统计分析",
   "photo.consent": "同意照片处理",
   "photo.upload": "上传照片",
   "photo.submit": "提交照片",

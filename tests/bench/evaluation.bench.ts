@@ -9,6 +9,8 @@
  *   state: the 省人社厅's own list (60 committees, 360 filings), the queue of a 主管部门 examining 40
  *   universities (466 filings past draft) and the province's queue (every 高级 filing, and the 中级 ones
  *   of the organisations directly under it: 1,453).
+ * Then the declaration lists (declarations.bench.ts) and the 人社部门's statistics page over 1,000,000 declarations and
+ * 500,000 certificates (statistics.bench.ts, target ≤ 300 ms).
  * Target: page 1, a deep page and a filtered search of each list ≤ 150 ms server time (the median of
  * BENCH_RUNS runs after a warm-up; the max is printed beside it). BENCH_STRICT=1 exits 1 when a target
  * is missed.
@@ -248,3 +250,4 @@ async function main() {
 
 await main();
 await (await import("./declarations.bench")).runDeclarationsBench();
+await (await import("./statistics.bench")).runStatisticsBench();
