@@ -60,7 +60,8 @@ test("张三 fills and submits a declaration, then follows it on the timeline", 
   await page.screenshot({ path: "tests/.artifacts/declaration-pledge-desktop.png", fullPage: true });
   await page.getByRole("button", { name: "提交申报" }).click();
   await page.getByRole("button", { name: "确认提交" }).click();
-  await expect(page.getByTestId("action-result")).toContainText("申报已提交");
+  // The form leaves the page with the submission; the read-only declaration says it was submitted.
+  await expect(page.getByTestId("submitted-notice")).toContainText("申报已提交");
 
   await page.getByRole("link", { name: "查看进度" }).click();
   await expect(page.getByTestId("holder-office")).toContainText("贵州省建筑设计研究院有限责任公司");

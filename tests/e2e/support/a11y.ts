@@ -74,6 +74,22 @@ export async function checkPhoneLayout(page: Page, name: string) {
 }
 
 /**
+ * Waits for the page's finite CSS transitions and animations to end: axe reads the colours of the moment,
+ * and a button fading from its disabled shade (a server action just returned) fails the contrast rule
+ * mid-transition. Endless ones (a spinner) are not waited for.
+ */
+async function settleAnimations(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
  * Collects axe findings and phone-layout checks page after page; `finish` fails the test on any
  * serious or critical violation and prints the moderate/minor ones.
  */
@@ -85,6 +101,7 @@ export class PageAudit {
   /** The page as it is now: axe at desktop width, a desktop screenshot, then the phone layout. */
   async check(name: string) {
     await this.page.setViewportSize(DESKTOP);
+    await settleAnimations(this.page);
     this.findings.push(...(await scanA11y(this.page, name)));
     await this.page.screenshot({ path: `${SCREENS}/desktop-${name}.png`, fullPage: true });
     await checkPhoneLayout(this.page, name);

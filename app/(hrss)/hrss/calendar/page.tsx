@@ -42,7 +42,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
-            <tr>
+            <tr className="[&_th]:whitespace-nowrap">
               <th className="px-3 py-2">日期</th>
               <th className="px-3 py-2">调整为</th>
               <th className="px-3 py-2">节假日库原安排</th>
@@ -71,7 +71,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
                   {!r.libraryKnown ? "未收录" : r.libraryWorking ? "工作日" : "休息日"}
                   {r.holidayName ? `（${r.holidayName}）` : ""}
                 </td>
-                <td className="px-3 py-2">{r.note}</td>
+                <td className="min-w-48 px-3 py-2">{r.note}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-600">
                   {r.createdByName ?? "—"}
                   <br />

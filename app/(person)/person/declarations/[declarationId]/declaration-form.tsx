@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFieldArray, useForm, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
@@ -68,10 +68,29 @@ const newId = () => crypto.randomUUID();
 /** 申报表: one step per section, each saved as a draft by its own server action (docs/domain.md §16). */
 export function DeclarationForm(props: DeclarationFormProps) {
   const [step, setStep] = useState<Step>("basic");
+  // Each save answers the declaration's new version, and the next step saves with it at once: waiting for the
+  // page's refreshed props instead lets a quick second save go out with the old version and be refused as
+  // stale. A refresh carrying a newer version still wins (versions only grow).
+  const [savedVersion, setSavedVersion] = useState(props.version);
+  const version = Math.max(savedVersion, props.version);
+  const p = { ...props, version, onSaved: setSavedVersion };
   const flagged = new Set(props.openItems.map((i) => i.slot.split(":")[0]));
+  // On a phone the step bar scrolls sideways: keep the current step in view inside it (the bar only, never
+  // the page), also when the bar's width changes (rotation). The observer also fires once on observe.
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = nav.current;
+    if (!bar) return;
+    const observer = new ResizeObserver(() => {
+      const current = bar.querySelector<HTMLElement>('[aria-current="step"]');
+      if (current) bar.scrollTo({ left: current.offsetLeft - (bar.clientWidth - current.offsetWidth) / 2 });
+    });
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [step]);
   return (
     <div className="space-y-4">
-      <nav aria-label="申报步骤" className="flex gap-2 overflow-x-auto pb-1">
+      <nav ref={nav} aria-label="申报步骤" className="relative flex gap-2 overflow-x-auto pb-1">
         {STEPS.map((s, i) => (
           <button
             key={s}
@@ -85,17 +104,26 @@ export function DeclarationForm(props: DeclarationFormProps) {
           </button>
         ))}
       </nav>
-      {step === "basic" && <BasicStep {...props} next={() => setStep("education")} />}
-      {step === "education" && <EducationStep {...props} next={() => setStep("work")} />}
-      {step === "work" && <WorkStep {...props} next={() => setStep("title")} />}
-      {step === "title" && <TitleStep {...props} next={() => setStep("achievements")} />}
-      {step === "achievements" && <AchievementsStep {...props} next={() => setStep("pledge")} />}
-      {step === "pledge" && <PledgeStep {...props} />}
+      {step === "basic" && <BasicStep {...p} next={() => setStep("education")} />}
+      {step === "education" && <EducationStep {...p} next={() => setStep("work")} />}
+      {step === "work" && <WorkStep {...p} next={() => setStep("title")} />}
+      {step === "title" && <TitleStep {...p} next={() => setStep("achievements")} />}
+      {step === "achievements" && <AchievementsStep {...p} next={() => setStep("pledge")} />}
+      {step === "pledge" && <PledgeStep {...p} />}
     </div>
   );
 }
 
-type StepProps = DeclarationFormProps & { next: () => void };
+type StepProps = DeclarationFormProps & { next: () => void; onSaved: (version: number) => void };
+
+/** After a section's save: keep the new version and go on, or put the server's errors under their fields. */
+function afterSave<T extends FieldValues>(p: StepProps, setError: UseFormSetError<T>) {
+  return (r: ActionResult<{ version: number }>) => {
+    if (!r.ok) return applyFieldErrors(setError)(r);
+    p.onSaved(r.data.version);
+    p.next();
+  };
+}
 
 function SaveBar({ busy, outcome }: { busy: boolean; outcome: ReturnType<typeof useActionRunner>["outcome"] }) {
   return (
@@ -126,7 +154,7 @@ function BasicStep(p: StepProps) {
     },
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveBasicAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveBasicAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       <Field label="姓名" htmlFor="b-name">
@@ -199,7 +227,7 @@ function EducationStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveEducationAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveEducationAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.map((f, i) => (
@@ -255,7 +283,7 @@ function WorkStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveWorkAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveWorkAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.map((f, i) => (
@@ -291,7 +319,7 @@ function TitleStep(p: StepProps) {
     defaultValues: { declarationId: p.declarationId, version: p.version, currentTitle: p.currentTitle ?? "", currentTitleLevel: p.currentTitleLevel, currentTitleDate: p.currentTitleDate },
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveTitleAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveTitleAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {p.requiredTitleLevel ? (
@@ -332,7 +360,7 @@ function AchievementsStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveAchievementsAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveAchievementsAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.length === 0 ? <p className="text-sm text-slate-500 sm:col-span-2">尚未添加业绩成果（论文、项目、奖项、专利）。</p> : null}
@@ -442,10 +470,22 @@ function AttachmentSlot({ declarationId, slot, label, attachments, onUploaded }:
   );
 }
 
-function PledgeStep(p: DeclarationFormProps) {
+function PledgeStep(p: Omit<StepProps, "next">) {
   const { outcome, busy, run } = useActionRunner();
   const [checked, setChecked] = useState(p.pledgeAccepted);
+  // Accepted here: shown (and 提交 enabled) at once, not only when the refreshed page says so.
+  const [acceptedHere, setAcceptedHere] = useState(false);
+  const pledged = p.pledgeAccepted || acceptedHere;
   const [confirm, setConfirm] = useState<"submit" | "withdraw" | null>(null);
+  const acceptPledge = () =>
+    run(
+      () => acceptPledgeAction({ declarationId: p.declarationId, version: p.version, accepted: true }),
+      (r) => {
+        if (!r.ok) return;
+        p.onSaved(r.data.version);
+        setAcceptedHere(true);
+      },
+    );
   const el = p.eligibility;
   return (
     <div className="space-y-4">
@@ -472,8 +512,8 @@ function PledgeStep(p: DeclarationFormProps) {
           <input type="checkbox" checked={checked} onChange={(ev) => setChecked(ev.target.checked)} className="mt-1" />
           <span>我已阅读并同意以上诚信承诺</span>
         </label>
-        {!p.pledgeAccepted ? (
-          <Button type="button" size="sm" disabled={!checked || busy} onClick={() => run(() => acceptPledgeAction({ declarationId: p.declarationId, version: p.version, accepted: true }))}>
+        {!pledged ? (
+          <Button type="button" size="sm" disabled={!checked || busy} onClick={acceptPledge}>
             确认承诺
           </Button>
         ) : (
@@ -481,7 +521,7 @@ function PledgeStep(p: DeclarationFormProps) {
         )}
       </section>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={busy || !p.pledgeAccepted || p.bar !== null} onClick={() => setConfirm("submit")}>
+        <Button type="button" disabled={busy || !pledged || p.bar !== null} onClick={() => setConfirm("submit")}>
           提交申报
         </Button>
         {p.canWithdraw ? (

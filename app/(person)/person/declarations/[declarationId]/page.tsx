@@ -100,7 +100,15 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
           />
         </Card>
       ) : (
-        <DeclarationSummary view={view} />
+        <>
+          {/* The step form (and its outcome message) leaves the page with the submission: say it here. */}
+          {d.status === "submitted" ? (
+            <div data-testid="submitted-notice">
+              <Notice tone="success">申报已提交，等待所在单位审核。可点击“查看进度”查看当前办理单位及联系方式。</Notice>
+            </div>
+          ) : null}
+          <DeclarationSummary view={view} />
+        </>
       )}
     </div>
   );
