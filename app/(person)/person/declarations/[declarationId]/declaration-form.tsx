@@ -3,24 +3,34 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { Field, Input, inputClass, Select } from "@/components/ui/field";
 import type { DeclarationAchievement, DeclarationBasic, DeclarationEducation, DeclarationWork, NoticeItem } from "@/db/schema/declarations";
-import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
+import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, SECTION_LABELS } from "@/lib/declarations/constants";
+import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, SECTION_LABELS } from "@/lib/declarations/constants";
 import type { EligibilityResult } from "@/lib/declarations/eligibility";
-import { achievementsSectionSchema, basicSectionSchema, educationSectionSchema, GENDERS, titleSectionSchema, workSectionSchema } from "@/lib/declarations/schemas";
+import {
+  achievementsSectionSchema,
+  basicSectionSchema,
+  educationSectionSchema,
+  EXCEPTIONAL_REASON_MAX,
+  exceptionalSectionSchema,
+  GENDERS,
+  titleSectionSchema,
+  workSectionSchema,
+} from "@/lib/declarations/schemas";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import {
   acceptPledgeAction,
   saveAchievementsAction,
   saveBasicAction,
   saveEducationAction,
+  saveExceptionalAction,
   saveTitleAction,
   saveWorkAction,
   submitDeclarationAction,
@@ -51,6 +61,8 @@ export type DeclarationFormProps = {
   requiredTitleLevel: TitleLevel | null;
   bar: { barUntil: string } | null;
   canWithdraw: boolean;
+  /** 破格申报: the reason saved, or null. */
+  exceptionalReason: string | null;
 };
 
 const STEPS = ["basic", "education", "work", "title", "achievements", "pledge"] as const;
@@ -122,6 +134,7 @@ function BasicStep(p: StepProps) {
       email: b?.email ?? "",
       department: b?.department ?? "",
       post: b?.post ?? "",
+      employment: b?.employment ?? "in_service",
     },
   });
   const e = form.formState.errors;
@@ -167,6 +180,15 @@ function BasicStep(p: StepProps) {
       </Field>
       <Field label="现任岗位" htmlFor="b-post" required error={e.post?.message}>
         <Input id="b-post" {...form.register("post")} aria-invalid={!!e.post} />
+      </Field>
+      <Field label="人员状态" htmlFor="b-employment" required error={e.employment?.message} hint="退休人员不能申报职称；单位审核时将核实人员状态">
+        <Select id="b-employment" {...form.register("employment")}>
+          {EMPLOYMENT_STATUSES.map((k) => (
+            <option key={k} value={k}>
+              {EMPLOYMENT_LABELS[k]}
+            </option>
+          ))}
+        </Select>
       </Field>
       <SaveBar busy={busy} outcome={outcome} />
     </form>
@@ -462,6 +484,7 @@ function PledgeStep(p: DeclarationFormProps) {
         {p.bar ? <Notice tone="error">您已被记入诚信档案，{p.bar.barUntil}前不能申报职称。</Notice> : null}
         {el.ok ? <Notice tone="success">符合申报条件。</Notice> : <Notice tone="warning">{el.problems.join("；")}</Notice>}
       </section>
+      {!el.ok && el.waivable ? <ExceptionalBox {...p} /> : null}
       <section className="space-y-2 rounded-md border border-slate-200 p-4 text-sm">
         <h3 className="font-semibold text-slate-800">诚信承诺</h3>
         <p className="leading-relaxed text-slate-600">
@@ -510,5 +533,39 @@ function PledgeStep(p: DeclarationFormProps) {
       ) : null}
       <OutcomeNotice outcome={outcome} />
     </div>
+  );
+}
+
+/**
+ * 破格申报: offered when the rule fails where 破格 may cover it (years, one level up, education). The reason is
+ * saved like a section (it clears the 诚信承诺); the forming organisation must approve it before 受理.
+ */
+function ExceptionalBox(p: DeclarationFormProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const form = useForm({
+    resolver: zodResolver(exceptionalSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, requested: p.exceptionalReason !== null, reason: p.exceptionalReason ?? "" },
+  });
+  const requested = useWatch({ control: form.control, name: "requested" });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveExceptionalAction({ ...v, version: p.version }), applyFieldErrors(form.setError)));
+  return (
+    <form onSubmit={onSubmit} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="exceptional-box" noValidate>
+      <h3 className="font-semibold text-slate-800">破格申报</h3>
+      <p className="text-slate-600">不符合上述申报条件、但业绩特别突出的，可以申请破格申报。破格申报须说明理由，并经评委会组建单位批准后方可受理。</p>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" className="mt-1" {...form.register("requested")} />
+        <span>申请破格申报</span>
+      </label>
+      {requested ? (
+        <Field label="破格申报理由" htmlFor="ex-reason" required error={e.reason?.message} hint={`请写明突出业绩，至少10个字，最多${EXCEPTIONAL_REASON_MAX}个字`}>
+          <textarea id="ex-reason" rows={4} className={inputClass} {...form.register("reason")} aria-invalid={!!e.reason} />
+        </Field>
+      ) : null}
+      <Button type="submit" size="sm" disabled={busy}>
+        {busy ? "正在保存…" : requested ? "保存破格申请" : p.exceptionalReason !== null ? "取消破格申请" : "保存"}
+      </Button>
+      <OutcomeNotice outcome={outcome} />
+    </form>
   );
 }

@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/declarations/ids";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { DeclarationForm } from "./declaration-form";
 import { DeclarationSummary } from "./summary";
+import { WithdrawalPanel } from "./withdrawal-panel";
 
 export const metadata: Metadata = { title: "申报表" };
 
@@ -94,11 +95,23 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
             requiredTitleLevel={requiredCurrentLevel(d.targetLevel)}
             bar={bar}
             canWithdraw={view.moves.includes("withdraw")}
+            exceptionalReason={d.exceptionalReason}
           />
         </Card>
       ) : (
         <DeclarationSummary view={view} />
       )}
+      {view.moves.includes("request_withdrawal") || view.withdrawals.length > 0 || (!editable && view.moves.includes("withdraw")) ? (
+        <Card title="撤回申报">
+          <WithdrawalPanel
+            declarationId={d.id}
+            version={d.version}
+            canWithdraw={!editable && view.moves.includes("withdraw")}
+            canRequest={view.moves.includes("request_withdrawal")}
+            requests={view.withdrawals.map((w) => ({ id: w.id, status: w.status, reason: w.reason, requestedAt: w.requestedAt.toISOString(), decisionReason: w.decisionReason }))}
+          />
+        </Card>
+      ) : null}
     </div>
   );
 }
