@@ -141,3 +141,25 @@ export const objectionSchema = z.object({
 });
 export const resolveObjectionSchema = z.object({ objectionId: uuidField, outcome: z.enum(["kept", "upheld"], { error: "请选择处理结果" }), reason: reasonField("处理理由") });
 export const finishPublicitySchema = z.object({ publicityId: uuidField });
+
+// ---- 申报批次 (the forming organisation) ----
+
+/** Years a batch may be created for. */
+export const BATCH_YEAR_MIN = 2020;
+export const BATCH_YEAR_MAX = 2100;
+
+/** 新建申报批次: one per committee per year; both dates in the year, the close after the open. */
+export const createBatchSchema = z
+  .object({
+    committeeId: z.uuid({ error: "请选择评委会" }),
+    year: z.number({ error: "请选择年度" }).int().min(BATCH_YEAR_MIN, "年度无效").max(BATCH_YEAR_MAX, "年度无效"),
+    name: safeText({ label: "批次名称", max: 100 }),
+    opensOn: day("开始日期"),
+    closesOn: day("截止日期"),
+  })
+  .refine((b) => !isIsoDay(b.opensOn) || Number(b.opensOn.slice(0, 4)) === b.year, { path: ["opensOn"], message: "开始日期须在批次年度内" })
+  .refine((b) => !isIsoDay(b.closesOn) || Number(b.closesOn.slice(0, 4)) === b.year, { path: ["closesOn"], message: "截止日期须在批次年度内" })
+  .refine((b) => !isIsoDay(b.opensOn) || !isIsoDay(b.closesOn) || b.closesOn > b.opensOn, { path: ["closesOn"], message: "截止日期须晚于开始日期" });
+export type CreateBatch = z.infer<typeof createBatchSchema>;
+
+export const closeBatchSchema = z.object({ batchId: uuidField });
