@@ -200,7 +200,7 @@ export function snapshotChanges(before: Record<string, unknown> | null, after: R
 export type DeclarationView = {
   declaration: Omit<Declaration, "idNumber"> & { idNumberMasked: string };
   committeeName: string;
-  batch: { id: string; name: string; year: number; opensOn: string; closesOn: string };
+  batch: { id: string; name: string; year: number; opensOn: string; closesOn: string; levelFrom: TitleLevel; levelTo: TitleLevel };
   unit: OfficeInfo | null;
   dept: OfficeInfo | null;
   hrss: OfficeInfo | null;
@@ -236,7 +236,16 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
   const visible = await visibleCondition(db, viewer);
   if (!visible) return null;
   const [row] = await db
-    .select({ d: declarations, committeeName: committees.name, batch: { id: declarationBatches.id, name: declarationBatches.name, year: declarationBatches.year, opensOn: declarationBatches.opensOn, closesOn: declarationBatches.closesOn } })
+    .select({ d: declarations, committeeName: committees.name, batch: {
+        id: declarationBatches.id,
+        name: declarationBatches.name,
+        year: declarationBatches.year,
+        opensOn: declarationBatches.opensOn,
+        closesOn: declarationBatches.closesOn,
+        levelFrom: declarationBatches.levelFrom,
+        levelTo: declarationBatches.levelTo,
+      },
+    })
     .from(declarations)
     .innerJoin(committees, eq(committees.id, declarations.committeeId))
     .innerJoin(declarationBatches, eq(declarationBatches.id, declarations.batchId))

@@ -338,3 +338,22 @@ describe("withdrawal: free before the unit's check, then by the holder's approva
     expect(w).toMatchObject({ status: "cancelled", decisionReason: "逾期未补正，申报已终止" });
   });
 });
+
+describe("申报专业与级别 of a draft", () => {
+  it("editable until the first submission, within the batch's levels; the change clears the 诚信承诺 and is audited", async () => {
+    const person = await newPerson("改级别");
+    let d = await inTx((tx) => createCompleteDraft(tx, person, batch004, profile()));
+    d = await inTx((tx) => drafts.saveTargetSection(tx, person, { declarationId: d.id, version: d.version, specialty: "建筑结构", targetLevel: "intermediate" }));
+    expect(d).toMatchObject({ specialty: "建筑结构", targetLevel: "intermediate", pledgeAcceptedAt: null });
+    expect(await lastAudit("declaration.save")).toMatchObject({ targetId: d.id, detail: { section: "target" } });
+    // 员级 is outside committee 004's range (中级 to 正高).
+    expect(await catchMsg(inTx((tx) => drafts.saveTargetSection(tx, person, { declarationId: d.id, version: d.version, specialty: "建筑结构", targetLevel: "junior" })))).toBe("该批次不受理所选级别的申报");
+    d = await inTx((tx) => drafts.saveTargetSection(tx, person, { declarationId: d.id, version: d.version, specialty: "建筑设计", targetLevel: "senior_deputy" }));
+    d = await inTx((tx) => drafts.acceptPledge(tx, person, { declarationId: d.id, version: d.version, accepted: true }));
+    await inTx((tx) => tr.submitDeclaration(tx, person, { declarationId: d.id, version: d.version }));
+    const v = (await row(d.id)).version;
+    await inTx((tx) => tr.returnWithNotice(tx, u.demo_unit, { declarationId: d.id, version: v, reason: "材料不全", items: [{ slot: "target", field: "申报专业", text: "请核对" }] }));
+    const v2 = (await row(d.id)).version;
+    expect(await catchMsg(inTx((tx) => drafts.saveTargetSection(tx, person, { declarationId: d.id, version: v2, specialty: "建筑结构", targetLevel: "senior_deputy" })))).toBe("已提交过的申报不能更改申报专业和级别");
+  });
+});

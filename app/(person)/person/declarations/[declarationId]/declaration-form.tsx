@@ -21,6 +21,7 @@ import {
   EXCEPTIONAL_REASON_MAX,
   exceptionalSectionSchema,
   GENDERS,
+  targetSectionSchema,
   titleSectionSchema,
   workSectionSchema,
 } from "@/lib/declarations/schemas";
@@ -31,6 +32,7 @@ import {
   saveBasicAction,
   saveEducationAction,
   saveExceptionalAction,
+  saveTargetAction,
   saveTitleAction,
   saveWorkAction,
   submitDeclarationAction,
@@ -63,9 +65,11 @@ export type DeclarationFormProps = {
   canWithdraw: boolean;
   /** 破格申报: the reason saved, or null. */
   exceptionalReason: string | null;
+  /** 申报专业与级别: editable until the first submission, within the batch's levels. */
+  target: { specialty: string; targetLevel: TitleLevel; levels: TitleLevel[]; locked: boolean };
 };
 
-const STEPS = ["basic", "education", "work", "title", "achievements", "pledge"] as const;
+const STEPS = ["target", "basic", "education", "work", "title", "achievements", "pledge"] as const;
 type Step = (typeof STEPS)[number];
 
 function applyFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>) {
@@ -80,10 +84,12 @@ const newId = () => crypto.randomUUID();
 export function DeclarationForm(props: DeclarationFormProps) {
   const [step, setStep] = useState<Step>("basic");
   const flagged = new Set(props.openItems.map((i) => i.slot.split(":")[0]));
+  // The target is fixed once submitted (the route and the 公示 depend on it).
+  const steps = STEPS.filter((s) => s !== "target" || !props.target.locked);
   return (
     <div className="space-y-4">
       <nav aria-label="申报步骤" className="flex gap-2 overflow-x-auto pb-1">
-        {STEPS.map((s, i) => (
+        {steps.map((s, i) => (
           <button
             key={s}
             type="button"
@@ -96,6 +102,7 @@ export function DeclarationForm(props: DeclarationFormProps) {
           </button>
         ))}
       </nav>
+      {step === "target" && <TargetStep {...props} next={() => setStep("basic")} />}
       {step === "basic" && <BasicStep {...props} next={() => setStep("education")} />}
       {step === "education" && <EducationStep {...props} next={() => setStep("work")} />}
       {step === "work" && <WorkStep {...props} next={() => setStep("title")} />}
@@ -116,6 +123,34 @@ function SaveBar({ busy, outcome }: { busy: boolean; outcome: ReturnType<typeof 
       </Button>
       <OutcomeNotice outcome={outcome} />
     </div>
+  );
+}
+
+/** 申报专业与级别 of a draft not yet submitted (the batch stays; its committee's filing must cover the choice). */
+function TargetStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const form = useForm({
+    resolver: zodResolver(targetSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, specialty: p.target.specialty, targetLevel: p.target.targetLevel },
+  });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveTargetAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="申报专业与级别">
+      <Field label="申报级别" htmlFor="t-level" required error={e.targetLevel?.message} hint="更改后请重新核对申报条件并确认诚信承诺">
+        <Select id="t-level" {...form.register("targetLevel")}>
+          {p.target.levels.map((l) => (
+            <option key={l} value={l}>
+              {TITLE_LEVEL_LABELS[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="申报专业" htmlFor="t-specialty" required error={e.specialty?.message}>
+        <Input id="t-specialty" {...form.register("specialty")} aria-invalid={!!e.specialty} />
+      </Field>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
   );
 }
 

@@ -11,11 +11,18 @@ import { eligibilityOf, personIntegrityBar } from "@/lib/declarations/person-mov
 import { basicDefaults, getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
 import { isUuid } from "@/lib/declarations/ids";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
 import { DeclarationForm } from "./declaration-form";
 import { DeclarationSummary } from "./summary";
 import { WithdrawalPanel } from "./withdrawal-panel";
 
 export const metadata: Metadata = { title: "申报表" };
+
+/** The levels of a batch's range, highest first (TITLE_LEVELS order). */
+function levelsBetween(from: TitleLevel, to: TitleLevel): TitleLevel[] {
+  const [a, b] = [TITLE_LEVELS.indexOf(from), TITLE_LEVELS.indexOf(to)];
+  return TITLE_LEVELS.filter((_, i) => i >= Math.min(a, b) && i <= Math.max(a, b));
+}
 
 export default async function DeclarationPage({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireRolePage(["person"]);
@@ -96,6 +103,7 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
             bar={bar}
             canWithdraw={view.moves.includes("withdraw")}
             exceptionalReason={d.exceptionalReason}
+            target={{ specialty: d.specialty, targetLevel: d.targetLevel, levels: levelsBetween(view.batch.levelFrom, view.batch.levelTo), locked: d.firstSubmittedAt !== null }}
           />
         </Card>
       ) : (
