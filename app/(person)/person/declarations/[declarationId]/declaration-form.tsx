@@ -83,6 +83,11 @@ const newId = () => crypto.randomUUID();
 /** 申报表: one step per section, each saved as a draft by its own server action (docs/domain.md §16). */
 export function DeclarationForm(props: DeclarationFormProps) {
   const [step, setStep] = useState<Step>("basic");
+  // The version each save answers with: the next step saves at it even before router.refresh() brings the
+  // new props (a fast second save would otherwise be refused as stale).
+  const [saved, setSaved] = useState({ fromProps: props.version, version: props.version });
+  if (saved.fromProps !== props.version) setSaved({ fromProps: props.version, version: Math.max(saved.version, props.version) });
+  const p = { ...props, version: saved.version, onSaved: (version: number) => setSaved((s) => ({ ...s, version: Math.max(s.version, version) })) };
   const flagged = new Set(props.openItems.map((i) => i.slot.split(":")[0]));
   // The target is fixed once submitted (the route and the 公示 depend on it).
   const steps = STEPS.filter((s) => s !== "target" || !props.target.locked);
@@ -102,18 +107,30 @@ export function DeclarationForm(props: DeclarationFormProps) {
           </button>
         ))}
       </nav>
-      {step === "target" && <TargetStep {...props} next={() => setStep("basic")} />}
-      {step === "basic" && <BasicStep {...props} next={() => setStep("education")} />}
-      {step === "education" && <EducationStep {...props} next={() => setStep("work")} />}
-      {step === "work" && <WorkStep {...props} next={() => setStep("title")} />}
-      {step === "title" && <TitleStep {...props} next={() => setStep("achievements")} />}
-      {step === "achievements" && <AchievementsStep {...props} next={() => setStep("pledge")} />}
-      {step === "pledge" && <PledgeStep {...props} />}
+      {step === "target" && <TargetStep {...p} next={() => setStep("basic")} />}
+      {step === "basic" && <BasicStep {...p} next={() => setStep("education")} />}
+      {step === "education" && <EducationStep {...p} next={() => setStep("work")} />}
+      {step === "work" && <WorkStep {...p} next={() => setStep("title")} />}
+      {step === "title" && <TitleStep {...p} next={() => setStep("achievements")} />}
+      {step === "achievements" && <AchievementsStep {...p} next={() => setStep("pledge")} />}
+      {step === "pledge" && <PledgeStep {...p} />}
     </div>
   );
 }
 
-type StepProps = DeclarationFormProps & { next: () => void };
+/** What a step gets: the form's props at the latest saved version, and the callback recording a save's version. */
+type SavingProps = DeclarationFormProps & { onSaved: (version: number) => void };
+type StepProps = SavingProps & { next: () => void };
+
+/** A section action's answer: on success record its version and go on; else show the field errors. */
+function afterSave<T extends FieldValues>(p: StepProps, setError: UseFormSetError<T>) {
+  return (r: ActionResult<{ version: number }>) => {
+    if (r.ok) {
+      p.onSaved(r.data.version);
+      p.next();
+    } else applyFieldErrors(setError)(r);
+  };
+}
 
 function SaveBar({ busy, outcome }: { busy: boolean; outcome: ReturnType<typeof useActionRunner>["outcome"] }) {
   return (
@@ -134,7 +151,7 @@ function TargetStep(p: StepProps) {
     defaultValues: { declarationId: p.declarationId, version: p.version, specialty: p.target.specialty, targetLevel: p.target.targetLevel },
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveTargetAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveTargetAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="申报专业与级别">
       <Field label="申报级别" htmlFor="t-level" required error={e.targetLevel?.message} hint="更改后请重新核对申报条件并确认诚信承诺">
@@ -173,7 +190,7 @@ function BasicStep(p: StepProps) {
     },
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveBasicAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveBasicAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       <Field label="姓名" htmlFor="b-name">
@@ -255,7 +272,7 @@ function EducationStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveEducationAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveEducationAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.map((f, i) => (
@@ -311,7 +328,7 @@ function WorkStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveWorkAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveWorkAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.map((f, i) => (
@@ -347,7 +364,7 @@ function TitleStep(p: StepProps) {
     defaultValues: { declarationId: p.declarationId, version: p.version, currentTitle: p.currentTitle ?? "", currentTitleLevel: p.currentTitleLevel, currentTitleDate: p.currentTitleDate },
   });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveTitleAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveTitleAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {p.requiredTitleLevel ? (
@@ -388,7 +405,7 @@ function AchievementsStep(p: StepProps) {
   });
   const list = useFieldArray({ control: form.control, name: "entries" });
   const e = form.formState.errors.entries;
-  const onSubmit = form.handleSubmit((v) => run(() => saveAchievementsAction({ ...v, version: p.version }), (r) => (r.ok ? p.next() : applyFieldErrors(form.setError)(r))));
+  const onSubmit = form.handleSubmit((v) => run(() => saveAchievementsAction({ ...v, version: p.version }), afterSave(p, form.setError)));
   return (
     <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate>
       {list.fields.length === 0 ? <p className="text-sm text-slate-500 sm:col-span-2">尚未添加业绩成果（论文、项目、奖项、专利）。</p> : null}
@@ -498,7 +515,7 @@ function AttachmentSlot({ declarationId, slot, label, attachments, onUploaded }:
   );
 }
 
-function PledgeStep(p: DeclarationFormProps) {
+function PledgeStep(p: SavingProps) {
   const { outcome, busy, run } = useActionRunner();
   const [checked, setChecked] = useState(p.pledgeAccepted);
   const [confirm, setConfirm] = useState<"submit" | "withdraw" | null>(null);
@@ -530,7 +547,7 @@ function PledgeStep(p: DeclarationFormProps) {
           <span>我已阅读并同意以上诚信承诺</span>
         </label>
         {!p.pledgeAccepted ? (
-          <Button type="button" size="sm" disabled={!checked || busy} onClick={() => run(() => acceptPledgeAction({ declarationId: p.declarationId, version: p.version, accepted: true }))}>
+          <Button type="button" size="sm" disabled={!checked || busy} onClick={() => run(() => acceptPledgeAction({ declarationId: p.declarationId, version: p.version, accepted: true }), (r) => r.ok && p.onSaved(r.data.version))}>
             确认承诺
           </Button>
         ) : (
@@ -575,7 +592,7 @@ function PledgeStep(p: DeclarationFormProps) {
  * 破格申报: offered when the rule fails where 破格 may cover it (years, one level up, education). The reason is
  * saved like a section (it clears the 诚信承诺); the forming organisation must approve it before 受理.
  */
-function ExceptionalBox(p: DeclarationFormProps) {
+function ExceptionalBox(p: SavingProps) {
   const { outcome, busy, run } = useActionRunner();
   const form = useForm({
     resolver: zodResolver(exceptionalSectionSchema, undefined, { raw: true }),
@@ -583,7 +600,7 @@ function ExceptionalBox(p: DeclarationFormProps) {
   });
   const requested = useWatch({ control: form.control, name: "requested" });
   const e = form.formState.errors;
-  const onSubmit = form.handleSubmit((v) => run(() => saveExceptionalAction({ ...v, version: p.version }), applyFieldErrors(form.setError)));
+  const onSubmit = form.handleSubmit((v) => run(() => saveExceptionalAction({ ...v, version: p.version }), (r) => (r.ok ? p.onSaved(r.data.version) : applyFieldErrors(form.setError)(r))));
   return (
     <form onSubmit={onSubmit} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="exceptional-box" noValidate>
       <h3 className="font-semibold text-slate-800">破格申报</h3>

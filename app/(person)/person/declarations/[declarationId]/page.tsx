@@ -33,7 +33,8 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
   if (!view) notFound();
   const d = view.declaration;
   const s = DECLARATION_STATUS_LABELS[d.status];
-  const editable = d.status === "draft" || d.status === "returned";
+  // While a withdrawal request waits for its decision the declaration is shown, not edited.
+  const editable = (d.status === "draft" || d.status === "returned") && d.withdrawalRequestedAt === null;
   const [units, eligibility, bar, defaults] = editable
     ? await Promise.all([listUnitOptions(db), eligibilityOf(db, { ...d }), personIntegrityBar(db, user.id), basicDefaults(db, user.id)])
     : [[], null, null, null];
