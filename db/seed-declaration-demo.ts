@@ -47,7 +47,7 @@ export type DeclarationProfile = {
 export async function createCompleteDraft(tx: Db, person: Actor, batchId: string, p: DeclarationProfile): Promise<Declaration> {
   let d = await drafts.createDraft(tx, person, { batchId, specialty: p.specialty, targetLevel: p.targetLevel });
   const ref = () => ({ declarationId: d.id, version: d.version });
-  d = await drafts.saveBasicSection(tx, person, { ...ref(), unitOrgId: p.unitOrgId, ...p.basic });
+  d = await drafts.saveBasicSection(tx, person, { ...ref(), unitOrgId: p.unitOrgId, ...p.basic, employment: p.basic.employment ?? "in_service" });
   d = await drafts.saveEducationSection(tx, person, { ...ref(), entries: p.education.map((e) => ({ id: randomUUID(), ...e })) });
   d = await drafts.saveWorkSection(tx, person, { ...ref(), entries: p.work.map((w) => ({ id: randomUUID(), ...w })) });
   d = await drafts.saveTitleSection(tx, person, { ...ref(), currentTitle: p.currentTitle, currentTitleLevel: p.currentTitleLevel, currentTitleDate: p.currentTitleDate });

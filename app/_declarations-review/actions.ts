@@ -5,6 +5,7 @@ import { protectedAction, type RevalidateTarget } from "@/lib/actions/safe-actio
 import { isIsoDay } from "@/lib/validation/calendar";
 import { publicityEnd } from "@/lib/declarations/publicity-dates";
 import {
+  acceptExceptionalSchema,
   batchMoveSchema,
   finishPublicitySchema,
   objectionSchema,
@@ -12,10 +13,13 @@ import {
   resolveObjectionSchema,
   returnSchema,
   startPublicitySchema,
+  withdrawalDecisionSchema,
 } from "@/lib/declarations/schemas";
 import type { MoveResult } from "@/lib/declarations/moves-common";
 import {
   acceptDeclarations,
+  acceptExceptional,
+  decideWithdrawal,
   deptApprove,
   finishPublicity,
   hrssCheck,
@@ -61,6 +65,30 @@ export const deptApproveAction = batchAction("dept_approve", ["dept"], "审核�
 export const hrssCheckAction = batchAction("hrss_check", ["hrss"], "审核通过", hrssCheck);
 /** 受理 (形式审查) by the committee-forming organisation. */
 export const acceptAction = batchAction("accept", FORMING_ROLES, "受理", acceptDeclarations);
+
+/** 批准破格并受理: one 破格 declaration, with the explicit approval. */
+export const acceptExceptionalAction = protectedAction({
+  name: "declaration.accept_exceptional.action",
+  roles: FORMING_ROLES,
+  schema: acceptExceptionalSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await acceptExceptional(tx, user, { declarationId: input.declarationId, version: input.version, note: input.note || null, ip });
+    return { data: r, message: "已批准破格并受理", audit: { targetType: "declaration", targetId: input.declarationId } };
+  },
+});
+
+/** The holding office's decision on a withdrawal request. */
+export const decideWithdrawalAction = protectedAction({
+  name: "declaration.decide_withdrawal.action",
+  roles: EXAMINER_ROLES,
+  schema: withdrawalDecisionSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await decideWithdrawal(tx, user, { ...input, ip });
+    return { data: r, message: input.approve ? "已同意撤回，申报已撤回" : "已不同意撤回，申报继续办理", audit: { targetType: "declaration", targetId: input.declarationId, detail: { approve: input.approve } } };
+  },
+});
 
 export const returnDeclarationAction = protectedAction({
   name: "declaration.return.action",

@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { MOVE_LABELS } from "@/lib/declarations/constants";
 import type { MoveResult } from "@/lib/declarations/moves-common";
 import type { DeclarationMove } from "@/lib/declarations/states";
-import { acceptAction, deptApproveAction, hrssCheckAction, rejectDeclarationAction, returnDeclarationAction, unitRecommendAction, unitVerifyAction } from "./actions";
+import { acceptAction, acceptExceptionalAction, deptApproveAction, hrssCheckAction, rejectDeclarationAction, returnDeclarationAction, unitRecommendAction, unitVerifyAction } from "./actions";
 import { moveOutcome } from "./queue-table";
 
 const FORWARD: Partial<Record<DeclarationMove, (raw: unknown) => Promise<ActionResult<MoveResult>>>> = {
@@ -42,6 +42,8 @@ export function DecisionPanel({ declarationId, version, moves, publicityHref, sl
   const [reason, setReason] = useState("");
   const options = restrictSlots ? slotOptions.filter((o) => restrictSlots.includes(o.value)) : slotOptions;
   const [items, setItems] = useState<Item[]>([{ key: 0, slot: options[0]?.value ?? "", field: "", text: "" }]);
+  const [approved, setApproved] = useState(false);
+  const [approvalNote, setApprovalNote] = useState("");
   const forward = moves.filter((m) => FORWARD[m]);
   const setItem = (key: number, patch: Partial<Item>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
   const fe = outcome?.fieldErrors ?? {};
@@ -55,6 +57,11 @@ export function DecisionPanel({ declarationId, version, moves, publicityHref, sl
             {MOVE_LABELS[m]}
           </Button>
         ))}
+        {moves.includes("accept_exceptional") && (
+          <Button size="sm" disabled={busy} onClick={() => setMode("accept_exceptional")}>
+            {MOVE_LABELS.accept_exceptional}
+          </Button>
+        )}
         {moves.includes("start_publicity") && (
           <Link className={buttonClass("primary", "sm")} href={publicityHref}>
             去申报公示
@@ -80,6 +87,28 @@ export function DecisionPanel({ declarationId, version, moves, publicityHref, sl
           onCancel={() => setMode(null)}
           onConfirm={() => run(() => FORWARD[mode]!({ ids: [declarationId] }), (r) => { setOutcome(moveOutcome(r, new Map())); if (r.ok) setMode(null); })}
         />
+      )}
+
+      {mode === "accept_exceptional" && (
+        <ConfirmBox
+          question={<p>这是一份破格申报。受理前须由本单位批准破格（请先核对上方的破格理由和申报条件）；批准并受理后不能撤销。不同意破格的，请作“不予受理”并说明理由。</p>}
+          confirmLabel="确认批准破格并受理"
+          busy={busy}
+          onCancel={() => setMode(null)}
+          onConfirm={() =>
+            run(
+              () => acceptExceptionalAction({ declarationId, version, approved, note: approvalNote || undefined }),
+              (r) => r.ok && setMode(null),
+            )
+          }
+        >
+          <label className="mt-2 flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={approved} onChange={(e) => setApproved(e.target.checked)} />
+            <span>本单位已审议并批准该破格申报</span>
+          </label>
+          {fe.approved && <p className="text-xs text-red-600">{fe.approved}</p>}
+          <textarea aria-label="批准意见（选填）" placeholder="批准意见（选填）" className={`${inputClass} mt-2`} rows={2} value={approvalNote} onChange={(e) => setApprovalNote(e.target.value)} />
+        </ConfirmBox>
       )}
 
       {mode === "return" && (

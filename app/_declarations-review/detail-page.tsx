@@ -4,12 +4,23 @@ import type { ReactNode } from "react";
 import { Badge, Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { ACHIEVEMENT_KIND_LABELS, DECLARATION_STATUS_LABELS, EDUCATION_LABELS, SECTION_LABELS, type DeclarationSection } from "@/lib/declarations/constants";
+import {
+  ACHIEVEMENT_KIND_LABELS,
+  DECLARATION_STATUS_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  SECTION_LABELS,
+  WITHDRAWAL_STATUS_LABELS,
+  type DeclarationSection,
+} from "@/lib/declarations/constants";
+import { retirementAgeWarning } from "@/lib/declarations/retirement";
+import { todayInChina } from "@/lib/filings/constants";
 import { getDeclarationForViewer } from "@/lib/declarations/queries";
 import type { DeclarationMove } from "@/lib/declarations/states";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { DeclarationTabs } from "./list-pages";
 import { DecisionPanel } from "./decision-panel";
+import { WithdrawalDecision } from "./withdrawal-decision";
 import type { ReviewBase } from "./areas";
 
 const fmt = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
@@ -29,7 +40,7 @@ const FIELD_LABELS: Record<string, string> = {
   basic: "基本信息",
   attachments: "附件",
 };
-const PANEL_MOVES: readonly DeclarationMove[] = ["unit_verify", "start_publicity", "unit_recommend", "dept_approve", "hrss_check", "accept", "return", "reject"];
+const PANEL_MOVES: readonly DeclarationMove[] = ["unit_verify", "start_publicity", "unit_recommend", "dept_approve", "hrss_check", "accept", "accept_exceptional", "return", "reject"];
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** A slot of a notice item as a label: a section, or one achievement by its title. */
@@ -59,6 +70,8 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
   const d = view.declaration;
   const st = DECLARATION_STATUS_LABELS[d.status];
   const changed = new Set(view.changedFields);
+  const ageWarning = d.basic ? retirementAgeWarning(d.basic.birthDate, d.basic.gender, todayInChina()) : null;
+  const decidesWithdrawal = view.moves.includes("approve_withdrawal");
   const mark = (key: string, title: string) => (
     <span>
       {title}
@@ -114,6 +127,37 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
         )}
       </Card>
 
+      {d.exceptional && (
+        <Card title={<span>破格申报 <Badge tone={d.exceptionalApprovedAt ? "green" : "amber"}>{d.exceptionalApprovedAt ? "已批准破格" : "待组建单位批准"}</Badge></span>}>
+          <div className="space-y-2 text-sm" data-testid="exceptional-reason">
+            <p>申报人不符合常规申报条件（任职年限、逐级申报或学历），申请破格申报。</p>
+            <p className="whitespace-pre-wrap rounded bg-slate-50 p-2">破格理由：{d.exceptionalReason}</p>
+            {d.exceptionalApprovedAt && <p className="text-slate-600">批准时间：{fmt(d.exceptionalApprovedAt)}</p>}
+          </div>
+        </Card>
+      )}
+
+      {view.withdrawals.length > 0 && (
+        <Card title="撤回申请">
+          <ul className="space-y-2 text-sm" data-testid="withdrawals">
+            {view.withdrawals.map((w) => (
+              <li key={w.id} className="rounded border border-slate-200 p-2">
+                <Badge tone={WITHDRAWAL_STATUS_LABELS[w.status].tone}>{WITHDRAWAL_STATUS_LABELS[w.status].label}</Badge>
+                <span className="ml-2 text-slate-500">{fmt(w.requestedAt)}</span>
+                <p className="mt-1">撤回理由：{w.reason}</p>
+                {w.decisionReason && <p className="text-slate-600">处理意见：{w.decisionReason}</p>}
+              </li>
+            ))}
+          </ul>
+          {decidesWithdrawal && (
+            <div className="mt-3 space-y-2">
+              <p className="text-sm text-slate-700">申报人已申请撤回，请先审批撤回申请；审批前不能办理该申报的其他事项。</p>
+              <WithdrawalDecision declarationId={d.id} version={d.version} />
+            </div>
+          )}
+        </Card>
+      )}
+
       {moves.length > 0 && (
         <Card title="办理">
           <DecisionPanel
@@ -152,8 +196,14 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
       )}
 
       <Card title={mark("basic", "基本信息")}>
+        {ageWarning && view.kinds.includes("unit") && (
+          <div className="mb-3">
+            <Notice tone="warning">{ageWarning}</Notice>
+          </div>
+        )}
         <Dl
           rows={[
+            ["人员状态", d.basic?.employment ? EMPLOYMENT_LABELS[d.basic.employment] : "未填写"],
             ["性别", d.basic?.gender],
             ["出生日期", d.basic?.birthDate],
             ["联系电话", d.basic?.phone],

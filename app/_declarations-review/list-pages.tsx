@@ -14,6 +14,7 @@ import { AREA_QUEUES, QUEUE_PAGES, queueHref, type ReviewBase } from "./areas";
 import { QueueTable } from "./queue-table";
 
 const LISTED_STATUSES = DECLARATION_STATUSES.filter((s) => s !== "draft");
+const VIEW_LABELS = { all: "全部", todo: "待办", withdrawal: "撤回申请待审批" } as const;
 
 /** Links between the declaration screens of one area. */
 export function DeclarationTabs({ base, current }: { base: ReviewBase; current: QueueMove | "all" }) {
@@ -42,7 +43,7 @@ function SearchForm({ action, q, hidden }: { action: string; q?: string; hidden?
 
 /** 申报人员管理: every declaration the office may see, 待办/全部, state filter, search, 20 a page. */
 export async function DeclarationsListPage({ user, base, searchParams }: { user: SessionUser; base: ReviewBase; searchParams: SearchParams }) {
-  const view = searchParams.view === "todo" ? "todo" : "all";
+  const view = oneOf(["todo", "withdrawal"] as const, searchParams.view) ?? "all";
   const status = oneOf(LISTED_STATUSES, searchParams.status);
   const q = searchText(searchParams.q);
   const page = parsePage(searchParams.page);
@@ -52,13 +53,13 @@ export async function DeclarationsListPage({ user, base, searchParams }: { user:
     <Card title="申报人员管理">
       <DeclarationTabs base={base} current="all" />
       <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-        {(["all", "todo"] as const).map((v) => (
-          <Link key={v} href={v === "todo" ? `${path}?view=todo` : path} className={`rounded px-3 py-1 ${view === v ? "bg-slate-700 text-white" : "bg-slate-100"}`}>
-            {v === "todo" ? "待办" : "全部"}
+        {(["all", "todo", "withdrawal"] as const).map((v) => (
+          <Link key={v} href={v === "all" ? path : `${path}?view=${v}`} className={`rounded px-3 py-1 ${view === v ? "bg-slate-700 text-white" : "bg-slate-100"}`}>
+            {VIEW_LABELS[v]}
           </Link>
         ))}
         <form action={path} className="flex flex-wrap gap-2">
-          {view === "todo" && <input type="hidden" name="view" value="todo" />}
+          {view !== "all" && <input type="hidden" name="view" value={view} />}
           <select name="status" defaultValue={status ?? ""} aria-label="申报状态" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="">全部状态</option>
             {LISTED_STATUSES.map((s) => (
@@ -98,6 +99,16 @@ export async function DeclarationsListPage({ user, base, searchParams }: { user:
                   <Link className="text-brand-700 hover:underline" href={`${path}/${r.id}`}>
                     {r.personName}
                   </Link>
+                  {r.exceptional && (
+                    <span className="ml-1">
+                      <Badge tone="amber">破格</Badge>
+                    </span>
+                  )}
+                  {r.withdrawalPending && (
+                    <span className="ml-1">
+                      <Badge tone="red">申请撤回</Badge>
+                    </span>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idNumberMasked}</td>
                 <td className="min-w-40 px-2 py-2">{r.unitName ?? "—"}</td>
@@ -115,7 +126,7 @@ export async function DeclarationsListPage({ user, base, searchParams }: { user:
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={pageSize} total={total} basePath={path} params={{ view: view === "todo" ? "todo" : undefined, status, q }} />
+      <Pagination page={page} pageSize={pageSize} total={total} basePath={path} params={{ view: view === "all" ? undefined : view, status, q }} />
     </Card>
   );
 }

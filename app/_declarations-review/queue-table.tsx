@@ -28,12 +28,12 @@ const BATCH_ACTIONS: Record<Exclude<QueueMove, "start_publicity">, (raw: unknown
 };
 
 const CONFIRM_TEXT: Record<QueueMove, string> = {
-  unit_verify: "所选申报将通过单位内部核验，进入单位公示环节。",
+  unit_verify: "所选申报将通过单位内部核验（确认申报人为本单位在职人员、所填信息属实；退休人员不能申报），进入单位公示环节。",
   start_publicity: "所选申报将进入单位公示，公示期内可记录和处理异议。",
   unit_recommend: "所选申报将由本单位推荐上报，推荐后不能撤回。",
   dept_approve: "所选申报将通过主管部门审核，报送下一环节。",
   hrss_check: "所选申报将通过人社部门审核，报送评委会组建单位受理。",
-  accept: "所选申报将被评委会受理（形式审查通过），受理后进入评审。",
+  accept: "所选申报将被评委会受理（形式审查通过），受理后进入评审。标有“破格”的申报须在申报详情中批准破格后受理，不随本次受理。",
 };
 
 /** The outcome of a batch move, naming each refused row and its reason (MoveResult.refused). */
@@ -155,6 +155,16 @@ export function QueueTable({ move, rows, detailBase, today }: { move: QueueMove;
                   <Link className="text-brand-700 hover:underline" href={`${detailBase}/${r.id}`}>
                     {r.personName}
                   </Link>
+                  {r.exceptional && (
+                    <span className="ml-1">
+                      <Badge tone="amber">破格</Badge>
+                    </span>
+                  )}
+                  {r.withdrawalPending && (
+                    <span className="ml-1">
+                      <Badge tone="red">申请撤回</Badge>
+                    </span>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{r.idNumberMasked}</td>
                 <td className="min-w-40 px-2 py-2">{r.unitName ?? "—"}</td>

@@ -9,8 +9,10 @@ import {
   EDUCATION_LEVELS,
   OBJECTION_STATUSES,
   PUBLICITY_STATUSES,
+  WITHDRAWAL_STATUSES,
   type AchievementKind,
   type EducationLevel,
+  type EmploymentStatus,
 } from "./enums";
 import { orgs } from "./orgs";
 import { idType, userRole, users } from "./users";
@@ -21,11 +23,15 @@ export const educationLevel = pgEnum("education_level", EDUCATION_LEVELS);
 export const attachmentType = pgEnum("attachment_type", ATTACHMENT_TYPES);
 export const publicityStatus = pgEnum("publicity_status", PUBLICITY_STATUSES);
 export const objectionStatus = pgEnum("objection_status", OBJECTION_STATUSES);
+export const withdrawalStatus = pgEnum("withdrawal_status", WITHDRAWAL_STATUSES);
 
 // ---- Section content (typed jsonb; the zod schemas of lib/declarations/schemas.ts produce these) ----
 
-/** 基本信息 beyond the account's name and ID number (those stay the account's, read-only). */
-export type DeclarationBasic = { gender: string; birthDate: string; phone: string; email: string; department: string; post: string };
+/**
+ * 基本信息 beyond the account's name and ID number (those stay the account's, read-only). `employment` (人员状态)
+ * is declared by the person and confirmed by the unit's 审核; absent on drafts saved before it existed.
+ */
+export type DeclarationBasic = { gender: string; birthDate: string; phone: string; email: string; department: string; post: string; employment?: EmploymentStatus };
 export type DeclarationEducation = { id: string; level: EducationLevel; school: string; major: string; from: string; to: string; degree: string; fullTime: boolean };
 export type DeclarationWork = { id: string; from: string; to: string | null; employer: string; post: string };
 /** 业绩成果: a paper, project, award or patent; `attachmentId` names one of the declaration's attachments. */
@@ -52,8 +58,12 @@ export const declarationBatches = pgTable(
     status: declarationBatchStatus("status").notNull().default("draft"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the forming organisation closed the batch before its closing day (截止申报). */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id),
   },
-  (t) => [index("declaration_batches_committee_idx").on(t.committeeId, t.year), index("declaration_batches_open_idx").on(t.status, t.opensOn, t.closesOn)],
+  // One batch per committee per year (EVALUATION §7 "reviews run once a year").
+  (t) => [uniqueIndex("declaration_batches_committee_year_uq").on(t.committeeId, t.year), index("declaration_batches_open_idx").on(t.status, t.opensOn, t.closesOn)],
 );
 
 /**
@@ -103,6 +113,20 @@ export const declarations = pgTable(
     currentTitleLevel: titleLevel("current_title_level"),
     currentTitleDate: date("current_title_date"),
     achievements: jsonb("achievements").$type<DeclarationAchievement[]>().notNull().default([]),
+    /**
+     * 破格申报: the person's reason, asked for when the eligibility rule (years, one level up) is not met; null:
+     * none. `exceptional` is fixed at each submission (the rule failed and a reason was given); such a
+     * declaration is accepted only with the forming organisation's approval (`exceptionalApprovedAt`).
+     */
+    exceptionalReason: text("exceptional_reason"),
+    exceptional: boolean("exceptional").notNull().default(false),
+    exceptionalApprovedAt: timestamp("exceptional_approved_at", { withTimezone: true }),
+    exceptionalApprovedBy: uuid("exceptional_approved_by").references(() => users.id),
+    /**
+     * Set while the person's withdrawal request waits for the holding office's decision (declaration_withdrawals):
+     * a column of the row, so every guarded UPDATE of the holder sees it under the row lock.
+     */
+    withdrawalRequestedAt: timestamp("withdrawal_requested_at", { withTimezone: true }),
     /** 诚信承诺 accepted (the checkbox), cleared when content changes after it. */
     pledgeAcceptedAt: timestamp("pledge_accepted_at", { withTimezone: true }),
     finalReason: text("final_reason"),
@@ -227,6 +251,39 @@ export const declarationNotices = pgTable(
   (t) => [uniqueIndex("declaration_notices_round_uq").on(t.declarationId, t.stage, t.round), index("declaration_notices_open_idx").on(t.resolvedAt, t.deadline)],
 );
 
+/**
+ * 撤回申请: after unit_verified a person may only ask to withdraw; the office holding the declaration then
+ * (`holder_org_id`, states.ts `withdrawalHolder`) approves (→ withdrawn) or refuses with a reason. One pending
+ * request per declaration; while it is pending the holder's moves wait for its decision.
+ */
+export const declarationWithdrawals = pgTable(
+  "declaration_withdrawals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    declarationId: uuid("declaration_id")
+      .notNull()
+      .references(() => declarations.id),
+    /** The declaration's status when asked. */
+    fromStatus: declarationStatus("from_status").notNull(),
+    holderOrgId: uuid("holder_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    reason: text("reason").notNull(),
+    status: withdrawalStatus("status").notNull().default("pending"),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReason: text("decision_reason"),
+  },
+  (t) => [
+    uniqueIndex("declaration_withdrawals_pending_uq").on(t.declarationId).where(sql`${t.status} = 'pending'`),
+    index("declaration_withdrawals_holder_idx").on(t.holderOrgId, t.status, t.requestedAt),
+  ],
+);
+
 /** 单位公示 of a list of declarations: at least 5 working days, counted from the day after posting. */
 export const publicities = pgTable(
   "publicities",
@@ -320,6 +377,7 @@ export type NewDeclarationAttachment = typeof declarationAttachments.$inferInser
 export type DeclarationSnapshot = typeof declarationSnapshots.$inferSelect;
 export type DeclarationEvent = typeof declarationEvents.$inferSelect;
 export type DeclarationNotice = typeof declarationNotices.$inferSelect;
+export type DeclarationWithdrawal = typeof declarationWithdrawals.$inferSelect;
 export type Publicity = typeof publicities.$inferSelect;
 export type PublicityItem = typeof publicityItems.$inferSelect;
 export type PublicityObjection = typeof publicityObjections.$inferSelect;

@@ -168,6 +168,11 @@ export const ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] a
 export const PUBLICITY_STATUSES = ["open", "finished"] as const;
 /** publicity_objections.status: open, kept (objection not upheld, the declaration stays) or upheld. */
 export const OBJECTION_STATUSES = ["open", "kept", "upheld"] as const;
+/** declaration_withdrawals.status: a request to withdraw after unit_verified, decided by the office holding it. */
+export const WITHDRAWAL_STATUSES = ["pending", "approved", "refused", "cancelled"] as const;
+/** 基本信息 人员状态 (jsonb, not a pgEnum): 在职 or 已退休 — retirees cannot declare (docs/domain.md §16). */
+export const EMPLOYMENT_STATUSES = ["in_service", "retired"] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 /** 业绩成果 kinds: 论文, 项目, 奖项, 专利 (jsonb entries, not a pgEnum). */
 export const ACHIEVEMENT_KINDS = ["paper", "project", "award", "patent"] as const;
 export type AchievementKind = (typeof ACHIEVEMENT_KINDS)[number];
@@ -177,3 +182,4 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export type PublicityStatus = (typeof PUBLICITY_STATUSES)[number];
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];

@@ -4,7 +4,8 @@
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { committees, declarationEvents, declarationNotices, declarations, notifications } from "@/db/schema";
+import { uuidArray } from "@/db/raw";
+import { committees, declarationEvents, declarationNotices, declarations, declarationWithdrawals, notifications } from "@/db/schema";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { todayInChina } from "@/lib/filings/constants";
 import type { Actor } from "./access";
@@ -13,9 +14,15 @@ import { forwardMany, type MoveResult } from "./moves-common";
 
 export type BatchMoveInput = { ids: readonly string[]; note?: string | null; ip?: string | null };
 
-/** 单位审核通过: submitted → unit_verified (the unit, its own employees' declarations). */
+/**
+ * 单位审核通过: submitted → unit_verified (the unit, its own employees' declarations). The 审核 confirms the
+ * person's declared 人员状态 在职: a declaration not declared 在职 (saved before the field existed) is refused.
+ */
 export function unitVerify(tx: Db, actor: Actor, input: BatchMoveInput): Promise<MoveResult> {
-  return forwardMany(tx, actor, "unit_verify", input);
+  return forwardMany(tx, actor, "unit_verify", input, {
+    extraWhere: sql`${declarations.basic}->>'employment' = 'in_service'`,
+    refusalFor: (status) => (status === "submitted" ? "申报人基本信息中的人员状态不是“在职”（退休人员不能申报），请退回补正或不予受理" : null),
+  });
 }
 
 /**
@@ -42,9 +49,12 @@ export function hrssCheck(tx: Db, actor: Actor, input: BatchMoveInput): Promise<
   return forwardMany(tx, actor, "hrss_check", input);
 }
 
-/** 受理: the forming organisation accepts from the last stage of the route. */
+/** 受理: the forming organisation accepts from the last stage of the route; a 破格 one only by acceptExceptional. */
 export function acceptDeclarations(tx: Db, actor: Actor, input: BatchMoveInput): Promise<MoveResult> {
-  return forwardMany(tx, actor, "accept", input);
+  return forwardMany(tx, actor, "accept", input, {
+    extraWhere: eq(declarations.exceptional, false),
+    refusalFor: (_status, row) => (row.exceptional ? "破格申报须在申报详情中批准破格后受理" : null),
+  });
 }
 
 /**
@@ -54,7 +64,7 @@ export function acceptDeclarations(tx: Db, actor: Actor, input: BatchMoveInput):
 export async function abandonOverdue(tx: Db, today = todayInChina()): Promise<string[]> {
   const rows = await tx
     .update(declarations)
-    .set({ status: "abandoned", closedAt: new Date(), version: sql`${declarations.version} + 1`, updatedAt: new Date() })
+    .set({ status: "abandoned", closedAt: new Date(), withdrawalRequestedAt: null, version: sql`${declarations.version} + 1`, updatedAt: new Date() })
     .where(
       and(
         eq(declarations.status, "returned"),
@@ -71,6 +81,11 @@ export async function abandonOverdue(tx: Db, today = todayInChina()): Promise<st
     .update(declarationNotices)
     .set({ resolvedAt: now })
     .where(and(isNull(declarationNotices.resolvedAt), sql`${declarationNotices.declarationId} in (select id from declarations where status = 'abandoned')`));
+  // A withdrawal request still waiting has nothing left to decide.
+  await tx
+    .update(declarationWithdrawals)
+    .set({ status: "cancelled", decidedAt: now, decisionReason: "逾期未补正，申报已终止" })
+    .where(and(eq(declarationWithdrawals.status, "pending"), sql`${declarationWithdrawals.declarationId} = any(${uuidArray(rows.map((r) => r.id))})`));
   await writeAudit(tx, { ...auditBase({ id: "", role: "system", orgId: null }, "declaration.abandon", null), actorId: null, actorRole: null, outcome: "success", targetType: "declaration", detail: { moved: rows.map((r) => r.id), today } });
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 /** Labels of the declaration domain (docs/domain.md §16). Client-safe: imports only enums. */
-import type { AchievementKind, DeclarationBatchStatus, DeclarationStatus, EducationLevel, ObjectionStatus, PublicityStatus } from "@/db/schema/enums";
+import type { AchievementKind, DeclarationBatchStatus, DeclarationStatus, EducationLevel, EmploymentStatus, ObjectionStatus, PublicityStatus, WithdrawalStatus } from "@/db/schema/enums";
 import type { Tone } from "@/lib/tone";
 import type { ActorKind, DeclarationMove } from "./states";
 
@@ -36,6 +36,15 @@ export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   secondary: "中专",
 };
 
+export const EMPLOYMENT_LABELS: Record<EmploymentStatus, string> = { in_service: "在职", retired: "已退休" };
+
+export const WITHDRAWAL_STATUS_LABELS: Record<WithdrawalStatus, { label: string; tone: Tone }> = {
+  pending: { label: "撤回申请待审批", tone: "amber" },
+  approved: { label: "已同意撤回", tone: "slate" },
+  refused: { label: "不同意撤回", tone: "red" },
+  cancelled: { label: "撤回申请已失效", tone: "slate" },
+};
+
 export const ACHIEVEMENT_KIND_LABELS: Record<AchievementKind, string> = { paper: "论文", project: "项目", award: "奖项", patent: "专利" };
 
 export const PUBLICITY_STATUS_LABELS: Record<PublicityStatus, string> = { open: "公示中", finished: "已结束" };
@@ -59,9 +68,13 @@ export const MOVE_LABELS: Record<DeclarationMove, string> = {
   dept_approve: "主管部门审核通过",
   hrss_check: "人社部门审核通过",
   accept: "评委会受理",
+  accept_exceptional: "批准破格并受理",
   return: "退回补正",
   reject: "不予受理",
   abandon: "逾期未补正",
+  request_withdrawal: "申请撤回",
+  approve_withdrawal: "同意撤回",
+  refuse_withdrawal: "不同意撤回",
   start_review: "进入评审",
   pass: "评审通过",
   fail: "评审未通过",
@@ -99,7 +112,15 @@ export const DECLARATION_MESSAGES = {
   returned: (c: string, deadline: string, n: number) => `您向“${c}”的职称申报被退回补正（共${n}项），请于${deadline}前修改后重新提交。`,
   rejected: (c: string, reason: string) => `您向“${c}”的职称申报不予受理，原因：${reason}。`,
   abandoned: (c: string) => `您向“${c}”的职称申报逾期未补正，已终止。`,
+  acceptedExceptional: (c: string) => `您向“${c}”的职称申报（破格申报）已获批准破格，并被评委会受理。`,
+  withdrawalApproved: (c: string) => `您向“${c}”的职称申报撤回申请已获同意，申报已撤回。`,
+  withdrawalRefused: (c: string, reason: string) => `您向“${c}”的职称申报撤回申请未获同意，原因：${reason}。申报继续办理。`,
 };
+
+/** Retirees cannot declare (EVALUATION §7 "Batches and eligibility"). */
+export const RETIREE_REFUSAL = "退休人员不能申报职称（基本信息中人员状态为“已退休”）";
+/** A holder's move while the person's withdrawal request waits for its decision. */
+export const WITHDRAWAL_PENDING = "该申报有待处理的撤回申请，请先处理撤回申请";
 
 export const DECLARATION_NOT_FOUND = "申报不存在";
 export const DECLARATION_STALE = "该申报的状态已变化，请刷新后重试";

@@ -21,6 +21,7 @@ import type {
   basicSectionSchema,
   CreateDraft,
   educationSectionSchema,
+  exceptionalSectionSchema,
   pledgeSectionSchema,
   targetSectionSchema,
   titleSectionSchema,
@@ -117,8 +118,8 @@ export async function saveBasicSection(tx: Db, actor: Actor, input: In<typeof ba
   if (d.firstSubmittedAt && d.unitOrgId !== input.unitOrgId) throw new UserError("已提交过的申报不能更换所在单位", { unitOrgId: "已提交过的申报不能更换所在单位" });
   const [unit] = await tx.select({ kind: orgs.kind, status: orgs.status }).from(orgs).where(eq(orgs.id, input.unitOrgId));
   if (!unit || unit.status !== "active" || unit.kind === "dept") throw new UserError("请选择所在单位或申报点", { unitOrgId: "请选择所在单位或申报点" });
-  const { gender, birthDate, phone, email, department, post } = input;
-  return applySection(tx, actor, d, "basic", { unitOrgId: input.unitOrgId, basic: { gender, birthDate, phone, email, department, post }, pledgeAcceptedAt: null }, input.ip);
+  const { gender, birthDate, phone, email, department, post, employment } = input;
+  return applySection(tx, actor, d, "basic", { unitOrgId: input.unitOrgId, basic: { gender, birthDate, phone, email, department, post, employment }, pledgeAcceptedAt: null }, input.ip);
 }
 
 export async function saveEducationSection(tx: Db, actor: Actor, input: In<typeof educationSectionSchema>): Promise<Declaration> {
@@ -146,6 +147,15 @@ export async function saveTitleSection(tx: Db, actor: Actor, input: In<typeof ti
 export async function saveAchievementsSection(tx: Db, actor: Actor, input: In<typeof achievementsSectionSchema>): Promise<Declaration> {
   const d = await loadEditable(tx, actor, input);
   return applySection(tx, actor, d, "achievements", { achievements: input.entries, pledgeAcceptedAt: null }, input.ip);
+}
+
+/**
+ * 破格申报: the person asks (with the reason) or takes the request back. Whether the declaration goes up as 破格
+ * is decided at submission (the rule must fail where 破格 may cover it); the form offers it only then.
+ */
+export async function saveExceptionalSection(tx: Db, actor: Actor, input: In<typeof exceptionalSectionSchema>): Promise<Declaration> {
+  const d = await loadEditable(tx, actor, input);
+  return applySection(tx, actor, d, "exceptional", { exceptionalReason: input.requested ? input.reason : null, pledgeAcceptedAt: null }, input.ip);
 }
 
 export async function acceptPledge(tx: Db, actor: Actor, input: In<typeof pledgeSectionSchema>): Promise<Declaration> {

@@ -81,17 +81,30 @@ export type EligibilityResult = {
   eligibleOn: string | null;
   /** Why not (Chinese), when !ok. */
   problems: string[];
+  /**
+   * The rule failed only where a 破格 declaration may be made (years short, a level skipped, an education the
+   * table has no row for) — not for data still missing. False when ok.
+   */
+  waivable: boolean;
 };
 
 export function checkEligibility(input: EligibilityInput): EligibilityResult {
   const countTo = `${input.batchYear}-12-31`;
   const education = highestEducation(input.education);
   const problems: string[] = [];
+  // Problems of missing data: a 破格 declaration cannot cover them.
+  let missing = 0;
   const needs = requiredCurrentLevel(input.targetLevel);
-  if (!education) problems.push("请填写学历信息");
+  if (!education) {
+    problems.push("请填写学历信息");
+    missing += 1;
+  }
   if (needs && input.currentTitleLevel !== needs) problems.push("须逐级申报：申报该级别须已取得低一级职称");
   const countFrom = needs ? input.currentTitleDate : input.workStart;
-  if (!countFrom) problems.push(needs ? "请填写现任职称取得时间" : "请填写参加工作时间");
+  if (!countFrom) {
+    problems.push(needs ? "请填写现任职称取得时间" : "请填写参加工作时间");
+    missing += 1;
+  }
   const yearsRequired = education ? input.yearsRequired : undefined;
   if (education && yearsRequired === undefined) problems.push(`${EDUCATION_LABELS[education]}学历不符合该级别的申报条件`);
   const yearsCounted = countFrom ? wholeYears(countFrom, countTo) : 0;
@@ -99,5 +112,5 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
   if (eligibleOn && yearsRequired !== undefined && eligibleOn > countTo) {
     problems.push(`任职年限不足：须满${yearsRequired}年（计算至${countTo}为${yearsCounted}年），${eligibleOn}起符合`);
   }
-  return { ok: problems.length === 0, education, yearsRequired: yearsRequired ?? null, countFrom, countTo, yearsCounted, eligibleOn, problems };
+  return { ok: problems.length === 0, education, yearsRequired: yearsRequired ?? null, countFrom, countTo, yearsCounted, eligibleOn, problems, waivable: problems.length > 0 && missing === 0 };
 }

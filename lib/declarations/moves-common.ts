@@ -2,7 +2,7 @@
  * Shared pieces of the declaration transitions: the guarded set-based UPDATE of a forward move, the event,
  * message and audit rows, and the typed result. Every write happens in the caller's transaction.
  */
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { uuidArray } from "@/db/raw";
 import { committees, declarationEvents, declarations, notifications } from "@/db/schema";
@@ -10,7 +10,7 @@ import type { DeclarationStatus } from "@/db/schema/enums";
 import { auditBase, writeAudit } from "@/lib/audit";
 import { UserError } from "@/lib/errors";
 import { assertActsAs, KIND_COLUMN, type Actor } from "./access";
-import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STATUS_LABELS, MAX_BATCH_MOVE, MOVE_LABELS } from "./constants";
+import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STATUS_LABELS, MAX_BATCH_MOVE, MOVE_LABELS, WITHDRAWAL_PENDING } from "./constants";
 import { entersFormingQueue, forwardMove, REACHED_STAMP, type DeclarationMove, type DeclarationRoute } from "./states";
 
 /** The outcome of a move over one or more declarations. */
@@ -69,7 +69,15 @@ export async function recordMove(
   move: DeclarationMove,
   rows: readonly MovedRow[],
   to: DeclarationStatus,
-  opts: { note?: string | null; message: (committeeName: string) => string; refused?: MoveResult["refused"]; ip?: string | null; detail?: Record<string, unknown> },
+  opts: {
+    note?: string | null;
+    message: (committeeName: string) => string;
+    refused?: MoveResult["refused"];
+    ip?: string | null;
+    detail?: Record<string, unknown>;
+    /** The message kind when it is not `declaration_<to>` (a move that keeps the status). */
+    kind?: string;
+  },
 ): Promise<void> {
   if (rows.length > 0) {
     const at = new Date();
@@ -84,7 +92,7 @@ export async function recordMove(
           .where(inArray(committees.id, [...new Set(rows.map((r) => r.committeeId))]))
       ).map((c) => [c.id, c.name]),
     );
-    await tx.insert(notifications).values(rows.map((r) => ({ userId: r.userId, kind: `declaration_${to}`, message: opts.message(names.get(r.committeeId) ?? ""), createdAt: at })));
+    await tx.insert(notifications).values(rows.map((r) => ({ userId: r.userId, kind: opts.kind ?? `declaration_${to}`, message: opts.message(names.get(r.committeeId) ?? ""), createdAt: at })));
   }
   await writeAudit(tx, {
     ...auditBase(actor, `declaration.${move}`, opts.ip ?? null),
@@ -95,26 +103,39 @@ export async function recordMove(
   });
 }
 
-/** Why each id that did not move was refused: unknown to this office, or in another state. */
-export async function refusalsFor(tx: Db, kind: keyof typeof KIND_COLUMN, orgOrUser: string, move: DeclarationMove, ids: readonly string[], moved: ReadonlySet<string>, extra?: (status: DeclarationStatus) => string | null): Promise<MoveResult["refused"]> {
+/** What a refusal reason may look at besides the status. */
+export type RefusalRow = { status: DeclarationStatus; exceptional: boolean; withdrawalPending: boolean };
+
+/** Why each id that did not move was refused: unknown to this office, a pending withdrawal request, or another state. */
+export async function refusalsFor(
+  tx: Db,
+  kind: keyof typeof KIND_COLUMN,
+  orgOrUser: string,
+  move: DeclarationMove,
+  ids: readonly string[],
+  moved: ReadonlySet<string>,
+  extra?: (status: DeclarationStatus, row: RefusalRow) => string | null,
+): Promise<MoveResult["refused"]> {
   const left = ids.filter((id) => !moved.has(id));
   if (left.length === 0) return [];
   const rows = await tx
-    .select({ id: declarations.id, status: declarations.status })
+    .select({ id: declarations.id, status: declarations.status, exceptional: declarations.exceptional, withdrawalRequestedAt: declarations.withdrawalRequestedAt })
     .from(declarations)
     .where(and(sql`${declarations.id} = any(${uuidArray(left)})`, eq(KIND_COLUMN[kind], orgOrUser)));
-  const found = new Map(rows.map((r) => [r.id, r.status]));
+  const found = new Map(rows.map((r) => [r.id, { status: r.status, exceptional: r.exceptional, withdrawalPending: r.withdrawalRequestedAt !== null }]));
   return left.map((id) => {
-    const status = found.get(id);
-    if (!status) return { id, reason: DECLARATION_NOT_FOUND };
-    return { id, reason: extra?.(status) ?? `该申报当前为“${DECLARATION_STATUS_LABELS[status].label}”，不能${MOVE_LABELS[move]}` };
+    const row = found.get(id);
+    if (!row) return { id, reason: DECLARATION_NOT_FOUND };
+    if (row.withdrawalPending) return { id, reason: WITHDRAWAL_PENDING };
+    return { id, reason: extra?.(row.status, row) ?? `该申报当前为“${DECLARATION_STATUS_LABELS[row.status].label}”，不能${MOVE_LABELS[move]}` };
   });
 }
 
 /**
  * A forward move of the examination (unit_verify, unit_recommend, dept_approve, hrss_check, accept) over a set
  * of declarations: ONE guarded UPDATE … WHERE id = ANY(ids) AND status = <from of the row's route> AND
- * <office column> = actor's organisation [AND extra], then events, messages and the audit row. Of 20
+ * <office column> = actor's organisation AND no withdrawal request pending [AND extra], then events, messages
+ * and the audit row. Of 20
  * identical concurrent calls exactly one moves each row; the others find it in another state.
  */
 export async function forwardMany(
@@ -124,7 +145,7 @@ export async function forwardMany(
   input: { ids: readonly string[]; note?: string | null; ip?: string | null },
   opts: {
     extraWhere?: SQL;
-    refusalFor?: (status: DeclarationStatus) => string | null;
+    refusalFor?: (status: DeclarationStatus, row: RefusalRow) => string | null;
     message?: (committeeName: string) => string;
     /** Runs after the UPDATE, before the event/message/audit rows (e.g. the 公示's items). */
     beforeRecord?: (rows: readonly MovedRow[]) => Promise<void>;
@@ -145,7 +166,8 @@ export async function forwardMany(
       formingQueueAt: formingQueueStamp(to),
       ...reachedStamp(to),
     })
-    .where(and(sql`${declarations.id} = any(${uuidArray(ids)})`, eq(KIND_COLUMN[kind], org), from, opts.extraWhere))
+    // A pending withdrawal request waits for the holder's decision first (a column of the row: the guard holds under the row lock).
+    .where(and(sql`${declarations.id} = any(${uuidArray(ids)})`, eq(KIND_COLUMN[kind], org), from, isNull(declarations.withdrawalRequestedAt), opts.extraWhere))
     .returning({
       id: declarations.id,
       userId: declarations.userId,

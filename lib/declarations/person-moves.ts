@@ -19,11 +19,11 @@ import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { todayInChina } from "@/lib/filings/constants";
 import { integrityBar } from "@/lib/integrity/queries";
 import type { Actor } from "./access";
-import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STALE } from "./constants";
+import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STALE, RETIREE_REFUSAL } from "./constants";
 import { checkEligibility, highestEducation, requiredCurrentLevel, type EligibilityResult } from "./eligibility";
 import { filingRefusal } from "./filing-cover";
 import { formingQueueStamp, reachedStamp, recordMove, type MoveResult } from "./moves-common";
-import { checkMove, routeFor, type DeclarationRoute } from "./states";
+import { canRequestWithdrawal, checkMove, routeFor, type DeclarationRoute } from "./states";
 
 /** The applicant's own declaration, locked, or 404. */
 export async function loadOwnDeclaration(tx: Db, actor: Actor, declarationId: string, opts: { lock?: boolean } = {}): Promise<Declaration> {
@@ -34,9 +34,13 @@ export async function loadOwnDeclaration(tx: Db, actor: Actor, declarationId: st
   return d;
 }
 
-/** The fields a 单位公示 shows: a change to any of them after the 公示 restarts it. */
-export function publicisedView(d: Pick<Declaration, "personName" | "unitOrgId" | "series" | "specialty" | "targetLevel" | "currentTitle" | "currentTitleLevel" | "currentTitleDate" | "education" | "work" | "achievements">) {
+/**
+ * The fields a 单位公示 shows: a change to any of them after the 公示 restarts it. A 破格 reason is shown too; it
+ * is left out when absent so that snapshots taken before it existed compare equal.
+ */
+export function publicisedView(d: Pick<Declaration, "personName" | "unitOrgId" | "series" | "specialty" | "targetLevel" | "currentTitle" | "currentTitleLevel" | "currentTitleDate" | "education" | "work" | "achievements"> & { exceptionalReason?: string | null }) {
   return {
+    ...(d.exceptionalReason ? { exceptionalReason: d.exceptionalReason } : {}),
     personName: d.personName,
     unitOrgId: d.unitOrgId,
     series: d.series,
@@ -84,6 +88,7 @@ export async function eligibilityOf(db: Db, d: Pick<Declaration, "series" | "tar
 export function completenessProblems(d: Declaration): string[] {
   const out: string[] = [];
   if (!d.basic || !d.unitOrgId) out.push("请填写基本信息（含所在单位）");
+  else if (!d.basic.employment) out.push("请在基本信息中选择人员状态");
   if (d.education.length === 0) out.push("请至少填写一条学历信息");
   if (d.work.length === 0) out.push("请至少填写一条工作经历");
   if (requiredCurrentLevel(d.targetLevel) && (!d.currentTitle || !d.currentTitleLevel || !d.currentTitleDate)) out.push("请填写现任职称及取得时间");
@@ -115,8 +120,11 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
   const today = todayInChina();
   if (d.version !== input.version) throw new StaleStateError(DECLARATION_STALE);
   if (d.status !== "draft" && d.status !== "returned") throw new StaleStateError(DECLARATION_STALE);
+  if (d.withdrawalRequestedAt) throw new UserError("您已申请撤回该申报，请等待审批结果");
   const problems = completenessProblems(d);
   if (problems.length > 0) throw new UserError(problems.join("；"));
+  // Retirees cannot declare: the declared 人员状态 (the unit confirms it at its 审核).
+  if (d.basic?.employment === "retired") throw new UserError(RETIREE_REFUSAL);
   if (d.status === "draft") {
     const [batch] = await tx.select().from(declarationBatches).where(eq(declarationBatches.id, d.batchId));
     if (!batch || batch.status !== "open" || today < batch.opensOn || today > batch.closesOn) throw new UserError("该申报批次不在申报时间内");
@@ -131,7 +139,12 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
   const filing = await filingRefusal(tx, d.committeeId, { series: d.series, specialty: d.specialty, level: d.targetLevel }, today);
   if (filing) throw new UserError(filing);
   const eligibility = await eligibilityOf(tx, d);
-  if (!eligibility.ok) throw new UserError(eligibility.problems.join("；"));
+  // 破格: the rule failed where a 破格 declaration may be made, and the person gave a reason.
+  const exceptional = !eligibility.ok && eligibility.waivable && !!d.exceptionalReason;
+  if (!eligibility.ok && !exceptional) {
+    const hint = eligibility.waivable ? "；如确有突出业绩，可申请破格申报并说明理由" : "";
+    throw new UserError(eligibility.problems.join("；") + hint);
+  }
   const bar = await integrityBar(tx, d, today);
   if (bar) throw new UserError(bar.message);
 
@@ -158,6 +171,9 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
     .set({
       status: to,
       returnedFrom: null,
+      exceptional,
+      // A 破格 reason left on a declaration that meets the rule is not a 破格 declaration.
+      exceptionalReason: exceptional ? d.exceptionalReason : null,
       routeDept: route.routeDept,
       routeHrss: route.routeHrss,
       selfReview: route.selfReview,
@@ -186,16 +202,16 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
   await recordMove(tx, actor, "submit", [{ ...row, from: d.status }], to, {
     message: d.status === "draft" ? DECLARATION_MESSAGES.submitted : DECLARATION_MESSAGES.resubmitted,
     ip: input.ip,
-    detail: { publicityChanged },
+    detail: { publicityChanged, ...(exceptional ? { exceptional: true, problems: eligibility.problems } : {}) },
   });
   return { moved: [d.id], refused: [], status: to };
 }
 
-/** 撤回申报: free before unit_verified (EVALUATION §3). */
+/** 撤回申报: free before unit_verified (EVALUATION §3); later only by a request (withdrawal.ts). */
 export async function withdrawDeclaration(tx: Db, actor: Actor, input: { declarationId: string; version: number; ip?: string | null }): Promise<MoveResult> {
   const d = await loadOwnDeclaration(tx, actor, input.declarationId, { lock: true });
   const check = checkMove(d, "withdraw", new Set(["person"]));
-  if (!check.ok) throw new UserError("该申报已通过单位审核，不能撤回");
+  if (!check.ok) throw new UserError(canRequestWithdrawal(d) ? "该申报已通过单位审核，不能直接撤回，请提交撤回申请，经审核单位同意后撤回" : "该申报当前不能撤回");
   if (d.version !== input.version) throw new StaleStateError(DECLARATION_STALE);
   const now = new Date();
   const [row] = await tx

@@ -2,7 +2,7 @@
  * Reading declarations (docs/domain.md §16): each office's list (search, state filter, 待办 view, page), the
  * one-declaration view with its visibility check, and the person's timeline. ID numbers leave masked.
  */
-import { aliasedTable, and, asc, count, desc, eq, gte, ilike, isNull, lte, or, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   committeeFilings,
@@ -13,10 +13,12 @@ import {
   declarationNotices,
   declarations,
   declarationSnapshots,
+  declarationWithdrawals,
   orgs,
   users,
   type Declaration,
   type DeclarationNotice,
+  type DeclarationWithdrawal,
 } from "@/db/schema";
 import type { DeclarationStatus, TitleLevel } from "@/db/schema/enums";
 import { maskIdNumber, normalizeIdNumber } from "@/lib/validation/id-number";
@@ -39,14 +41,18 @@ export type DeclarationListRow = {
   returnedFrom: DeclarationStatus | null;
   submittedAt: Date | null;
   version: number;
+  /** 破格申报 (needs the forming organisation's approval at acceptance). */
+  exceptional: boolean;
+  /** A withdrawal request waits for the holding office's decision. */
+  withdrawalPending: boolean;
 };
 
 export type DeclarationListOptions = {
   /** 姓名 (contains) or a full ID number (equal). */
   q?: string;
   status?: DeclarationStatus;
-  /** `todo`: those the viewer's office holds now (its next move); `all`: everything it may see. */
-  view?: "todo" | "all";
+  /** `todo`: those the viewer's office holds now (its next move); `withdrawal`: withdrawal requests it decides; `all`: everything it may see. */
+  view?: "todo" | "withdrawal" | "all";
   page?: number;
   pageSize?: number;
 };
@@ -100,7 +106,14 @@ export const declarationListColumns = (unit: typeof orgs) => ({
   returnedFrom: declarations.returnedFrom,
   submittedAt: declarations.submittedAt,
   version: declarations.version,
+  exceptional: declarations.exceptional,
+  withdrawalRequestedAt: declarations.withdrawalRequestedAt,
 });
+
+/** A fetched list row as it leaves the server: ID number masked, the pending request as a flag. */
+export function toListRow<R extends { idNumber: string | null; withdrawalRequestedAt: Date | null }>({ idNumber, withdrawalRequestedAt, ...r }: R) {
+  return { ...r, idNumberMasked: maskIdNumber(idNumber), withdrawalPending: withdrawalRequestedAt !== null };
+}
 
 export async function listDeclarations(db: Db, viewer: Actor, opts: DeclarationListOptions = {}): Promise<{ rows: DeclarationListRow[]; total: number; page: number; pageSize: number }> {
   const pageSize = opts.pageSize ?? DECLARATION_PAGE_SIZE;
@@ -113,6 +126,10 @@ export async function listDeclarations(db: Db, viewer: Actor, opts: DeclarationL
     const todo = todoCondition(viewer);
     if (!todo) return { rows: [], total: 0, page, pageSize };
     conds.push(todo);
+  }
+  if (opts.view === "withdrawal") {
+    if (!viewer.orgId) return { rows: [], total: 0, page, pageSize };
+    conds.push(sql`exists (select 1 from declaration_withdrawals w where w.declaration_id = ${declarations.id} and w.status = 'pending' and w.holder_org_id = ${viewer.orgId})`);
   }
   const where = and(...conds);
   const unit = aliasedTable(orgs, "unit_org");
@@ -128,7 +145,7 @@ export async function listDeclarations(db: Db, viewer: Actor, opts: DeclarationL
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(declarations).where(where),
   ]);
-  return { rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })), total, page, pageSize };
+  return { rows: rows.map(toListRow), total, page, pageSize };
 }
 
 /** The person's own declarations, newest first. */
@@ -183,7 +200,7 @@ export function snapshotChanges(before: Record<string, unknown> | null, after: R
 export type DeclarationView = {
   declaration: Omit<Declaration, "idNumber"> & { idNumberMasked: string };
   committeeName: string;
-  batch: { id: string; name: string; year: number; opensOn: string; closesOn: string };
+  batch: { id: string; name: string; year: number; opensOn: string; closesOn: string; levelFrom: TitleLevel; levelTo: TitleLevel };
   unit: OfficeInfo | null;
   dept: OfficeInfo | null;
   hrss: OfficeInfo | null;
@@ -198,6 +215,8 @@ export type DeclarationView = {
   attachments: { id: string; slot: string; fileName: string; mime: string; size: number; sha256: string; createdAt: Date }[];
   /** Fields changed by the last resubmission (compared with the submission before it). */
   changedFields: string[];
+  /** Withdrawal requests, newest first. */
+  withdrawals: DeclarationWithdrawal[];
 };
 
 /**
@@ -207,6 +226,7 @@ export type DeclarationView = {
  */
 const NOT_OFFERED: ReadonlySet<DeclarationMove> = new Set(["abandon", "start_review", "pass", "fail", "hold", "disqualify", "publish_result", "confirm", "withhold"]);
 const OFFERED_MOVES = DECLARATION_MOVES.filter((m) => !NOT_OFFERED.has(m));
+const WITHDRAWAL_DECISIONS: ReadonlySet<DeclarationMove> = new Set(["approve_withdrawal", "refuse_withdrawal"]);
 
 /**
  * One declaration as this viewer may see it (EVALUATION §6 and §7 "Visibility, refined"), or null: not found
@@ -216,7 +236,16 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
   const visible = await visibleCondition(db, viewer);
   if (!visible) return null;
   const [row] = await db
-    .select({ d: declarations, committeeName: committees.name, batch: { id: declarationBatches.id, name: declarationBatches.name, year: declarationBatches.year, opensOn: declarationBatches.opensOn, closesOn: declarationBatches.closesOn } })
+    .select({ d: declarations, committeeName: committees.name, batch: {
+        id: declarationBatches.id,
+        name: declarationBatches.name,
+        year: declarationBatches.year,
+        opensOn: declarationBatches.opensOn,
+        closesOn: declarationBatches.closesOn,
+        levelFrom: declarationBatches.levelFrom,
+        levelTo: declarationBatches.levelTo,
+      },
+    })
     .from(declarations)
     .innerJoin(committees, eq(committees.id, declarations.committeeId))
     .innerJoin(declarationBatches, eq(declarationBatches.id, declarations.batchId))
@@ -225,7 +254,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
   if (!row) return null;
   const d = row.d;
   const kinds = kindsOf(viewer, d);
-  const [offices, events, notices, attachments, snaps] = await Promise.all([
+  const [offices, events, notices, attachments, snaps, withdrawals] = await Promise.all([
     officeInfo(db, [d.unitOrgId, d.deptOrgId, d.hrssOrgId, d.formingOrgId]),
     eventsOf(db, d.id),
     db.select().from(declarationNotices).where(eq(declarationNotices.declarationId, d.id)).orderBy(asc(declarationNotices.createdAt)),
@@ -235,8 +264,11 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
       .where(eq(declarationAttachments.declarationId, d.id))
       .orderBy(asc(declarationAttachments.createdAt)),
     db.select({ snapshot: declarationSnapshots.snapshot }).from(declarationSnapshots).where(eq(declarationSnapshots.declarationId, d.id)).orderBy(desc(declarationSnapshots.version)).limit(2),
+    db.select().from(declarationWithdrawals).where(eq(declarationWithdrawals.declarationId, d.id)).orderBy(desc(declarationWithdrawals.requestedAt)),
   ]);
-  const moves = OFFERED_MOVES.filter((m) => checkMove(d, m, kinds).ok);
+  // While a withdrawal request waits, its decision is the only move of the holder (and the person waits too).
+  const pending = d.withdrawalRequestedAt !== null;
+  const moves = OFFERED_MOVES.filter((m) => checkMove(d, m, kinds).ok).filter((m) => (pending ? WITHDRAWAL_DECISIONS.has(m) : !WITHDRAWAL_DECISIONS.has(m)));
   const openItems = notices.filter((n) => n.resolvedAt === null).flatMap((n) => n.items);
   const { idNumber, ...rest } = d;
   return {
@@ -254,6 +286,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
     openItems,
     attachments,
     changedFields: snaps.length === 2 ? snapshotChanges(snaps[1].snapshot, snaps[0].snapshot) : [],
+    withdrawals,
   };
 }
 

@@ -9,7 +9,7 @@ import type { DeclarationStatus, TitleLevel } from "@/db/schema/enums";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { KIND_COLUMN, KIND_ROLES, visibleCondition, type Actor } from "./access";
 import { fromCondition } from "./moves-common";
-import { DECLARATION_PAGE_SIZE, declarationListColumns, searchCondition, type DeclarationListRow } from "./queries";
+import { DECLARATION_PAGE_SIZE, declarationListColumns, searchCondition, toListRow, type DeclarationListRow } from "./queries";
 import type { DeclarationMove } from "./states";
 
 /** The forward moves that have a work queue, and the office making each. */
@@ -53,7 +53,7 @@ export async function listQueue(
       .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(declarations).where(where),
   ]);
-  return { rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })), total, page, pageSize };
+  return { rows: rows.map(toListRow), total, page, pageSize };
 }
 
 export type PublicityListRow = Publicity & { items: number; openObjections: number };

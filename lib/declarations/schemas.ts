@@ -3,7 +3,7 @@
  * examiners' inputs. Every user text goes through safeText.
  */
 import { z } from "zod";
-import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, TITLE_LEVELS } from "@/db/schema/enums";
+import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, TITLE_LEVELS } from "@/db/schema/enums";
 import { reasonField, uuidField, versionField } from "@/lib/validation/action-fields";
 import { isIsoDay } from "@/lib/validation/calendar";
 import { safeText } from "@/lib/validation/text";
@@ -33,6 +33,7 @@ export const basicSectionSchema = z.object({
   email: safeText({ label: "电子邮箱", max: 100 }).refine((v) => v === "" || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), "电子邮箱格式不正确"),
   department: safeText({ label: "所在部门（二级单位）", max: 50 }),
   post: safeText({ label: "现任岗位", max: 50 }).min(1, "请填写现任岗位"),
+  employment: z.enum(EMPLOYMENT_STATUSES, { error: "请选择人员状态" }),
 });
 
 const entryId = z.uuid({ error: "参数无效" });
@@ -83,6 +84,17 @@ export const pledgeSectionSchema = z.object({ ...ref, accepted: z.literal(true, 
 
 export const declarationRefSchema = z.object(ref);
 
+/** 破格申报的理由: required when 破格 is asked for, 10–500 characters. */
+export const EXCEPTIONAL_REASON_MIN = 10;
+export const EXCEPTIONAL_REASON_MAX = 500;
+/** 破格申报: ask (with the reason) or take the request back (`requested: false`). */
+export const exceptionalSectionSchema = z
+  .object({ ...ref, requested: z.boolean(), reason: safeText({ label: "破格申报理由", max: EXCEPTIONAL_REASON_MAX, multiline: true }) })
+  .refine((v) => !v.requested || v.reason.length >= EXCEPTIONAL_REASON_MIN, { path: ["reason"], message: `请填写破格申报理由（至少${EXCEPTIONAL_REASON_MIN}个字）` });
+
+/** 申请撤回 (after the unit's check): the person's reason. */
+export const withdrawalRequestSchema = z.object({ ...ref, reason: reasonField("撤回理由") });
+
 // ---- Examiners ----
 
 export const batchMoveSchema = z.object({
@@ -103,6 +115,18 @@ export const returnSchema = z.object({
 });
 export const rejectSchema = z.object({ ...ref, reason: reasonField("不予受理理由") });
 
+/** 批准破格并受理: the explicit approval (the checkbox) and an optional note for the record. */
+export const acceptExceptionalSchema = z.object({
+  ...ref,
+  approved: z.literal(true, { error: "请确认已批准破格" }),
+  note: safeText({ label: "批准意见", max: 200, multiline: true }).optional(),
+});
+
+/** The holding office's decision on a withdrawal request; refusing needs a reason. */
+export const withdrawalDecisionSchema = z
+  .object({ ...ref, approve: z.boolean(), reason: safeText({ label: "不同意撤回的理由", max: 200, multiline: true }).optional() })
+  .refine((v) => v.approve || (v.reason?.length ?? 0) >= 2, { path: ["reason"], message: "请填写不同意撤回的理由（至少2个字）" });
+
 export const startPublicitySchema = z.object({
   ids: batchMoveSchema.shape.ids,
   postedOn: day("公示日期"),
@@ -117,3 +141,25 @@ export const objectionSchema = z.object({
 });
 export const resolveObjectionSchema = z.object({ objectionId: uuidField, outcome: z.enum(["kept", "upheld"], { error: "请选择处理结果" }), reason: reasonField("处理理由") });
 export const finishPublicitySchema = z.object({ publicityId: uuidField });
+
+// ---- 申报批次 (the forming organisation) ----
+
+/** Years a batch may be created for. */
+export const BATCH_YEAR_MIN = 2020;
+export const BATCH_YEAR_MAX = 2100;
+
+/** 新建申报批次: one per committee per year; both dates in the year, the close after the open. */
+export const createBatchSchema = z
+  .object({
+    committeeId: z.uuid({ error: "请选择评委会" }),
+    year: z.number({ error: "请选择年度" }).int().min(BATCH_YEAR_MIN, "年度无效").max(BATCH_YEAR_MAX, "年度无效"),
+    name: safeText({ label: "批次名称", max: 100 }),
+    opensOn: day("开始日期"),
+    closesOn: day("截止日期"),
+  })
+  .refine((b) => !isIsoDay(b.opensOn) || Number(b.opensOn.slice(0, 4)) === b.year, { path: ["opensOn"], message: "开始日期须在批次年度内" })
+  .refine((b) => !isIsoDay(b.closesOn) || Number(b.closesOn.slice(0, 4)) === b.year, { path: ["closesOn"], message: "截止日期须在批次年度内" })
+  .refine((b) => !isIsoDay(b.opensOn) || !isIsoDay(b.closesOn) || b.closesOn > b.opensOn, { path: ["closesOn"], message: "截止日期须晚于开始日期" });
+export type CreateBatch = z.infer<typeof createBatchSchema>;
+
+export const closeBatchSchema = z.object({ batchId: uuidField });

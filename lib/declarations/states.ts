@@ -7,7 +7,10 @@
  *     → hrss_checked    (only when routeHrss: the regional 人社部门 is not the forming organisation)
  *     → accepted        (the forming organisation; in a self-review the unit itself)
  * Any examiner holding the declaration may return it (一次性告知) or reject it (final). The person may
- * withdraw before unit_verified. A returned declaration past its notice's deadline is abandoned.
+ * withdraw before unit_verified; from unit_verified to accepted only by a request the holding office approves
+ * (request_withdrawal → approve_withdrawal | refuse_withdrawal); from in_review on not at all. A 破格
+ * declaration (exceptional) is accepted only by accept_exceptional, the forming organisation's explicit
+ * approval. A returned declaration past its notice's deadline is abandoned.
  * in_review and later are declared here and moved by the review-round issues.
  */
 import type { DeclarationStatus } from "@/db/schema/enums";
@@ -25,9 +28,15 @@ export const DECLARATION_MOVES = [
   "dept_approve",
   "hrss_check",
   "accept",
+  /** 批准破格并受理: the acceptance of a 破格 declaration, with the forming organisation's approval. */
+  "accept_exceptional",
   "return",
   "reject",
   "abandon",
+  /** 申请撤回 (after unit_verified) and the holding office's decision on it. */
+  "request_withdrawal",
+  "approve_withdrawal",
+  "refuse_withdrawal",
   // Declared for the review-round issues; no transition function moves them yet.
   "start_review",
   "pass",
@@ -41,8 +50,8 @@ export const DECLARATION_MOVES = [
 export type DeclarationMove = (typeof DECLARATION_MOVES)[number];
 
 export type DeclarationRoute = { routeDept: boolean; routeHrss: boolean; selfReview: boolean };
-/** What the machine needs to know of one declaration. */
-export type DeclarationState = DeclarationRoute & { status: DeclarationStatus; returnedFrom: DeclarationStatus | null };
+/** What the machine needs to know of one declaration (`exceptional`: a 破格 declaration, fixed at submission). */
+export type DeclarationState = DeclarationRoute & { status: DeclarationStatus; returnedFrom: DeclarationStatus | null; exceptional?: boolean };
 
 /** States no move leaves (withdrawn, rejected, abandoned, and the final results). */
 export const FINAL_STATUSES = ["withdrawn", "rejected", "abandoned", "failed", "confirmed", "disqualified", "withheld"] as const satisfies readonly DeclarationStatus[];
@@ -115,12 +124,32 @@ export function canWithdraw(s: DeclarationState): boolean {
   return s.status === "draft" || s.status === "submitted" || (s.status === "returned" && (s.returnedFrom === null || s.returnedFrom === "submitted"));
 }
 
+/** The states from which a withdrawal needs the holder's approval: after the unit's check, before the review. */
+const WITHDRAWAL_REQUEST_STATUSES = ["unit_verified", "in_publicity", "unit_recommended", "dept_approved", "hrss_checked", "accepted"] as const satisfies readonly DeclarationStatus[];
+
+/**
+ * Whether the person may ask to withdraw (EVALUATION §7 "Declarations": free before unit_verified, then with the
+ * holder's approval, impossible once the ballot opens — for now from in_review on). A declaration returned from
+ * one of those states counts as that state: the office that returned it decides.
+ */
+export function canRequestWithdrawal(s: Pick<DeclarationState, "status" | "returnedFrom">): boolean {
+  const at = s.status === "returned" ? s.returnedFrom : s.status;
+  return at !== null && (WITHDRAWAL_REQUEST_STATUSES as readonly DeclarationStatus[]).includes(at);
+}
+
+/** The office deciding a withdrawal request: the one holding the declaration (for a return, the one that returned it). */
+export function withdrawalHolder(s: Pick<DeclarationState, "status" | "returnedFrom"> & DeclarationRoute): ActorKind | null {
+  if (!canRequestWithdrawal(s)) return null;
+  const status = s.status === "returned" ? s.returnedFrom! : s.status;
+  return status === "accepted" ? "forming" : holderOf({ ...s, status });
+}
+
 /** The states a return or rejection may come from (the examination before acceptance). */
 export function isExamination(status: DeclarationStatus): status is ExaminationStatus {
   return (EXAMINATION_STATUSES as readonly DeclarationStatus[]).includes(status);
 }
 
-export type MoveCheck = { ok: true; to: DeclarationStatus } | { ok: false; reason: "state" | "actor" | "route" };
+export type MoveCheck = { ok: true; to: DeclarationStatus } | { ok: false; reason: "state" | "actor" | "route" | "exceptional" };
 
 /**
  * May an actor of these kinds make this move now? `kinds`: what the actor is for this declaration (a
@@ -138,6 +167,17 @@ export function checkMove(s: DeclarationState, move: DeclarationMove, kinds: Rea
     case "withdraw":
       if (!canWithdraw(s)) return { ok: false, reason: "state" };
       return is("person") ? { ok: true, to: "withdrawn" } : { ok: false, reason: "actor" };
+    case "request_withdrawal":
+      // The request itself changes no status; the approval does.
+      if (!canRequestWithdrawal(s)) return { ok: false, reason: "state" };
+      return is("person") ? { ok: true, to: s.status } : { ok: false, reason: "actor" };
+    case "approve_withdrawal":
+    case "refuse_withdrawal": {
+      const holder = withdrawalHolder(s);
+      if (!holder) return { ok: false, reason: "state" };
+      if (!is(holder)) return { ok: false, reason: "actor" };
+      return { ok: true, to: move === "approve_withdrawal" ? "withdrawn" : s.status };
+    }
     case "abandon":
       if (s.status !== "returned") return { ok: false, reason: "state" };
       return is("system") ? { ok: true, to: "abandoned" } : { ok: false, reason: "actor" };
@@ -154,11 +194,15 @@ export function checkMove(s: DeclarationState, move: DeclarationMove, kinds: Rea
     case "unit_recommend":
     case "dept_approve":
     case "hrss_check":
-    case "accept": {
-      const fwd = forwardMove(move, s);
+    case "accept":
+    case "accept_exceptional": {
+      const fwd = forwardMove(move === "accept_exceptional" ? "accept" : move, s);
       if (!fwd) return { ok: false, reason: "route" };
       if (s.status !== fwd.from) return { ok: false, reason: "state" };
       if (!is(fwd.actor)) return { ok: false, reason: "actor" };
+      // A 破格 declaration is accepted only with the explicit approval, and only a 破格 one needs it.
+      if (move === "accept" && s.exceptional) return { ok: false, reason: "exceptional" };
+      if (move === "accept_exceptional" && !s.exceptional) return { ok: false, reason: "state" };
       return { ok: true, to: fwd.to };
     }
     case "start_review":

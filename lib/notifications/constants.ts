@@ -27,4 +27,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   declaration_withdrawn: "申报已撤回",
   declaration_rejected: "申报不予受理",
   declaration_abandoned: "逾期未补正",
+  declaration_withdrawal_refused: "撤回申请未获同意",
+  // Addressed to the office holding the declaration.
+  declaration_withdrawal_requested: "撤回申请",
 };

@@ -54,7 +54,7 @@ async function submitted(name: string, seq: string, unitKey: string): Promise<st
   const p = await newPerson(name, seq);
   let d = await inTx((tx) => drafts.createDraft(tx, p, { batchId: batch004, specialty: "建筑设计", targetLevel: "senior_deputy" }));
   const ref = () => ({ declarationId: d.id, version: d.version });
-  d = await inTx((tx) => drafts.saveBasicSection(tx, p, { ...ref(), unitOrgId: org[unitKey], gender: "女", birthDate: "1986-02-01", phone: "13800000001", email: "", department: "设计所", post: "工程师" }));
+  d = await inTx((tx) => drafts.saveBasicSection(tx, p, { ...ref(), unitOrgId: org[unitKey], gender: "女", birthDate: "1986-02-01", phone: "13800000001", email: "", department: "设计所", post: "工程师", employment: "in_service" }));
   d = await inTx((tx) => drafts.saveEducationSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), level: "master", school: "贵州大学", major: "建筑学", from: "2005-09-01", to: "2008-07-01", degree: "工学硕士", fullTime: true }] }));
   d = await inTx((tx) => drafts.saveWorkSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), from: "2008-07-15", to: null, employer: "设计院", post: "工程师" }] }));
   d = await inTx((tx) => drafts.saveTitleSection(tx, p, { ...ref(), currentTitle: "工程师", currentTitleLevel: "intermediate", currentTitleDate: "2015-01-01" }));

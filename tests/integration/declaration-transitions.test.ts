@@ -75,7 +75,7 @@ const entry = () => randomUUID();
 async function completeDraft(person: SessionUser, unitKey: string, opts: { targetLevel?: "senior_deputy" | "senior_full"; titleDate?: string } = {}) {
   let d = await inTx((tx) => drafts.createDraft(tx, person, { batchId: batch004, specialty: "计算机科学与技术", targetLevel: opts.targetLevel ?? "senior_deputy" }));
   const ref = () => ({ declarationId: d.id, version: d.version });
-  d = await inTx((tx) => drafts.saveBasicSection(tx, person, { ...ref(), unitOrgId: org[unitKey], gender: "男", birthDate: "1985-01-01", phone: "13800000000", email: "", department: "信息学院", post: "教师" }));
+  d = await inTx((tx) => drafts.saveBasicSection(tx, person, { ...ref(), unitOrgId: org[unitKey], gender: "男", birthDate: "1985-01-01", phone: "13800000000", email: "", department: "信息学院", post: "教师", employment: "in_service" }));
   d = await inTx((tx) =>
     drafts.saveEducationSection(tx, person, { ...ref(), entries: [{ id: entry(), level: "master", school: "贵州大学", major: "计算机", from: "2007-09-01", to: "2010-07-01", degree: "工学硕士", fullTime: true }] }),
   );
@@ -157,7 +157,7 @@ describe("the full route: unit → 主管部门 → 人社部门 → forming org
     expect(await t.db.$count(declarationEvents, and(eq(declarationEvents.declarationId, id), eq(declarationEvents.toStatus, "unit_verified")))).toBe(1);
     const refused = results.flatMap((r) => (r.status === "fulfilled" ? r.value.refused : []));
     expect(refused[0].reason).toBe("该申报当前为“单位已审核”，不能单位审核通过");
-    expect(await catchMsg(atVersion(id, (v) => inTx((tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: id, version: v }))))).toBe("该申报已通过单位审核，不能撤回");
+    expect(await catchMsg(atVersion(id, (v) => inTx((tx) => tr.withdrawDeclaration(tx, u.demo_person, { declarationId: id, version: v }))))).toBe("该申报已通过单位审核，不能直接撤回，请提交撤回申请，经审核单位同意后撤回");
   });
 
   it("单位公示: an objection must be resolved and the 5 working days over before recommendation", async () => {
@@ -270,12 +270,12 @@ describe("refusals at submission", () => {
   it("eligibility: 正高 needs a 副高 title; the years count to 31 December of the batch year", async () => {
     const p = await newPerson("令狐冲", "0202");
     const d = await completeDraft(p, "sjy", { targetLevel: "senior_full" });
-    expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version })))).toBe("须逐级申报：申报该级别须已取得低一级职称");
+    expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version })))).toBe("须逐级申报：申报该级别须已取得低一级职称；如确有突出业绩，可申请破格申报并说明理由");
     const q = await newPerson("任盈盈", "0303");
     const year = Number(todayInChina().slice(0, 4));
     const d2 = await completeDraft(q, "sjy", { titleDate: `${year - 2}-06-01` });
     expect(await catchMsg(inTx((tx) => tr.submitDeclaration(tx, q, { declarationId: d2.id, version: d2.version })))).toBe(
-      `任职年限不足：须满5年（计算至${year}-12-31为2年），${year + 3}-06-01起符合`,
+      `任职年限不足：须满5年（计算至${year}-12-31为2年），${year + 3}-06-01起符合；如确有突出业绩，可申请破格申报并说明理由`,
     );
   });
 

@@ -70,18 +70,20 @@ type Fixture = (typeof FIXTURES)[number];
 
 const PAST_UNIT = { owner: "", unit: "" } as const;
 const PAST_RECOMMENDATION = { ...PAST_UNIT, dept: "", hrss: "", province: "" } as const;
+/** After the unit's check and up to acceptance the person may only ask to withdraw (the holder decides). */
+const ASK = "request_withdrawal";
 
 const EXPECTED: Record<Fixture, Partial<Record<Viewer, string>>> = {
   draft: { owner: "submit withdraw" },
   submitted: { owner: "withdraw", unit: "unit_verify return reject" },
-  unit_verified: { owner: "", unit: "start_publicity return reject" },
-  in_publicity: { owner: "", unit: "unit_recommend return reject" },
-  unit_recommended: { ...PAST_RECOMMENDATION, dept: "dept_approve return reject" },
-  dept_approved: { ...PAST_RECOMMENDATION, hrss: "hrss_check return reject" },
-  hrss_checked: { ...PAST_RECOMMENDATION, forming: "accept return reject" },
-  accepted: { ...PAST_RECOMMENDATION, forming: "" },
+  unit_verified: { owner: ASK, unit: "start_publicity return reject" },
+  in_publicity: { owner: ASK, unit: "unit_recommend return reject" },
+  unit_recommended: { ...PAST_RECOMMENDATION, owner: ASK, dept: "dept_approve return reject" },
+  dept_approved: { ...PAST_RECOMMENDATION, owner: ASK, hrss: "hrss_check return reject" },
+  hrss_checked: { ...PAST_RECOMMENDATION, owner: ASK, forming: "accept return reject" },
+  accepted: { ...PAST_RECOMMENDATION, owner: ASK, forming: "" },
   returned_by_unit: { owner: "submit withdraw", unit: "" },
-  returned_by_forming: { ...PAST_RECOMMENDATION, owner: "submit", forming: "" },
+  returned_by_forming: { ...PAST_RECOMMENDATION, owner: `submit ${ASK}`, forming: "" },
   withdrawn: { ...PAST_UNIT },
   rejected_by_dept: { ...PAST_RECOMMENDATION },
 };

@@ -199,7 +199,7 @@ describe("the bar at its boundary dates", () => {
     // A draft completed before the record was written: only submit can stop it.
     let d = await newDraft();
     const ref = () => ({ declarationId: d.id, version: d.version });
-    d = await inTx((tx) => drafts.saveBasicSection(tx, p, { ...ref(), unitOrgId: org.sjy, gender: "女", birthDate: "1985-01-01", phone: "13800000000", email: "", department: "设计所", post: "工程师" }));
+    d = await inTx((tx) => drafts.saveBasicSection(tx, p, { ...ref(), unitOrgId: org.sjy, gender: "女", birthDate: "1985-01-01", phone: "13800000000", email: "", department: "设计所", post: "工程师", employment: "in_service" }));
     d = await inTx((tx) => drafts.saveEducationSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), level: "master", school: "贵州大学", major: "土木工程", from: "2007-09-01", to: "2010-07-01", degree: "工学硕士", fullTime: true }] }));
     d = await inTx((tx) => drafts.saveWorkSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), from: "2010-07-15", to: null, employer: "贵州省建筑设计研究院", post: "工程师" }] }));
     d = await inTx((tx) => drafts.saveTitleSection(tx, p, { ...ref(), currentTitle: "工程师", currentTitleLevel: "intermediate", currentTitleDate: "2018-01-01" }));

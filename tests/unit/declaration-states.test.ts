@@ -8,8 +8,10 @@ import {
   ACTOR_KINDS,
   acceptFrom,
   checkMove,
+  canRequestWithdrawal,
   canWithdraw,
   holderOf,
+  withdrawalHolder,
   resubmitTarget,
   routeFor,
   type ActorKind,
@@ -122,6 +124,41 @@ describe("withdraw", () => {
   });
   it("nobody but the person withdraws", () => {
     expect(checkMove(st("submitted"), "withdraw", as("unit", "dept", "hrss", "forming", "system"))).toEqual({ ok: false, reason: "actor" });
+  });
+});
+
+describe("withdrawal by request: after unit_verified, decided by the holder, never once in review", () => {
+  it("the person asks from unit_verified to accepted, and for a declaration returned from those", () => {
+    expect(allowed("request_withdrawal", FULL)).toEqual(["unit_verified:person", "in_publicity:person", "unit_recommended:person", "dept_approved:person", "hrss_checked:person", "accepted:person"]);
+    expect(canRequestWithdrawal(st("returned", FULL, "dept_approved"))).toBe(true);
+    expect(canRequestWithdrawal(st("returned", FULL, "submitted"))).toBe(false);
+  });
+  it("never once the review has begun, nor from a final state", () => {
+    for (const s of ["in_review", "passed", "failed", "on_hold", "withdrawn", "rejected", "abandoned", "draft", "submitted"] as const) {
+      expect(checkMove(st(s), "request_withdrawal", as("person")).ok, s).toBe(false);
+    }
+  });
+  it("the holder decides: the unit, the 主管部门, the 人社部门, the forming organisation after acceptance, the returning office", () => {
+    expect(allowed("approve_withdrawal", FULL)).toEqual(["unit_verified:unit", "in_publicity:unit", "unit_recommended:dept", "dept_approved:hrss", "hrss_checked:forming", "accepted:forming"]);
+    expect(withdrawalHolder(st("returned", FULL, "unit_recommended"))).toBe("dept");
+    expect(withdrawalHolder(st("unit_recommended", NO_DEPT))).toBe("hrss");
+    expect(checkMove(st("accepted"), "approve_withdrawal", as("forming"))).toEqual({ ok: true, to: "withdrawn" });
+    expect(checkMove(st("accepted"), "refuse_withdrawal", as("forming"))).toEqual({ ok: true, to: "accepted" });
+    expect(checkMove(st("dept_approved"), "approve_withdrawal", as("dept", "unit"))).toEqual({ ok: false, reason: "actor" });
+  });
+});
+
+describe("破格: accepted only with the approval", () => {
+  const ex = (status: DeclarationStatus, route = FULL): DeclarationState => ({ ...st(status, route), exceptional: true });
+  it("a 破格 declaration is not accepted by the ordinary 受理", () => {
+    expect(checkMove(ex("hrss_checked"), "accept", as("forming"))).toEqual({ ok: false, reason: "exceptional" });
+    expect(checkMove(ex("hrss_checked"), "accept_exceptional", as("forming"))).toEqual({ ok: true, to: "accepted" });
+    expect(checkMove(ex("unit_recommended", SELF), "accept_exceptional", as("unit", "forming"))).toEqual({ ok: true, to: "accepted" });
+  });
+  it("the approval is for 破格 declarations only, by the forming organisation, at the acceptance state", () => {
+    expect(checkMove(st("hrss_checked"), "accept_exceptional", as("forming"))).toEqual({ ok: false, reason: "state" });
+    expect(checkMove(ex("hrss_checked"), "accept_exceptional", as("hrss"))).toEqual({ ok: false, reason: "actor" });
+    expect(checkMove(ex("dept_approved"), "accept_exceptional", as("forming"))).toEqual({ ok: false, reason: "state" });
   });
 });
 

@@ -10,12 +10,14 @@ import {
   createDraftSchema,
   declarationRefSchema,
   educationSectionSchema,
+  exceptionalSectionSchema,
   pledgeSectionSchema,
   targetSectionSchema,
   titleSectionSchema,
+  withdrawalRequestSchema,
   workSectionSchema,
 } from "@/lib/declarations/schemas";
-import { submitDeclaration, withdrawDeclaration } from "@/lib/declarations/transitions";
+import { requestWithdrawal, submitDeclaration, withdrawDeclaration } from "@/lib/declarations/transitions";
 import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
 
 // Public POST endpoints: session, role and input here; ownership (the declaration is the caller's own), the
@@ -57,6 +59,7 @@ export const saveEducationAction = sectionAction("education", educationSectionSc
 export const saveWorkAction = sectionAction("work", workSectionSchema, drafts.saveWorkSection);
 export const saveTitleAction = sectionAction("title", titleSectionSchema, drafts.saveTitleSection);
 export const saveAchievementsAction = sectionAction("achievements", achievementsSectionSchema, drafts.saveAchievementsSection);
+export const saveExceptionalAction = sectionAction("exceptional", exceptionalSectionSchema, drafts.saveExceptionalSection);
 export const acceptPledgeAction = sectionAction("pledge", pledgeSectionSchema, drafts.acceptPledge);
 
 export const submitDeclarationAction = protectedAction({
@@ -78,5 +81,17 @@ export const withdrawDeclarationAction = protectedAction({
   handler: async ({ input, user, tx, ip }) => {
     await withdrawDeclaration(tx, user, { ...input, ip });
     return { data: undefined, audit: { targetType: "declaration", targetId: input.declarationId }, message: "申报已撤回" };
+  },
+});
+
+/** 申请撤回 after the unit's check: the office holding the declaration decides. */
+export const requestWithdrawalAction = protectedAction({
+  name: "declaration.request_withdrawal.action",
+  roles: ["person"],
+  schema: withdrawalRequestSchema,
+  revalidate: AREA,
+  handler: async ({ input, user, tx, ip }) => {
+    const r = await requestWithdrawal(tx, user, { ...input, ip });
+    return { data: undefined, audit: { targetType: "declaration", targetId: input.declarationId, detail: { requestId: r.requestId } }, message: "撤回申请已提交，请等待审核单位审批" };
   },
 });

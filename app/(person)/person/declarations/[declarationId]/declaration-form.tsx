@@ -3,24 +3,36 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useFieldArray, useForm, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmBox } from "@/components/ui/confirm-box";
 import { Field, Input, inputClass, Select } from "@/components/ui/field";
 import type { DeclarationAchievement, DeclarationBasic, DeclarationEducation, DeclarationWork, NoticeItem } from "@/db/schema/declarations";
-import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
+import { ACHIEVEMENT_KINDS, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, SECTION_LABELS } from "@/lib/declarations/constants";
+import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, SECTION_LABELS } from "@/lib/declarations/constants";
 import type { EligibilityResult } from "@/lib/declarations/eligibility";
-import { achievementsSectionSchema, basicSectionSchema, educationSectionSchema, GENDERS, titleSectionSchema, workSectionSchema } from "@/lib/declarations/schemas";
+import {
+  achievementsSectionSchema,
+  basicSectionSchema,
+  educationSectionSchema,
+  EXCEPTIONAL_REASON_MAX,
+  exceptionalSectionSchema,
+  GENDERS,
+  targetSectionSchema,
+  titleSectionSchema,
+  workSectionSchema,
+} from "@/lib/declarations/schemas";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import {
   acceptPledgeAction,
   saveAchievementsAction,
   saveBasicAction,
   saveEducationAction,
+  saveExceptionalAction,
+  saveTargetAction,
   saveTitleAction,
   saveWorkAction,
   submitDeclarationAction,
@@ -52,9 +64,13 @@ export type DeclarationFormProps = {
   /** The 诚信档案 bar in force today (its notice), or null. */
   bar: { barUntil: string; message: string } | null;
   canWithdraw: boolean;
+  /** 破格申报: the reason saved, or null. */
+  exceptionalReason: string | null;
+  /** 申报专业与级别: editable until the first submission, within the batch's levels. */
+  target: { specialty: string; targetLevel: TitleLevel; levels: TitleLevel[]; locked: boolean };
 };
 
-const STEPS = ["basic", "education", "work", "title", "achievements", "pledge"] as const;
+const STEPS = ["target", "basic", "education", "work", "title", "achievements", "pledge"] as const;
 type Step = (typeof STEPS)[number];
 
 function applyFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>) {
@@ -75,6 +91,8 @@ export function DeclarationForm(props: DeclarationFormProps) {
   const version = Math.max(savedVersion, props.version);
   const p = { ...props, version, onSaved: setSavedVersion };
   const flagged = new Set(props.openItems.map((i) => i.slot.split(":")[0]));
+  // The target is fixed once submitted (the route and the 公示 depend on it).
+  const steps = STEPS.filter((s) => s !== "target" || !props.target.locked);
   // On a phone the step bar scrolls sideways: keep the current step in view inside it (the bar only, never
   // the page), also when the bar's width changes (rotation). The observer also fires once on observe.
   const nav = useRef<HTMLElement>(null);
@@ -91,7 +109,7 @@ export function DeclarationForm(props: DeclarationFormProps) {
   return (
     <div className="space-y-4">
       <nav ref={nav} aria-label="申报步骤" className="relative flex gap-2 overflow-x-auto pb-1">
-        {STEPS.map((s, i) => (
+        {steps.map((s, i) => (
           <button
             key={s}
             type="button"
@@ -104,6 +122,7 @@ export function DeclarationForm(props: DeclarationFormProps) {
           </button>
         ))}
       </nav>
+      {step === "target" && <TargetStep {...p} next={() => setStep("basic")} />}
       {step === "basic" && <BasicStep {...p} next={() => setStep("education")} />}
       {step === "education" && <EducationStep {...p} next={() => setStep("work")} />}
       {step === "work" && <WorkStep {...p} next={() => setStep("title")} />}
@@ -114,14 +133,17 @@ export function DeclarationForm(props: DeclarationFormProps) {
   );
 }
 
-type StepProps = DeclarationFormProps & { next: () => void; onSaved: (version: number) => void };
+/** What a step gets: the form's props at the latest saved version, and the callback recording a save's version. */
+type SavingProps = DeclarationFormProps & { onSaved: (version: number) => void };
+type StepProps = SavingProps & { next: () => void };
 
-/** After a section's save: keep the new version and go on, or put the server's errors under their fields. */
+/** A section action's answer: on success record its version and go on; else show the field errors. */
 function afterSave<T extends FieldValues>(p: StepProps, setError: UseFormSetError<T>) {
   return (r: ActionResult<{ version: number }>) => {
-    if (!r.ok) return applyFieldErrors(setError)(r);
-    p.onSaved(r.data.version);
-    p.next();
+    if (r.ok) {
+      p.onSaved(r.data.version);
+      p.next();
+    } else applyFieldErrors(setError)(r);
   };
 }
 
@@ -133,6 +155,34 @@ function SaveBar({ busy, outcome }: { busy: boolean; outcome: ReturnType<typeof 
       </Button>
       <OutcomeNotice outcome={outcome} />
     </div>
+  );
+}
+
+/** 申报专业与级别 of a draft not yet submitted (the batch stays; its committee's filing must cover the choice). */
+function TargetStep(p: StepProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const form = useForm({
+    resolver: zodResolver(targetSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, specialty: p.target.specialty, targetLevel: p.target.targetLevel },
+  });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveTargetAction({ ...v, version: p.version }), afterSave(p, form.setError)));
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="申报专业与级别">
+      <Field label="申报级别" htmlFor="t-level" required error={e.targetLevel?.message} hint="更改后请重新核对申报条件并确认诚信承诺">
+        <Select id="t-level" {...form.register("targetLevel")}>
+          {p.target.levels.map((l) => (
+            <option key={l} value={l}>
+              {TITLE_LEVEL_LABELS[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="申报专业" htmlFor="t-specialty" required error={e.specialty?.message}>
+        <Input id="t-specialty" {...form.register("specialty")} aria-invalid={!!e.specialty} />
+      </Field>
+      <SaveBar busy={busy} outcome={outcome} />
+    </form>
   );
 }
 
@@ -151,6 +201,7 @@ function BasicStep(p: StepProps) {
       email: b?.email ?? "",
       department: b?.department ?? "",
       post: b?.post ?? "",
+      employment: b?.employment ?? "in_service",
     },
   });
   const e = form.formState.errors;
@@ -196,6 +247,15 @@ function BasicStep(p: StepProps) {
       </Field>
       <Field label="现任岗位" htmlFor="b-post" required error={e.post?.message}>
         <Input id="b-post" {...form.register("post")} aria-invalid={!!e.post} />
+      </Field>
+      <Field label="人员状态" htmlFor="b-employment" required error={e.employment?.message} hint="退休人员不能申报职称；单位审核时将核实人员状态">
+        <Select id="b-employment" {...form.register("employment")}>
+          {EMPLOYMENT_STATUSES.map((k) => (
+            <option key={k} value={k}>
+              {EMPLOYMENT_LABELS[k]}
+            </option>
+          ))}
+        </Select>
       </Field>
       <SaveBar busy={busy} outcome={outcome} />
     </form>
@@ -470,7 +530,7 @@ function AttachmentSlot({ declarationId, slot, label, attachments, onUploaded }:
   );
 }
 
-function PledgeStep(p: Omit<StepProps, "next">) {
+function PledgeStep(p: SavingProps) {
   const { outcome, busy, run } = useActionRunner();
   const [checked, setChecked] = useState(p.pledgeAccepted);
   // Accepted here: shown (and 提交 enabled) at once, not only when the refreshed page says so.
@@ -503,6 +563,7 @@ function PledgeStep(p: Omit<StepProps, "next">) {
         {p.bar ? <Notice tone="error">{p.bar.message}。</Notice> : null}
         {el.ok ? <Notice tone="success">符合申报条件。</Notice> : <Notice tone="warning">{el.problems.join("；")}</Notice>}
       </section>
+      {!el.ok && el.waivable ? <ExceptionalBox {...p} /> : null}
       <section className="space-y-2 rounded-md border border-slate-200 p-4 text-sm">
         <h3 className="font-semibold text-slate-800">诚信承诺</h3>
         <p className="leading-relaxed text-slate-600">
@@ -551,5 +612,39 @@ function PledgeStep(p: Omit<StepProps, "next">) {
       ) : null}
       <OutcomeNotice outcome={outcome} />
     </div>
+  );
+}
+
+/**
+ * 破格申报: offered when the rule fails where 破格 may cover it (years, one level up, education). The reason is
+ * saved like a section (it clears the 诚信承诺); the forming organisation must approve it before 受理.
+ */
+function ExceptionalBox(p: SavingProps) {
+  const { outcome, busy, run } = useActionRunner();
+  const form = useForm({
+    resolver: zodResolver(exceptionalSectionSchema, undefined, { raw: true }),
+    defaultValues: { declarationId: p.declarationId, version: p.version, requested: p.exceptionalReason !== null, reason: p.exceptionalReason ?? "" },
+  });
+  const requested = useWatch({ control: form.control, name: "requested" });
+  const e = form.formState.errors;
+  const onSubmit = form.handleSubmit((v) => run(() => saveExceptionalAction({ ...v, version: p.version }), (r) => (r.ok ? p.onSaved(r.data.version) : applyFieldErrors(form.setError)(r))));
+  return (
+    <form onSubmit={onSubmit} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="exceptional-box" noValidate>
+      <h3 className="font-semibold text-slate-800">破格申报</h3>
+      <p className="text-slate-600">不符合上述申报条件、但业绩特别突出的，可以申请破格申报。破格申报须说明理由，并经评委会组建单位批准后方可受理。</p>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" className="mt-1" {...form.register("requested")} />
+        <span>申请破格申报</span>
+      </label>
+      {requested ? (
+        <Field label="破格申报理由" htmlFor="ex-reason" required error={e.reason?.message} hint={`请写明突出业绩，至少10个字，最多${EXCEPTIONAL_REASON_MAX}个字`}>
+          <textarea id="ex-reason" rows={4} className={inputClass} {...form.register("reason")} aria-invalid={!!e.reason} />
+        </Field>
+      ) : null}
+      <Button type="submit" size="sm" disabled={busy}>
+        {busy ? "正在保存…" : requested ? "保存破格申请" : p.exceptionalReason !== null ? "取消破格申请" : "保存"}
+      </Button>
+      <OutcomeNotice outcome={outcome} />
+    </form>
   );
 }

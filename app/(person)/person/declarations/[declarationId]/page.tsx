@@ -12,11 +12,19 @@ import { personIntegrityBar } from "@/lib/integrity/queries";
 import { basicDefaults, getDeclarationForViewer, listUnitOptions } from "@/lib/declarations/queries";
 import { isUuid } from "@/lib/declarations/ids";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { TITLE_LEVELS, type TitleLevel } from "@/db/schema/enums";
 import { IntegrityBarNotice } from "../integrity-notice";
 import { DeclarationForm } from "./declaration-form";
 import { DeclarationSummary } from "./summary";
+import { WithdrawalPanel } from "./withdrawal-panel";
 
 export const metadata: Metadata = { title: "申报表" };
+
+/** The levels of a batch's range, highest first (TITLE_LEVELS order). */
+function levelsBetween(from: TitleLevel, to: TitleLevel): TitleLevel[] {
+  const [a, b] = [TITLE_LEVELS.indexOf(from), TITLE_LEVELS.indexOf(to)];
+  return TITLE_LEVELS.filter((_, i) => i >= Math.min(a, b) && i <= Math.max(a, b));
+}
 
 export default async function DeclarationPage({ params }: { params: Promise<{ declarationId: string }> }) {
   const user = await requireRolePage(["person"]);
@@ -27,7 +35,8 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
   if (!view) notFound();
   const d = view.declaration;
   const s = DECLARATION_STATUS_LABELS[d.status];
-  const editable = d.status === "draft" || d.status === "returned";
+  // While a withdrawal request waits for its decision the declaration is shown, not edited.
+  const editable = (d.status === "draft" || d.status === "returned") && d.withdrawalRequestedAt === null;
   const [units, eligibility, bar, defaults] = editable
     ? await Promise.all([listUnitOptions(db), eligibilityOf(db, { ...d }), personIntegrityBar(db, user.id), basicDefaults(db, user.id)])
     : [[], null, null, null];
@@ -97,6 +106,8 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
             requiredTitleLevel={requiredCurrentLevel(d.targetLevel)}
             bar={bar}
             canWithdraw={view.moves.includes("withdraw")}
+            exceptionalReason={d.exceptionalReason}
+            target={{ specialty: d.specialty, targetLevel: d.targetLevel, levels: levelsBetween(view.batch.levelFrom, view.batch.levelTo), locked: d.firstSubmittedAt !== null }}
           />
         </Card>
       ) : (
@@ -110,6 +121,17 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
           <DeclarationSummary view={view} />
         </>
       )}
+      {view.moves.includes("request_withdrawal") || view.withdrawals.length > 0 || (!editable && view.moves.includes("withdraw")) ? (
+        <Card title="撤回申报">
+          <WithdrawalPanel
+            declarationId={d.id}
+            version={d.version}
+            canWithdraw={!editable && view.moves.includes("withdraw")}
+            canRequest={view.moves.includes("request_withdrawal")}
+            requests={view.withdrawals.map((w) => ({ id: w.id, status: w.status, reason: w.reason, requestedAt: w.requestedAt.toISOString(), decisionReason: w.decisionReason }))}
+          />
+        </Card>
+      ) : null}
     </div>
   );
 }

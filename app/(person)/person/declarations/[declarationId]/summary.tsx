@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS } from "@/lib/declarations/constants";
+import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from "@/lib/declarations/constants";
 import type { DeclarationView } from "@/lib/declarations/queries";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 
@@ -13,8 +13,10 @@ export function DeclarationSummary({ view }: { view: DeclarationView }) {
         <Row k="证件号码" v={d.idNumberMasked} />
         <Row k="所在单位" v={view.unit?.name ?? "—"} />
         <Row k="现任岗位" v={d.basic?.post ?? "—"} />
+        <Row k="人员状态" v={d.basic?.employment ? EMPLOYMENT_LABELS[d.basic.employment] : "—"} />
         <Row k="现任职称" v={d.currentTitle ? `${d.currentTitle}（${d.currentTitleLevel ? TITLE_LEVEL_LABELS[d.currentTitleLevel] : ""}，${d.currentTitleDate ?? ""}）` : "—"} />
         <Row k="申报" v={`${d.series} · ${d.specialty} · ${TITLE_LEVEL_LABELS[d.targetLevel]}`} />
+        {d.exceptional ? <Row k="破格申报" v={`${d.exceptionalReason ?? ""}${d.exceptionalApprovedAt ? "（已批准破格）" : "（待评委会组建单位批准）"}`} /> : null}
       </dl>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">学历</h3>
       <ul className="list-disc pl-5 text-sm">
