@@ -12,3 +12,4 @@ export * from "./experts";
 export * from "./terms";
 export * from "./calendar";
 export * from "./declarations";
+export * from "./review-rounds";
