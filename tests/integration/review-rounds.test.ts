@@ -60,6 +60,11 @@ const msg = async (p: Promise<unknown>) => {
     return (e as Error).message;
   }
 };
+/** Reads the version first: a t.db query inside the transaction would wait forever on PGlite (one connection). */
+const atVersion = async <T>(fn: (tx: Db, v: number) => Promise<T>) => {
+  const v = await version();
+  return inTx((tx) => fn(tx, v));
+};
 const version = async () => (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].v;
 /** At once on PostgreSQL; one after another on PGlite (one connection: nothing concurrent to test). */
 async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
@@ -70,7 +75,6 @@ async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettle
 }
 
 /** Panel p holds members 5p … 5p+4; its 组长 is member 5p+2. Candidates 0–4 go to chosen panels, the rest to k mod 5. */
-const panelOfMember = (i: number) => Math.floor(i / 5);
 const PANEL_OF_CANDIDATE = [1, 4, 2, 0, 3];
 const panelOf = (k: number) => (k < 5 ? PANEL_OF_CANDIDATE[k] : k % 5);
 /** The blocks the fixture sets up (member indices per candidate index); everything else is unblocked. */
@@ -150,7 +154,7 @@ describe("creating the round (forming organisation)", () => {
 
   it("selects the members: an even number is refused, all 25 are seated", async () => {
     const ids = fx.members.map((m) => m.termMemberId);
-    expect(await msg(inTx(async (tx) => selectMembers(tx, staff[0], { roundId, version: await version(), termMemberIds: ids.slice(0, 24) })))).toBe("参会委员人数须为单数，当前为24人；参会委员至少25人，当前为24人");
+    expect(await msg(atVersion((tx, v) => selectMembers(tx, staff[0], { roundId, version: v, termMemberIds: ids.slice(0, 24) })))).toBe("参会委员人数须为单数，当前为24人；参会委员至少25人，当前为24人");
     const v = await version();
     expect(await inTx((tx) => selectMembers(tx, staff[0], { roundId, version: v, termMemberIds: ids }))).toEqual({ seated: 25, notSeated: 0 });
   });
@@ -207,7 +211,7 @@ describe("panels and distribution (主任)", () => {
     // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review.
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(1), candidateIds: [cand[3]] }));
     const name3 = (await t.db.select({ n: declarations.personName }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].n;
-    expect(await msg(inTx(async (tx) => distribute(tx, chair, { roundId, version: await version() })))).toBe(`不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人`);
+    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(`不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人`);
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(0), candidateIds: [cand[3]] }));
     const v = await version();
     const round = await inTx((tx) => distribute(tx, chair, { roundId, version: v }));
@@ -221,7 +225,7 @@ describe("panel review (experts)", () => {
     expect(await msg(assertMaterialsAccess(t.db, expert[6], roundId, cand[0]))).toBe("请先签署专家纪律承诺书");
     expect((await visibleCandidatesForExpert(t.db, expert[6], roundId)).candidates).toEqual([]);
     for (const e of expert) await inTx((tx) => signPledge(tx, e, { roundId, accepted: true }));
-    await inTx(async (tx) => startPanelReview(tx, chair, { roundId, version: await version() }));
+    await atVersion((tx, v) => startPanelReview(tx, chair, { roundId, version: v }));
   });
 
   it("a blocked expert is refused on every path and never sees the candidate; nothing says why", async () => {
@@ -281,7 +285,7 @@ describe("meeting and ballot", () => {
 
   it("a quorum short by one cannot open the ballot: 16 of 25 is refused, 17 opens", async () => {
     await inTx((tx) => recordAttendance(tx, chair, { roundId, presentUserIds: fx.members.slice(0, 16).map((m) => m.userId) }));
-    expect(await msg(inTx(async (tx) => openBallot(tx, chair, { roundId, version: await version() })))).toBe("出席委员16人，不足应到委员25人的三分之二（至少17人），不能开始投票");
+    expect(await msg(atVersion((tx, v) => openBallot(tx, chair, { roundId, version: v })))).toBe("出席委员16人，不足应到委员25人的三分之二（至少17人），不能开始投票");
     await inTx((tx) => recordAttendance(tx, chair, { roundId, presentUserIds: fx.members.slice(0, 17).map((m) => m.userId) }));
     const v = await version();
     const opened = await msg(
@@ -334,7 +338,7 @@ describe("meeting and ballot", () => {
   });
 
   it("the close waits for nothing more: a sheet after it is refused, and the database refuses a late ballot row", async () => {
-    await inTx(async (tx) => closeBallot(tx, chair, { roundId, version: await version() }));
+    await atVersion((tx, v) => closeBallot(tx, chair, { roundId, version: v }));
     expect(await msg(inTx((tx) => castSheet(tx, expert[0], { roundId, choices: [{ candidateId: cand[0], choice: "yes" }], password: FIXTURE_PASSWORD })))).toBe("投票已结束，不能再投票");
     expect(await msg(t.db.insert(ballotStaging).values({ roundId, candidateId: cand[0], choice: "yes" }))).toMatch(/not open|Failed query/);
   });
@@ -353,7 +357,7 @@ describe("统票 and signature", () => {
     }
     expect(tally.lines[cand.indexOf(cand[3])].result).toBe("deferred");
     expect(tally.lines.find((l) => l.candidateId === cand[5])?.result).toBe("failed");
-    expect(await msg(inTx(async (tx) => signTally(tx, chair, { roundId, version: await version() })))).toBe("统票须经2名工作人员和1名监票人确认后方可签署（已确认：工作人员0名，监票人0名）");
+    expect(await msg(atVersion((tx, v) => signTally(tx, chair, { roundId, version: v })))).toBe("统票须经2名工作人员和1名监票人确认后方可签署（已确认：工作人员0名，监票人0名）");
     await inTx((tx) => confirmTally(tx, staff[0], { roundId, digest: tally.digest }));
     await inTx((tx) => confirmTally(tx, staff[1], { roundId, digest: tally.digest }));
     expect(await msg(inTx((tx) => confirmTally(tx, expert[4], { roundId, digest: "0".repeat(64) })))).toBe("统票结果已变化，请刷新后重新确认");
@@ -362,7 +366,7 @@ describe("统票 and signature", () => {
 
   it("signing copies the box (shuffled, chained), deletes the staging rows, writes chained tallies and moves the declarations", async () => {
     const before = await computeTally(t.db, chair, roundId);
-    const signed = await inTx(async (tx) => signTally(tx, chair, { roundId, version: await version() }));
+    const signed = await atVersion((tx, v) => signTally(tx, chair, { roundId, version: v }));
     expect(signed.closingHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await t.db.$count(ballotStaging, eq(ballotStaging.roundId, roundId))).toBe(0);
     expect(await t.db.$count(ballotVotes, eq(ballotVotes.roundId, roundId))).toBe(1230);
