@@ -23,8 +23,9 @@ export function genesisHash(roundId: string): string {
 }
 
 export type VoteRow = { roundId: string; seq: number; id: string; candidateId: string; choice: BallotChoice };
+/** Fields joined by `|`: uuids, integers and enum values never contain it. */
 export function canonicalVote(v: VoteRow): string {
-  return JSON.stringify(["vote", v.roundId, v.seq, v.id, v.candidateId, v.choice]);
+  return `vote|${v.roundId}|${v.seq}|${v.id}|${v.candidateId}|${v.choice}`;
 }
 
 export type TallyRow = {
@@ -40,7 +41,7 @@ export type TallyRow = {
   result: TallyResult;
 };
 export function canonicalTally(t: TallyRow): string {
-  return JSON.stringify(["tally", t.roundId, t.seq, t.candidateId, t.members, t.present, t.eligiblePresent, t.yes, t.no, t.abstain, t.result]);
+  return `tally|${t.roundId}|${t.seq}|${t.candidateId}|${t.members}|${t.present}|${t.eligiblePresent}|${t.yes}|${t.no}|${t.abstain}|${t.result}`;
 }
 
 /** The receipt of a sheet: a prefix of the hash of a random nonce (never stored) and the sheet. */
