@@ -427,7 +427,7 @@ describe("统票 and signature", () => {
     const cols = async (table: string) =>
       (await executeRows<{ column_name: string }>(t.db, sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`)).map((c) => c.column_name);
     expect(await cols("ballot_staging")).toEqual(["id", "round_id", "candidate_id", "choice"]);
-    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "prev_hash", "hash"]);
+    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "hash"]);
     const participation = await cols("ballot_participation");
     expect(participation).toEqual(["id", "round_id", "user_id", "receipt"]);
   });
