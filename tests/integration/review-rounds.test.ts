@@ -29,12 +29,12 @@ import type { BallotChoice } from "@/db/schema/enums";
 import { decideCandidate } from "@/lib/review-rounds/arithmetic";
 import { ALREADY_VOTED, castSheet, checkIn, closeBallot, openBallot, recordAttendance } from "@/lib/review-rounds/ballot";
 import { assertNotBlocked, decideConflict } from "@/lib/review-rounds/conflicts";
-import { getBallotSheet, getReceiptBoard, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
+import { getBallotSheet, getReceiptBoard, listRoundsForExpert, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
 import { getMinutesData } from "@/lib/review-rounds/minutes";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "@/lib/review-rounds/panels";
-import { getChairConsole, getRoundDetail, listRoundsForOrg } from "@/lib/review-rounds/queries";
+import { getChairConsole, getRoundDetail, listAddableDeclarations, listRoundsForChair, listRoundsForOrg } from "@/lib/review-rounds/queries";
 import { assertExpertMayOpenDeclaration, assertMaterialsAccess, listOpinionsForExpert, signPledge, submitOpinion, writeSummary } from "@/lib/review-rounds/review";
-import { addCandidates, createRound, selectMembers } from "@/lib/review-rounds/rounds";
+import { addCandidates, cancelRound, createRound, removeCandidate, selectMembers } from "@/lib/review-rounds/rounds";
 import { decideConflictSchema } from "@/lib/review-rounds/schemas";
 import { computeTally, confirmTally, signTally } from "@/lib/review-rounds/tally";
 import { verifyRoundChains } from "@/lib/review-rounds/verify";
@@ -440,5 +440,28 @@ describe("统票 and signature", () => {
     expect(minutes.confirmations.map((c) => c.kind).sort()).toEqual(["scrutineer", "staff", "staff"]);
     expect((await getMinutesData(t.db, chair, roundId)).candidates[0].hash).toBe(minutes.candidates[0].hash);
     expect(await msg(getMinutesData(t.db, expert[4], roundId))).toBe("评审会议不存在");
+  });
+});
+
+describe("after the round", () => {
+  it("a deferred candidate can join the next round; a draft round can drop a candidate and be cancelled", async () => {
+    const addable = await listAddableDeclarations(t.db, staff[0], roundId, {});
+    expect(addable.rows.map((r) => r.id)).toEqual([fx.declarationIds[3]]);
+    expect(addable.rows[0].maskedIdNumber).toMatch(/\*{4,}/);
+    const next = await inTx((tx) => createRound(tx, staff[1], { termId: fx.termId, name: "第二次评审会", meetingDate: fx.meetingDate }));
+    expect((await inTx((tx) => addCandidates(tx, staff[1], { roundId: next.id, declarationIds: [fx.declarationIds[3]] }))).added).toHaveLength(1);
+    const [c] = await t.db.select({ id: roundCandidates.id }).from(roundCandidates).where(eq(roundCandidates.roundId, next.id));
+    await inTx((tx) => removeCandidate(tx, staff[1], { roundId: next.id, candidateId: c.id }));
+    expect((await t.db.select({ s: declarations.status }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].s).toBe("accepted");
+    const cancelled = await inTx((tx) => cancelRound(tx, staff[1], { roundId: next.id, version: next.version, reason: "会议改期" }));
+    expect(cancelled).toMatchObject({ state: "cancelled", cancelReason: "会议改期" });
+    expect(await msg(inTx((tx) => cancelRound(tx, staff[1], { roundId, version: 1, reason: "已签署的会议" })))).toBe("评审会议当前为“已签署”，不能取消");
+  });
+
+  it("each side lists its rounds: the 主任 his committee's, the expert those they sit in", async () => {
+    expect((await listRoundsForChair(t.db, chair)).map((r) => r.id)).toContain(roundId);
+    expect((await listRoundsForExpert(t.db, expert[4])).map((r) => [r.id, r.state, r.voted])).toEqual([[roundId, "signed", true]]);
+    expect(await listRoundsForChair(t.db, expert[4])).toEqual([]);
+    expect((await getChairConsole(t.db, staff[0], roundId)).detail.viewer).toBe("forming");
   });
 });
