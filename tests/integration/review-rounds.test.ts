@@ -201,17 +201,19 @@ describe("panels and distribution (主任)", () => {
     expect(grants.every((g) => g.role === "committee_member" && g.position === "评议组组长")).toBe(true);
   });
 
-  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers, then succeeds", async () => {
+  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers or a blocked 组长, then succeeds", async () => {
     const panels = (await getChairConsole(t.db, chair, roundId)).panels;
     const byIndex = (p: number) => panels.find((x) => x.name === `第${p + 1}评议组`)!.panelId;
     for (let p = 0; p < 5; p++) {
       const ks = cand.map((_, k) => k).filter((k) => panelOf(k) === p && k !== 3);
       await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(p), candidateIds: ks.map((k) => cand[k]) }));
     }
-    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review.
+    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review, and the 组长 (7) is one of them.
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(1), candidateIds: [cand[3]] }));
     const name3 = (await t.db.select({ n: declarations.personName }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].n;
-    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(`不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人`);
+    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(
+      `不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人；${name3}所在评议组的组长须回避，请更换组长或调整分组`,
+    );
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(0), candidateIds: [cand[3]] }));
     const v = await version();
     const round = await inTx((tx) => distribute(tx, chair, { roundId, version: v }));
