@@ -1,4 +1,4 @@
--- The 人社部门's statistics (docs/domain.md §17): counters of submitted declarations and of first-issue
+-- The 人社部门's statistics (docs/domain.md §19): counters of submitted declarations and of first-issue
 -- certificates, kept in step by statement-level triggers with transition tables, as roster-counts.sql
 -- does for the roster: one grouped upsert per statement (a batch move of 2,000 declarations or a
 -- confirmation of 10,000 certificates adds one small aggregate), and a statement that changes no counted

@@ -183,3 +183,32 @@ export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export type PublicityStatus = (typeof PUBLICITY_STATUSES)[number];
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
+
+/**
+ * review_rounds.state (docs/domain.md §17, EVALUATION §7 "Rounds"): draft → distributed → panel_review →
+ * ballot_open → closed → signed → publicity → confirmed, or cancelled before signing. publicity and
+ * confirmed are moved by the results issue.
+ */
+export const ROUND_STATES = ["draft", "distributed", "panel_review", "ballot_open", "closed", "signed", "publicity", "confirmed", "cancelled"] as const;
+/**
+ * round_conflicts.category: why a member is blocked from a candidate (EVALUATION §4.3, §7 "Conflicts").
+ * The 主任 sees the category, never the declared ID number behind `declared_id`.
+ */
+export const BLOCK_CATEGORIES = ["self", "same_unit", "same_department", "declared_id", "declared_unit", "open_declaration", "level_below", "confirmed_suggestion"] as const;
+/** round_conflicts.source: computed by a rule (always blocks) or suggested with evidence (the 主任 pins or dismisses it). */
+export const CONFLICT_SOURCES = ["rule", "suggestion"] as const;
+/** round_conflicts.status: `blocking` (a rule), `suggested` (waiting for the 主任), `pinned` (confirmed: blocks), `dismissed` (with reason). */
+export const ROUND_CONFLICT_STATUSES = ["blocking", "suggested", "pinned", "dismissed"] as const;
+/** ballot_staging.choice / ballot_votes.choice: 同意 / 不同意 / 弃权. */
+export const BALLOT_CHOICES = ["yes", "no", "abstain"] as const;
+/** tallies.result: passed, failed, or deferred (too few eligible members present: never passed with no votes). */
+export const TALLY_RESULTS = ["passed", "failed", "deferred"] as const;
+/** tally_confirmations.kind: a staff member of the forming organisation, or an expert 监票人. */
+export const TALLY_CONFIRMER_KINDS = ["staff", "scrutineer"] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+export type BlockCategory = (typeof BLOCK_CATEGORIES)[number];
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+export type RoundConflictStatus = (typeof ROUND_CONFLICT_STATUSES)[number];
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+export type TallyResult = (typeof TALLY_RESULTS)[number];
+export type TallyConfirmerKind = (typeof TALLY_CONFIRMER_KINDS)[number];

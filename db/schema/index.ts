@@ -14,3 +14,4 @@ export * from "./calendar";
 export * from "./declarations";
 export * from "./integrity";
 export * from "./statistics";
+export * from "./review-rounds";

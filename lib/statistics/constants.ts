@@ -1,4 +1,4 @@
-/** The statistics of the 人社部门 (docs/domain.md §17): which states count as what. Client-safe: imports only enums. */
+/** The statistics of the 人社部门 (docs/domain.md §19): which states count as what. Client-safe: imports only enums. */
 import { DECLARATION_STATUSES, type DeclarationStatus } from "@/db/schema/enums";
 
 /** Stages shown, in route order: every state a declaration can be in once submitted (drafts are the person's own). */

@@ -54,7 +54,7 @@ export function statisticsStatements(scope: StatisticsScope, filter: StatisticsF
 }
 
 /**
- * The statistics of the viewer's region for one year (docs/domain.md §17), from two aggregates over the
+ * The statistics of the viewer's region for one year (docs/domain.md §19), from two aggregates over the
  * counter tables (db/schema/statistics.ts): submitted declarations of the year's 申报批次 by (人社部门, status,
  * series, level), and first-issue certificates of the year by (month, committee, series, level). Every
  * figure of the page is summed from those groups here.

@@ -13,7 +13,7 @@ export const STATISTICS_FORBIDDEN = "仅人社部门可查看统计分析";
 export type RegionBucket = { id: string; label: string; own: boolean };
 
 /**
- * What a 人社部门 sees (docs/domain.md §17): its region. The provincial department and its 专技处 see the
+ * What a 人社部门 sees (docs/domain.md §19): its region. The provincial department and its 专技处 see the
  * whole province by 市州; a 市州 its region by 区县; a 区县 itself. `hrssIds` are the region's 人社部门
  * (null: the whole province, no condition); `bucketOf` maps each of them, and each committee, to its row.
  */

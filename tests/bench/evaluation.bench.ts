@@ -10,7 +10,9 @@
  *   universities (466 filings past draft) and the province's queue (every 高级 filing, and the 中级 ones
  *   of the organisations directly under it: 1,453).
  * Then the declaration lists (declarations.bench.ts) and the 人社部门's statistics page over 1,000,000 declarations and
- * 500,000 certificates (statistics.bench.ts, target ≤ 300 ms).
+ * 500,000 certificates (statistics.bench.ts, target ≤ 300 ms), and
+ * - the review round (tests/bench/review-rounds.bench.ts): 25 members × 1,000 candidates, 25 sheets cast at
+ *   once (p95 per vote ≤ 50 ms) and 统票 + signing (≤ 1 s). `--only=pool|declarations|review|statistics` runs one part.
  * Target: page 1, a deep page and a filtered search of each list ≤ 150 ms server time (the median of
  * BENCH_RUNS runs after a warm-up; the max is printed beside it). BENCH_STRICT=1 exits 1 when a target
  * is missed.
@@ -248,6 +250,12 @@ async function main() {
   if (failed && process.env.BENCH_STRICT === "1") process.exit(1);
 }
 
-await main();
-await (await import("./declarations.bench")).runDeclarationsBench();
-await (await import("./statistics.bench")).runStatisticsBench();
+// `--only=pool|declarations|review|statistics` runs one part (pool and filings / declarations / the review round / statistics).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (!only || only === "pool") await main();
+if (!only || only === "declarations") await (await import("./declarations.bench")).runDeclarationsBench();
+if (!only || only === "review") {
+  const ok = await (await import("./review-rounds.bench")).runReviewRoundsBench();
+  if (!ok && process.env.BENCH_STRICT === "1") process.exit(1);
+}
+if (!only || only === "statistics") await (await import("./statistics.bench")).runStatisticsBench();

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { LoginPage } from "./pages/login-page";
 import { PageAudit } from "./support/a11y";
 
-// 统计分析 (docs/domain.md §17): the province sees every 市州, a 市州 its 区县; the same figures as charts,
+// 统计分析 (docs/domain.md §19): the province sees every 市州, a 市州 its 区县; the same figures as charts,
 // tables and a workbook; a unit has no such page.
 
 test("the province sees every 市州, with charts, tables and the Excel export", async ({ page }) => {

@@ -18,7 +18,7 @@ const BLUE = "#1d5fbf";
 const GREEN = "#0f8a6a";
 const SELECT = "rounded border border-slate-300 bg-white px-2 py-1.5";
 
-/** 统计分析 (docs/domain.md §17): the figures of the viewer's region for one year, as charts, tables and a workbook. */
+/** 统计分析 (docs/domain.md §19): the figures of the viewer's region for one year, as charts, tables and a workbook. */
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireRolePage(["hrss"]);
   const thisYear = Number(todayInChina().slice(0, 4));
