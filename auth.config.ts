@@ -46,6 +46,7 @@ export const authConfig = {
         token.orgId = u.orgId ?? null;
         token.sv = u.sessionVersion;
         token.loginAt = now;
+        token.sid = crypto.randomUUID();
         // A login acts under the default grant (lib/auth/grants.ts): no grant id until a switch.
         delete token.grantId;
       }
@@ -59,6 +60,7 @@ export const authConfig = {
         session.user.orgId = typeof token.orgId === "string" ? token.orgId : null;
         session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
         session.user.grantId = typeof token.grantId === "string" ? token.grantId : null;
+        session.user.sid = typeof token.sid === "string" ? token.sid : null;
       }
       return session;
     },

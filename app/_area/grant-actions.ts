@@ -1,7 +1,9 @@
 "use server";
 
+import { eq, sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { unstable_update } from "@/auth";
+import { auth, unstable_update } from "@/auth";
+import { sessionGrants } from "@/db/schema";
 import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
 import { loadUserGrants } from "@/lib/auth/grant-queries";
 import { signGrantSwitch } from "@/lib/auth/grant-switch";
@@ -17,6 +19,14 @@ const checkGrantSwitch = protectedAction({
   handler: async ({ input, user, tx }) => {
     const grant = (await loadUserGrants(tx, user.id)).find((g) => g.id === input.grantId);
     if (!grant || !grant.usable) throw new ForbiddenError("该身份不可用或已失效，请刷新页面后重试");
+    // The session's row makes the switch stick even when a stale cookie comes back (db/schema/grants.ts).
+    const sid = (await auth())?.user?.sid;
+    if (sid) {
+      await tx
+        .insert(sessionGrants)
+        .values({ sid, userId: user.id, grantId: grant.id })
+        .onConflictDoUpdate({ target: sessionGrants.sid, set: { grantId: grant.id, switchedAt: sql`now()` }, setWhere: eq(sessionGrants.userId, user.id) });
+    }
     return {
       data: { ticket: await signGrantSwitch(user.id, grant.id), area: areaForRole(grant.role) },
       audit: { targetType: "role_grant", targetId: grant.id, detail: { fromGrant: user.grantId, fromRole: user.role, toRole: grant.role } },

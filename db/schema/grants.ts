@@ -49,3 +49,24 @@ export const roleGrants = pgTable(
 
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type NewRoleGrant = typeof roleGrants.$inferInsert;
+
+/**
+ * The active grant of one login session (the JWT's `sid`), written by 切换身份. The JWT carries the grant
+ * too, but every request re-issues the cookie, so a response to a request sent before the switch (a
+ * prefetch still in flight) can put the old token back; this row makes the switch stick for the session.
+ * Rows older than the absolute session limit are useless and deleted by the periodic jobs.
+ */
+export const sessionGrants = pgTable(
+  "session_grants",
+  {
+    sid: uuid("sid").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => roleGrants.id),
+    switchedAt: timestamp("switched_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("session_grants_switched_idx").on(t.switchedAt)],
+);

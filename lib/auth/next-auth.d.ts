@@ -10,6 +10,8 @@ declare module "next-auth" {
       sessionVersion: number;
       /** The active grant chosen by a switch; null = the default grant (lib/auth/grants.ts). */
       grantId?: string | null;
+      /** The login session's id (session_grants). */
+      sid?: string | null;
     } & DefaultSession["user"];
     /** Only in a session update sent by the grant switch action (lib/auth/grant-switch.ts). */
     grantSwitch?: string;
@@ -24,5 +26,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     loginAt?: number;
     grantId?: string;
+    /** The login session's id, new at each login (session_grants). */
+    sid?: string;
   }
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { sessionGrants, users } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import { loadUserGrants } from "./grant-queries";
 import { pickActiveGrant, type GrantOption } from "./grants";
@@ -23,7 +23,8 @@ export type SessionUser = {
   grants: readonly GrantOption[];
 };
 
-export type SessionClaims = { id: string; sessionVersion: number; grantId?: string | null };
+/** The token's claims; `sid` names the login session whose switched grant (session_grants) wins over `grantId`. */
+export type SessionClaims = { id: string; sessionVersion: number; grantId?: string | null; sid?: string | null };
 
 /**
  * The session user for these claims, or null when the session must end: unknown, disabled or
@@ -31,16 +32,23 @@ export type SessionClaims = { id: string; sessionVersion: number; grantId?: stri
  * usable grant left. A revoked, expired or disabled-organisation grant falls back to the default.
  */
 export async function loadSessionUser(db: Db, claims: SessionClaims): Promise<SessionUser | null> {
-  const [[row], grants] = await Promise.all([
+  const [[row], grants, [switched]] = await Promise.all([
     db
       .select({ id: users.id, role: users.role, name: users.name, orgId: users.orgId, status: users.status, sessionVersion: users.sessionVersion })
       .from(users)
       .where(eq(users.id, claims.id))
       .limit(1),
     loadUserGrants(db, claims.id),
+    claims.sid
+      ? db
+          .select({ grantId: sessionGrants.grantId })
+          .from(sessionGrants)
+          .where(and(eq(sessionGrants.sid, claims.sid), eq(sessionGrants.userId, claims.id)))
+          .limit(1)
+      : Promise.resolve([] as { grantId: string }[]),
   ]);
   if (!row || row.status !== "active" || row.sessionVersion !== claims.sessionVersion) return null;
-  const pick = pickActiveGrant(grants, { role: row.role, orgId: row.orgId }, claims.grantId);
+  const pick = pickActiveGrant(grants, { role: row.role, orgId: row.orgId }, switched?.grantId ?? claims.grantId);
   if (!pick.ok) return null;
   const { active } = pick;
   return {

@@ -17,7 +17,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const claims = session?.user;
   if (!claims?.id) return null;
-  return loadSessionUser(await getDb(), { id: claims.id, sessionVersion: claims.sessionVersion, grantId: claims.grantId });
+  return loadSessionUser(await getDb(), { id: claims.id, sessionVersion: claims.sessionVersion, grantId: claims.grantId, sid: claims.sid });
 }
 
 /** For layouts and pages: anonymous → /login, wrong role (of the active grant) → /forbidden. */

@@ -3,10 +3,12 @@
  * whose 一次性告知 deadline has passed becomes abandoned (lib/declarations `abandonOverdue`). One run is one
  * transaction under `pg_try_advisory_xact_lock`: with several nodes (or the CLI beside them) one run does the
  * work and the others skip at once; the lock ends with the transaction, so it also holds behind a
- * transaction-mode pooler.
+ * transaction-mode pooler. It also deletes 切换身份 rows (session_grants) older than the absolute session limit.
  */
 import { sql } from "drizzle-orm";
+import { ABSOLUTE_TIMEOUT_SEC } from "@/auth.config";
 import type { Db } from "@/db/client";
+import { sessionGrants } from "@/db/schema";
 import { executeRows } from "@/db/raw";
 import { abandonOverdue } from "@/lib/declarations/transitions";
 import { todayInChina } from "@/lib/filings/constants";
@@ -22,6 +24,8 @@ export async function runDeclarationJobs(db: Db, today = todayInChina()): Promis
     const [{ locked }] = await executeRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${DECLARATION_JOBS_LOCK_KEY}) as locked`);
     if (!locked) return { ran: false } as const;
     const abandoned = await abandonOverdue(tx, today);
+    // Housekeeping: a login session ends within ABSOLUTE_TIMEOUT_SEC, so older 切换身份 rows are dead.
+    await tx.delete(sessionGrants).where(sql`${sessionGrants.switchedAt} < now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SEC})`);
     return { ran: true, today, abandoned } as const;
   });
 }

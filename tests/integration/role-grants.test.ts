@@ -10,7 +10,7 @@ import { auditLog, orgs, roleGrants, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
-type Claims = { id: string; sessionVersion: number; grantId?: string | null };
+type Claims = { id: string; sessionVersion: number; grantId?: string | null; sid?: string | null };
 const session = vi.hoisted(() => ({ current: null as null | Claims, updates: [] as unknown[] }));
 vi.mock("@/auth", () => ({
   auth: async () => (session.current ? { user: session.current } : null),
@@ -242,6 +242,28 @@ describe("one person, two grants, one active grant", () => {
     expect(result).toMatchObject({ ok: false, message: "该身份不可用或已失效，请刷新页面后重试" });
     expect(session.updates).toEqual([]);
     expect((await auditOf(zhang.id, "auth.switch_grant")).at(-1)).toMatchObject({ outcome: "denied", actorRole: "person" });
+  });
+
+  it("keeps a switch when a stale cookie (the token from before the switch) comes back, within that login session only", async () => {
+    const sid = crypto.randomUUID();
+    session.current = { id: zhang.id, sessionVersion: zhang.sv, grantId: null, sid };
+    expect((await switchTo(zhang.expertGrant)).redirectedTo).toBe("/expert");
+    // A response to a request sent before the switch re-set the old token: same sid, no grant id.
+    session.current = { id: zhang.id, sessionVersion: zhang.sv, grantId: null, sid };
+    expect(await getCurrentUser()).toMatchObject({ role: "expert", grantId: zhang.expertGrant });
+    expect(await expertOnly({})).toMatchObject({ ok: true });
+    // Another login (a new sid) starts under the default grant.
+    session.current = { id: zhang.id, sessionVersion: zhang.sv, grantId: null, sid: crypto.randomUUID() };
+    expect(await getCurrentUser()).toMatchObject({ role: "person", grantId: zhang.personGrant });
+    // Someone else's token naming this sid gets nothing from it.
+    const li = await account("demo_unit");
+    session.current = { id: li.id, sessionVersion: li.sv, grantId: null, sid };
+    expect((await getCurrentUser())?.grantId).not.toBe(zhang.expertGrant);
+    // Switching back in the same session sticks too.
+    session.current = { id: zhang.id, sessionVersion: zhang.sv, grantId: zhang.expertGrant, sid };
+    expect((await switchTo(zhang.personGrant)).redirectedTo).toBe("/person");
+    session.current = { id: zhang.id, sessionVersion: zhang.sv, grantId: zhang.expertGrant, sid };
+    expect(await getCurrentUser()).toMatchObject({ role: "person", grantId: zhang.personGrant });
   });
 
   it("ignores a session update that does not carry the switch action's ticket for this user", async () => {
