@@ -13,3 +13,4 @@ export * from "./terms";
 export * from "./calendar";
 export * from "./declarations";
 export * from "./review-rounds";
+export * from "./review-results";
