@@ -32,6 +32,7 @@ import { addWorkingDays, publicityEnd } from "@/lib/declarations/publicity-dates
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { addCandidates, createRound } from "@/lib/review-rounds/rounds";
 import { confirmResults, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
+import { getRoundResults, listPendingResults } from "@/lib/review-results/queries";
 import { confirmResultsSchema } from "@/lib/review-results/schemas";
 import { buildCertNo } from "@/lib/roster/numbering";
 import { todayInChina } from "@/lib/roster/dates";
@@ -156,6 +157,19 @@ describe("备案 / confirmation", () => {
     expect(await msg(inTx((tx) => confirmResults(tx, staff, i)))).toBe("评审会议不存在");
     expect(await msg(inTx(async (tx) => confirmResults(tx, hrss, { ...i, issueDate: shiftDays(today, -2) })))).toMatch(/^发文日期须在公示期满/);
     expect(await t.db.$count(certificates, eq(certificates.committeeId, fx.committeeId))).toBe(0);
+  });
+
+  it("the round waits in the approving 人社部门's queue only; its results page masks ID numbers", async () => {
+    const mine = await listPendingResults(t.db, hrss);
+    expect(mine.rows.map((r) => r.roundId)).toEqual([roundId]);
+    expect(mine.rows[0]).toMatchObject({ candidates: 4, openObjections: 0, formingOrgKind: "unit" });
+    expect((await listPendingResults(t.db, otherHrss)).total).toBe(0);
+    expect(await msg(getRoundResults(t.db, otherHrss, roundId))).toBe("评审会议不存在");
+    const page = await getRoundResults(t.db, staff, roundId);
+    expect(page).toMatchObject({ kind: "filing_record", viewer: "forming" });
+    expect(page.candidates).toHaveLength(5);
+    const [d0] = await t.db.select({ id: declarations.idNumber }).from(declarations).where(eq(declarations.id, fx.declarationIds[0]));
+    expect(JSON.stringify(page)).not.toContain(d0.id!);
   });
 
   it("20 concurrent confirmations issue exactly one set, numbered after the back-fill's, none for withheld candidates", async () => {
