@@ -12,7 +12,7 @@ import type { BallotChoice, RoundState, TallyConfirmerKind, TallyResult } from "
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { decideCandidate } from "./arithmetic";
 import { actsAsMember, assertChair, assertState, isChair, isFormingOrg, loadRound, type RoundActor } from "./access";
-import { REQUIRED_SCRUTINEER_CONFIRMATIONS, REQUIRED_STAFF_CONFIRMATIONS, ROUND_NOT_FOUND } from "./constants";
+import { REQUIRED_SCRUTINEER_CONFIRMATIONS, REQUIRED_STAFF_CONFIRMATIONS, ROUND_NOT_FOUND, ROUND_STALE } from "./constants";
 import { canonicalTally, canonicalVote, chainHash, genesisHash, sha256Hex, shuffled } from "./hash";
 import { auditRound, moveDeclarations, moveRound } from "./moves";
 import { revokeLeaderGrants } from "./rounds";
@@ -51,6 +51,8 @@ export type TallyPreview = {
 const SIGNED_STATES: readonly RoundState[] = ["signed", "publicity", "confirmed"];
 
 type StagedVote = { id: string; candidate_id: string; choice: BallotChoice };
+/** Votes per INSERT of the signature (five statements for 25,000 votes). */
+const VOTE_CHUNK = 5000;
 type Counts = Map<string, { yes: number; no: number; abstain: number }>;
 
 function countVotes(staged: readonly StagedVote[]): Counts {
@@ -216,14 +218,34 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
     );
   }
 
+  // We hold the round's row lock: a stale version is refused before any work.
+  if (round.version !== input.version) throw new StaleStateError(ROUND_STALE);
+
   // The ballot box, shuffled, with new ids: nothing of the staging row (id, physical order) survives.
+  // Each chunk is sent as soon as it is hashed, so the database inserts while the next chunk is hashed.
   let prev = genesisHash(round.id);
-  const votes = shuffled(staged).map((v, i) => {
-    const row = { roundId: round.id, seq: i + 1, id: randomUUID(), candidateId: v.candidate_id, choice: v.choice };
-    const prevHash = prev;
-    prev = chainHash(prevHash, canonicalVote(row));
-    return { ...row, prevHash, hash: prev };
-  });
+  const order = shuffled(staged);
+  const inserts: Promise<unknown>[] = [];
+  for (let i = 0; i < order.length; i += VOTE_CHUNK) {
+    const part = order.slice(i, i + VOTE_CHUNK).map((v, j) => {
+      const row = { roundId: round.id, seq: i + j + 1, id: randomUUID(), candidateId: v.candidate_id, choice: v.choice };
+      prev = chainHash(prev, canonicalVote(row));
+      return { ...row, hash: prev };
+    });
+    const sent = Promise.resolve(
+        tx.execute(
+          sql`insert into ballot_votes (id, round_id, candidate_id, choice, seq, hash)
+              select id, ${round.id}::uuid, candidate_id, choice::ballot_choice, seq, hash
+              from unnest(${uuidArray(part.map((v) => v.id))}, ${uuidArray(part.map((v) => v.candidateId))}, ${textArray(part.map((v) => v.choice))},
+                          ${intArray(part.map((v) => v.seq))}, ${textArray(part.map((v) => v.hash))})
+                   as s(id, candidate_id, choice, seq, hash)`,
+        ),
+      );
+    sent.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+    inserts.push(sent);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(inserts);
   const ballotBoxHash = prev;
   const tallyRows = lines.map((l, i) => {
     const row = { roundId: round.id, seq: i + 1, candidateId: l.candidateId, members: l.members, present: l.present, eligiblePresent: l.eligiblePresent, yes: l.yes, no: l.no, abstain: l.abstain, result: l.result };
@@ -232,18 +254,7 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
     return { ...row, prevHash, hash: prev };
   });
   const closingHash = prev;
-
   const signed = await moveRound(tx, round, "closed", "signed", input.version, { signedAt: new Date(), signedBy: actor.id, ballotBoxHash, closingHash });
-  for (let i = 0; i < votes.length; i += 10_000) {
-    const part = votes.slice(i, i + 10_000);
-    await tx.execute(
-      sql`insert into ballot_votes (id, round_id, candidate_id, choice, seq, prev_hash, hash)
-          select id, ${round.id}::uuid, candidate_id, choice::ballot_choice, seq, prev_hash, hash
-          from unnest(${uuidArray(part.map((v) => v.id))}, ${uuidArray(part.map((v) => v.candidateId))}, ${textArray(part.map((v) => v.choice))},
-                      ${intArray(part.map((v) => v.seq))}, ${textArray(part.map((v) => v.prevHash))}, ${textArray(part.map((v) => v.hash))})
-               as s(id, candidate_id, choice, seq, prev_hash, hash)`,
-    );
-  }
   await tx.delete(ballotStaging).where(eq(ballotStaging.roundId, round.id));
   if (tallyRows.length > 0) {
     await tx.execute(
@@ -268,6 +279,6 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
   await moveDeclarations(tx, actor, by("deferred"), "in_review", "accepted", `到会人数不足，暂缓至下次评审：${round.name}`);
   await revokeLeaderGrants(tx, actor.id, round.id);
   const counts = { passed: by("passed").length, failed: by("failed").length, deferred: by("deferred").length };
-  await auditRound(tx, actor, "sign", signed.id, input.ip, { closingHash, ballotBoxHash, votes: votes.length, ...counts });
+  await auditRound(tx, actor, "sign", signed.id, input.ip, { closingHash, ballotBoxHash, votes: order.length, ...counts });
   return { closingHash, ballotBoxHash, ...counts };
 }

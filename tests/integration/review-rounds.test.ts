@@ -29,12 +29,12 @@ import type { BallotChoice } from "@/db/schema/enums";
 import { decideCandidate } from "@/lib/review-rounds/arithmetic";
 import { ALREADY_VOTED, castSheet, checkIn, closeBallot, openBallot, recordAttendance } from "@/lib/review-rounds/ballot";
 import { assertNotBlocked, decideConflict } from "@/lib/review-rounds/conflicts";
-import { getBallotSheet, getReceiptBoard, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
+import { getBallotSheet, getReceiptBoard, listRoundsForExpert, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
 import { getMinutesData } from "@/lib/review-rounds/minutes";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "@/lib/review-rounds/panels";
-import { getChairConsole, getRoundDetail, listRoundsForOrg } from "@/lib/review-rounds/queries";
+import { getChairConsole, getRoundDetail, listAddableDeclarations, listRoundsForChair, listRoundsForOrg } from "@/lib/review-rounds/queries";
 import { assertExpertMayOpenDeclaration, assertMaterialsAccess, listOpinionsForExpert, signPledge, submitOpinion, writeSummary } from "@/lib/review-rounds/review";
-import { addCandidates, createRound, selectMembers } from "@/lib/review-rounds/rounds";
+import { addCandidates, cancelRound, createRound, removeCandidate, selectMembers } from "@/lib/review-rounds/rounds";
 import { decideConflictSchema } from "@/lib/review-rounds/schemas";
 import { computeTally, confirmTally, signTally } from "@/lib/review-rounds/tally";
 import { verifyRoundChains } from "@/lib/review-rounds/verify";
@@ -201,17 +201,19 @@ describe("panels and distribution (主任)", () => {
     expect(grants.every((g) => g.role === "committee_member" && g.position === "评议组组长")).toBe(true);
   });
 
-  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers, then succeeds", async () => {
+  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers or a blocked 组长, then succeeds", async () => {
     const panels = (await getChairConsole(t.db, chair, roundId)).panels;
     const byIndex = (p: number) => panels.find((x) => x.name === `第${p + 1}评议组`)!.panelId;
     for (let p = 0; p < 5; p++) {
       const ks = cand.map((_, k) => k).filter((k) => panelOf(k) === p && k !== 3);
       await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(p), candidateIds: ks.map((k) => cand[k]) }));
     }
-    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review.
+    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review, and the 组长 (7) is one of them.
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(1), candidateIds: [cand[3]] }));
     const name3 = (await t.db.select({ n: declarations.personName }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].n;
-    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(`不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人`);
+    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(
+      `不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人；${name3}所在评议组的组长须回避，请更换组长或调整分组`,
+    );
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(0), candidateIds: [cand[3]] }));
     const v = await version();
     const round = await inTx((tx) => distribute(tx, chair, { roundId, version: v }));
@@ -427,7 +429,7 @@ describe("统票 and signature", () => {
     const cols = async (table: string) =>
       (await executeRows<{ column_name: string }>(t.db, sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`)).map((c) => c.column_name);
     expect(await cols("ballot_staging")).toEqual(["id", "round_id", "candidate_id", "choice"]);
-    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "prev_hash", "hash"]);
+    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "hash"]);
     const participation = await cols("ballot_participation");
     expect(participation).toEqual(["id", "round_id", "user_id", "receipt"]);
   });
@@ -440,5 +442,28 @@ describe("统票 and signature", () => {
     expect(minutes.confirmations.map((c) => c.kind).sort()).toEqual(["scrutineer", "staff", "staff"]);
     expect((await getMinutesData(t.db, chair, roundId)).candidates[0].hash).toBe(minutes.candidates[0].hash);
     expect(await msg(getMinutesData(t.db, expert[4], roundId))).toBe("评审会议不存在");
+  });
+});
+
+describe("after the round", () => {
+  it("a deferred candidate can join the next round; a draft round can drop a candidate and be cancelled", async () => {
+    const addable = await listAddableDeclarations(t.db, staff[0], roundId, {});
+    expect(addable.rows.map((r) => r.id)).toEqual([fx.declarationIds[3]]);
+    expect(addable.rows[0].maskedIdNumber).toMatch(/\*{4,}/);
+    const next = await inTx((tx) => createRound(tx, staff[1], { termId: fx.termId, name: "第二次评审会", meetingDate: fx.meetingDate }));
+    expect((await inTx((tx) => addCandidates(tx, staff[1], { roundId: next.id, declarationIds: [fx.declarationIds[3]] }))).added).toHaveLength(1);
+    const [c] = await t.db.select({ id: roundCandidates.id }).from(roundCandidates).where(eq(roundCandidates.roundId, next.id));
+    await inTx((tx) => removeCandidate(tx, staff[1], { roundId: next.id, candidateId: c.id }));
+    expect((await t.db.select({ s: declarations.status }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].s).toBe("accepted");
+    const cancelled = await inTx((tx) => cancelRound(tx, staff[1], { roundId: next.id, version: next.version, reason: "会议改期" }));
+    expect(cancelled).toMatchObject({ state: "cancelled", cancelReason: "会议改期" });
+    expect(await msg(inTx((tx) => cancelRound(tx, staff[1], { roundId, version: 1, reason: "已签署的会议" })))).toBe("评审会议当前为“已签署”，不能取消");
+  });
+
+  it("each side lists its rounds: the 主任 his committee's, the expert those they sit in", async () => {
+    expect((await listRoundsForChair(t.db, chair)).map((r) => r.id)).toContain(roundId);
+    expect((await listRoundsForExpert(t.db, expert[4])).map((r) => [r.id, r.state, r.voted])).toEqual([[roundId, "signed", true]]);
+    expect(await listRoundsForChair(t.db, expert[4])).toEqual([]);
+    expect((await getChairConsole(t.db, staff[0], roundId)).detail.viewer).toBe("forming");
   });
 });
