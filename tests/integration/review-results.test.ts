@@ -208,3 +208,27 @@ describe("备案 / confirmation", () => {
     expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_filed"), eq(auditLog.targetId, roundId)))).toBe(1);
   });
 });
+
+describe("确认 of a committee formed by a 主管部门", () => {
+  it("is a confirmation: the 人社部门 is the issuing authority and numbering starts the committee's year", async () => {
+    const f2 = await buildRoundFixture(t.db, { seed: 42, members: 5, candidates: 2 });
+    await t.db.update(orgs).set({ kind: "dept", name: "贵州省测试主管部门" }).where(eq(orgs.id, f2.orgId));
+    const [hrssOrg] = await t.db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.id, hrss.orgId!));
+    await t.db.update(committeeFilings).set({ hrssExaminerOrgId: hrssOrg.id }).where(eq(committeeFilings.termId, f2.termId));
+    const owner = await actorOf(t.db, f2.staff[0]);
+    const r2 = await inTx((tx) => createRound(tx, owner, { termId: f2.termId, name: "主管部门评审会", meetingDate: today }));
+    await inTx((tx) => addCandidates(tx, owner, { roundId: r2.id, declarationIds: f2.declarationIds }));
+    await t.db.update(reviewRounds).set({ state: "signed", signedAt: new Date(), closingHash: "ef".repeat(32), memberCount: 5 }).where(eq(reviewRounds.id, r2.id));
+    await t.db.update(declarations).set({ status: "passed" }).where(inArray(declarations.id, f2.declarationIds));
+    const v1 = (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, r2.id)))[0].v;
+    await inTx((tx) => publishResults(tx, owner, { roundId: r2.id, version: v1 }));
+    await t.db.update(roundResultPublicities).set({ postedOn: shiftDays(today, -12), endsOn: shiftDays(today, -2) }).where(eq(roundResultPublicities.roundId, r2.id));
+    const v2 = (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, r2.id)))[0].v;
+    const out = await inTx((tx) => confirmResults(tx, hrss, confirmResultsSchema.parse({ roundId: r2.id, version: v2, approvalNo: "筑人社通〔2026〕3号", issueDate: today, expectedCount: 2 })));
+    expect(out).toMatchObject({ kind: "confirmation", confirmed: 2, withheld: 0 });
+    const certs = await t.db.select().from(certificates).where(eq(certificates.committeeId, f2.committeeId));
+    expect(certs.map((c) => Number(c.certNo.slice(12, 17))).sort()).toEqual([1, 2]);
+    for (const c of certs) expect(c).toMatchObject({ issuingAuthority: hrssOrg.name, approvalNo: "筑人社通〔2026〕3号", issueDate: today });
+    expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_confirmed"), eq(auditLog.targetId, r2.id)))).toBe(1);
+  });
+});
