@@ -173,11 +173,11 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
   const approvalNo = input.approvalNo.trim();
   if (input.issueDate > today) throw new UserError("发文日期不能晚于今天", { issueDate: "发文日期不能晚于今天" });
   if (input.issueDate <= pub.endsOn) throw new UserError(`发文日期须在公示期满（${pub.endsOn}）之后`, { issueDate: `发文日期须在公示期满（${pub.endsOn}）之后` });
-  const [open] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${roundResultObjections} where round_id = ${round.id} and status = 'open'`);
-  if (open.n > 0) throw new UserError(`还有${open.n}条异议未处理，处理后方可${what}`);
-
   // The guard: of concurrent confirmations one moves the round, the others match nothing (stale).
   const moved = await moveRound(tx, round, "publicity", "confirmed", input.version);
+  // Counted after the move: objection writers hold the round FOR SHARE, so any of them has committed by now.
+  const [open] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${roundResultObjections} where round_id = ${round.id} and status = 'open'`);
+  if (open.n > 0) throw new UserError(`还有${open.n}条异议未处理，处理后方可${what}`);
 
   const withheldItems = (input.withhold ?? []).map((w) => ({ declarationId: w.declarationId, reason: `${kind === "confirmation" ? "人社部门确认时暂缓" : "备案时暂缓"}：${w.reason}` }));
   if (withheldItems.length) {

@@ -156,6 +156,12 @@ describe("备案 / confirmation", () => {
     expect(await msg(inTx((tx) => confirmResults(tx, otherHrss, i)))).toBe("评审会议不存在");
     expect(await msg(inTx((tx) => confirmResults(tx, staff, i)))).toBe("评审会议不存在");
     expect(await msg(inTx(async (tx) => confirmResults(tx, hrss, { ...i, issueDate: shiftDays(today, -2) })))).toMatch(/^发文日期须在公示期满/);
+    // An open objection blocks it (checked under the round's row lock, after the guarded move, which rolls back).
+    const o = await inTx((tx) => recordObjection(tx, staff, { roundId, declarationId: fx.declarationIds[4], content: "学历存疑" }));
+    const i2 = await input();
+    expect(await msg(inTx((tx) => confirmResults(tx, hrss, i2)))).toBe("还有1条异议未处理，处理后方可备案");
+    expect((await t.db.select({ s: reviewRounds.state }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].s).toBe("publicity");
+    await inTx((tx) => resolveObjection(tx, staff, { roundId, objectionId: o.id, decision: "kept", reason: "经核查学历属实" }));
     expect(await t.db.$count(certificates, eq(certificates.committeeId, fx.committeeId))).toBe(0);
   });
 
