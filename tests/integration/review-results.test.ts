@@ -32,7 +32,7 @@ import { addWorkingDays, publicityEnd } from "@/lib/declarations/publicity-dates
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { addCandidates, createRound } from "@/lib/review-rounds/rounds";
 import { confirmResults, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
-import { getRoundResults, listPendingResults } from "@/lib/review-results/queries";
+import { certificateProvenance, getRoundResults, listPendingResults } from "@/lib/review-results/queries";
 import { confirmResultsSchema } from "@/lib/review-results/schemas";
 import { buildCertNo } from "@/lib/roster/numbering";
 import { todayInChina } from "@/lib/roster/dates";
@@ -204,6 +204,7 @@ describe("备案 / confirmation", () => {
     const prov = await t.db.select().from(reviewCertificates).where(eq(reviewCertificates.roundId, roundId));
     expect(prov.map((p) => fx.declarationIds.indexOf(p.declarationId)).sort()).toEqual([0, 1, 4]);
     for (const p of prov) expect(p).toMatchObject({ closingHash: "ab".repeat(32), publicityFrom: shiftDays(today, -11), publicityTo: shiftDays(today, -2) });
+    expect(await certificateProvenance(t.db, prov[0].certNo)).toMatchObject({ roundId, closingHash: "ab".repeat(32), publicityTo: shiftDays(today, -2) });
     for (const k of [0, 1, 4]) expect((await statusOf(k)).s).toBe("confirmed");
     expect(await statusOf(3)).toEqual({ s: "withheld", r: "备案时暂缓：材料待核实" });
     const idsOfCerts = new Set(certs.map((c) => c.idNumber));
