@@ -42,6 +42,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { label: "申报批次管理", href: "/hrss/batches" },
     { label: "人社部门审核", href: "/hrss/declarations/check" },
     { label: "受理", href: "/hrss/declarations/accept" },
+    { label: "评审结果确认", href: "/hrss/review-results" },
     { label: "申报人员管理（申报点）", href: "/hrss/declarations" },
     { label: "专家库管理", href: "/hrss/experts" },
     { label: "证书补录（评委会）", href: "/hrss/roster" },

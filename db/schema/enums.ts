@@ -212,3 +212,7 @@ export type RoundConflictStatus = (typeof ROUND_CONFLICT_STATUSES)[number];
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export type TallyResult = (typeof TALLY_RESULTS)[number];
 export type TallyConfirmerKind = (typeof TALLY_CONFIRMER_KINDS)[number];
+
+/** round_results.kind: 人社部门's 确认 (committees of 人社部门 / 主管部门) or the 备案 of a 自主评审单位's result. */
+export const ROUND_RESULT_KINDS = ["confirmation", "filing_record"] as const;
+export type RoundResultKind = (typeof ROUND_RESULT_KINDS)[number];

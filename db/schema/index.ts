@@ -15,3 +15,4 @@ export * from "./declarations";
 export * from "./integrity";
 export * from "./statistics";
 export * from "./review-rounds";
+export * from "./review-results";

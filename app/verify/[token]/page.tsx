@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { currentRequestIp } from "@/lib/auth/session";
 import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
 import { verifyCertificateLink, type VerifyLinkOutcome } from "@/lib/query/verify-link";
+import { certificateProvenance } from "@/lib/review-results/queries";
 
 export const dynamic = "force-dynamic";
 // The token is a capability: keep it out of Referer headers to other sites.
@@ -48,6 +49,8 @@ export default async function VerifyTokenPage({ params }: { params: Promise<{ to
     );
   }
   const v = verdictOf(outcome);
+  // A certificate issued from an online review shows where it came from (EVALUATION §7 "Visibility, refined").
+  const provenance = outcome.kind === "verified" ? await certificateProvenance(await getDb(), outcome.certificate.certNo) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-slate-800">职称证书核验结果</h1>
@@ -60,6 +63,15 @@ export default async function VerifyTokenPage({ params }: { params: Promise<{ to
             <p className="mt-1 text-sm text-slate-700">{v.text}</p>
           </div>
           {outcome.kind === "verified" && <VerifierResult c={outcome.certificate} />}
+          {provenance && (
+            <dl className="grid gap-1 rounded-md border border-slate-200 p-3 text-sm text-slate-700" aria-label="评审来源">
+              <div>来源：网上评审（依有效的评审权备案）</div>
+              <div>
+                结果公示期：{provenance.publicityFrom} 至 {provenance.publicityTo}
+              </div>
+              <div className="break-all">评审会议结束哈希：{provenance.closingHash}</div>
+            </dl>
+          )}
           <p className="text-xs text-slate-500">核验时间：{new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "medium" }).format(new Date())}（状态以本页实时结果为准）</p>
         </div>
       </Card>

@@ -1,0 +1,348 @@
+/**
+ * Results of a signed review round (docs/domain.md §18, EVALUATION §5 and §7):
+ * - 结果公示: the forming organisation publishes (signed → publicity; passed declarations → result_publicity)
+ *   for ≥ 5 working days on the holiday calendar with the override table (lib/declarations/publicity-dates.ts);
+ * - objections: recorded and resolved (kept, or upheld → the declaration is withheld with the reason);
+ * - 确认 / 备案: after the 公示 the 人社部门 that approved the filing (committee_filings.hrss_examiner_org_id)
+ *   confirms (committees of 人社部门 / 主管部门) or records the 备案 (自主评审单位), may withhold candidates,
+ *   and the certificates are issued in the same transaction straight into `certificates` — numbered on the
+ *   back-fill's counter (roster_cert_counters, lib/roster/numbering.ts), signed like the back-fill's
+ *   (signCertificate over signedFieldsOf), with the provenance in `review_certificates`.
+ * Every state change is a guarded UPDATE with an audit row; of concurrent confirmations exactly one matches.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { executeRows, textArray, uuidArray } from "@/db/raw";
+import {
+  certificates,
+  committeeFilings,
+  committees,
+  declarations,
+  orgs,
+  reviewCertificates,
+  roundCandidates,
+  roundResultObjections,
+  roundResultPublicities,
+  roundResults,
+  type ReviewRound,
+} from "@/db/schema";
+import type { RoundResultKind } from "@/db/schema/enums";
+import { isPublicityOver, shiftDays } from "@/lib/calendar/working-days";
+import { signCertificate, newVerifyTokens, getCertificateSigningSecret } from "@/lib/certificates/token";
+import { signedFieldsOf } from "@/lib/certificates/issue";
+import { publicityWindow } from "@/lib/declarations/publicity-dates";
+import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
+import { assertFormingOrg, assertState, loadRound, type RoundActor } from "@/lib/review-rounds/access";
+import { ROUND_NOT_FOUND } from "@/lib/review-rounds/constants";
+import { auditRound, moveDeclarations, moveRound } from "@/lib/review-rounds/moves";
+import { allocateCertSequences, buildCertNo, requireTitleCode } from "@/lib/roster/numbering";
+import { defaultTitleOf } from "@/lib/roster/title-codes";
+import { todayInChina } from "@/lib/roster/dates";
+import type { ConfirmResults, PublishResults, RecordObjection, ResolveObjection } from "./schemas";
+
+export const OBJECTION_NOT_FOUND = "异议不存在";
+
+/** The passed candidates' declaration ids of the round in `status`. */
+async function candidateDeclarations(tx: Db, roundId: string, status: "passed" | "result_publicity"): Promise<string[]> {
+  const rows = await tx
+    .select({ id: declarations.id })
+    .from(roundCandidates)
+    .innerJoin(declarations, eq(declarations.id, roundCandidates.declarationId))
+    .where(and(eq(roundCandidates.roundId, roundId), eq(declarations.status, status)));
+  return rows.map((r) => r.id);
+}
+
+/** 发布结果公示: signed → publicity, passed → result_publicity, the window on the working-day calendar. */
+export async function publishResults(
+  tx: Db,
+  actor: RoundActor,
+  input: PublishResults,
+  opts: { ip?: string | null; postedOn?: string } = {},
+): Promise<{ postedOn: string; endsOn: string; calendarKnown: boolean; candidates: number }> {
+  const round = await assertFormingOrg(tx, actor, input.roundId);
+  assertState(round, ["signed"], "发布结果公示");
+  const postedOn = opts.postedOn ?? todayInChina();
+  const window = await publicityWindow(tx, postedOn);
+  await moveRound(tx, round, "signed", "publicity", input.version);
+  await tx.insert(roundResultPublicities).values({ roundId: round.id, postedOn, endsOn: window.endDate, calendarKnown: window.calendarKnown, postedBy: actor.id });
+  const passed = await candidateDeclarations(tx, round.id, "passed");
+  await moveDeclarations(tx, actor, passed, "passed", "result_publicity", `评审结果公示 ${postedOn} 至 ${window.endDate}`);
+  await auditRound(tx, actor, "publish_results", round.id, opts.ip, { postedOn, endsOn: window.endDate, candidates: passed.length });
+  return { postedOn, endsOn: window.endDate, calendarKnown: window.calendarKnown, candidates: passed.length };
+}
+
+async function assertCandidateInPublicity(tx: Db, roundId: string, declarationId: string): Promise<void> {
+  const [row] = await tx
+    .select({ status: declarations.status })
+    .from(roundCandidates)
+    .innerJoin(declarations, eq(declarations.id, roundCandidates.declarationId))
+    .where(and(eq(roundCandidates.roundId, roundId), eq(roundCandidates.declarationId, declarationId)))
+    .limit(1);
+  if (!row) throw new NotFoundError("该申报不在本次评审中");
+  if (row.status !== "result_publicity") throw new UserError("该申报人的结果不在公示中");
+}
+
+/** 登记异议 (forming organisation, during the 公示 and until the confirmation). */
+export async function recordObjection(tx: Db, actor: RoundActor, input: RecordObjection, opts: { ip?: string | null } = {}): Promise<{ id: string }> {
+  const round = await assertFormingOrg(tx, actor, input.roundId, { lock: "share" });
+  assertState(round, ["publicity"], "登记异议");
+  await assertCandidateInPublicity(tx, round.id, input.declarationId);
+  const [row] = await tx
+    .insert(roundResultObjections)
+    .values({ roundId: round.id, declarationId: input.declarationId, content: input.content, recordedBy: actor.id })
+    .returning({ id: roundResultObjections.id });
+  await auditRound(tx, actor, "objection_recorded", round.id, opts.ip, { objectionId: row.id, declarationId: input.declarationId });
+  return row;
+}
+
+/** 处理异议: open → kept | upheld (guarded); upheld withholds the candidate's result with the reason. */
+export async function resolveObjection(tx: Db, actor: RoundActor, input: ResolveObjection, opts: { ip?: string | null } = {}): Promise<{ status: "kept" | "upheld" }> {
+  const round = await assertFormingOrg(tx, actor, input.roundId, { lock: "share" });
+  assertState(round, ["publicity"], "处理异议");
+  const [obj] = await tx
+    .update(roundResultObjections)
+    .set({ status: input.decision, resolution: input.reason, resolvedBy: actor.id, resolvedAt: new Date() })
+    .where(and(eq(roundResultObjections.id, input.objectionId), eq(roundResultObjections.roundId, round.id), eq(roundResultObjections.status, "open")))
+    .returning({ declarationId: roundResultObjections.declarationId });
+  if (!obj) {
+    const [exists] = await tx.select({ id: roundResultObjections.id }).from(roundResultObjections).where(and(eq(roundResultObjections.id, input.objectionId), eq(roundResultObjections.roundId, round.id)));
+    if (!exists) throw new NotFoundError(OBJECTION_NOT_FOUND);
+    throw new StaleStateError("该异议已处理，请刷新后重试");
+  }
+  if (input.decision === "upheld") {
+    await withhold(tx, actor, [{ declarationId: obj.declarationId, reason: `结果公示异议成立：${input.reason}` }]);
+  }
+  await auditRound(tx, actor, "objection_resolved", round.id, opts.ip, { objectionId: input.objectionId, decision: input.decision });
+  return { status: input.decision };
+}
+
+/** result_publicity → withheld with the reason in final_reason and the event (a candidate already withheld is refused as stale). */
+async function withhold(tx: Db, actor: RoundActor, items: { declarationId: string; reason: string }[]): Promise<void> {
+  for (const it of items) {
+    const moved = await moveDeclarations(tx, actor, [it.declarationId], "result_publicity", "withheld", it.reason);
+    if (moved.length !== 1) throw new StaleStateError("该申报人的结果已变化，请刷新后重试");
+    await tx.update(declarations).set({ finalReason: it.reason, closedAt: new Date() }).where(eq(declarations.id, it.declarationId));
+  }
+}
+
+/** Who confirms a round: the 人社部门 that approved the filing of its term (the forming 人社部门 itself when none examined it). */
+export async function confirmingAuthority(
+  db: Db,
+  round: Pick<ReviewRound, "termId" | "committeeId" | "formingOrgId">,
+): Promise<{ filingId: string | null; authorityOrgId: string; kind: RoundResultKind }> {
+  const [filing] = await db
+    .select({ id: committeeFilings.id, hrss: committeeFilings.hrssExaminerOrgId })
+    .from(committeeFilings)
+    .where(and(eq(committeeFilings.termId, round.termId), eq(committeeFilings.committeeId, round.committeeId), eq(committeeFilings.status, "approved")))
+    .orderBy(desc(committeeFilings.approvedAt))
+    .limit(1);
+  const [forming] = await db.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, round.formingOrgId));
+  return {
+    filingId: filing?.id ?? null,
+    authorityOrgId: filing?.hrss ?? round.formingOrgId,
+    kind: forming?.kind === "unit" ? "filing_record" : "confirmation",
+  };
+}
+
+/** Loads the round for its confirming 人社部门; anybody else reads 「评审会议不存在」. */
+export async function assertConfirmingAuthority(db: Db, actor: RoundActor, roundId: string) {
+  const round = await loadRound(db, roundId);
+  if (actor.role !== "hrss" || !actor.orgId) throw new NotFoundError(ROUND_NOT_FOUND);
+  const authority = await confirmingAuthority(db, round);
+  if (authority.authorityOrgId !== actor.orgId) throw new NotFoundError(ROUND_NOT_FOUND);
+  return { round, ...authority };
+}
+
+const GENDER_CODES: Record<string, string> = { 男: "male", 女: "female", male: "male", female: "female" };
+
+export type ConfirmOutcome = { kind: RoundResultKind; confirmed: number; withheld: number; certificates: { declarationId: string; certNo: string; certificateId: string }[] };
+
+/**
+ * 确认 / 备案 and issue: one transaction. The guarded UPDATE publicity → confirmed (state AND version) lets
+ * exactly one of any number of concurrent confirmations through; `review_certificates` (unique per
+ * declaration) would refuse a second set anyway.
+ */
+export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmResults, opts: { ip?: string | null; today?: string } = {}): Promise<ConfirmOutcome> {
+  const { round, filingId, authorityOrgId, kind } = await assertConfirmingAuthority(tx, actor, input.roundId);
+  const what = kind === "confirmation" ? "确认结果" : "备案";
+  assertState(round, ["publicity"], what);
+  const today = opts.today ?? todayInChina();
+  const [pub] = await tx.select().from(roundResultPublicities).where(eq(roundResultPublicities.roundId, round.id));
+  if (!pub) throw new UserError("该评审会议尚未发布结果公示");
+  if (!isPublicityOver(pub.endsOn, today)) throw new UserError(`结果公示至${pub.endsOn}，公示期满后方可${what}`);
+  const approvalNo = input.approvalNo.trim();
+  if (input.issueDate > today) throw new UserError("发文日期不能晚于今天", { issueDate: "发文日期不能晚于今天" });
+  if (input.issueDate <= pub.endsOn) throw new UserError(`发文日期须在公示期满（${pub.endsOn}）之后`, { issueDate: `发文日期须在公示期满（${pub.endsOn}）之后` });
+  // The guard: of concurrent confirmations one moves the round, the others match nothing (stale).
+  const moved = await moveRound(tx, round, "publicity", "confirmed", input.version);
+  // Counted after the move: objection writers hold the round FOR SHARE, so any of them has committed by now.
+  const [open] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${roundResultObjections} where round_id = ${round.id} and status = 'open'`);
+  if (open.n > 0) throw new UserError(`还有${open.n}条异议未处理，处理后方可${what}`);
+
+  const withheldItems = (input.withhold ?? []).map((w) => ({ declarationId: w.declarationId, reason: `${kind === "confirmation" ? "人社部门确认时暂缓" : "备案时暂缓"}：${w.reason}` }));
+  if (withheldItems.length) {
+    const inRound = new Set(await candidateDeclarations(tx, round.id, "result_publicity"));
+    if (withheldItems.some((w) => !inRound.has(w.declarationId))) throw new StaleStateError("所选申报人不在本次公示中或结果已变化，请刷新后重试");
+    await withhold(tx, actor, withheldItems);
+  }
+  const ids = await candidateDeclarations(tx, round.id, "result_publicity");
+  if (ids.length !== input.expectedCount) throw new StaleStateError(`待确认人数已变化：确认时为${input.expectedCount}人，现在为${ids.length}人。请刷新后重试`);
+
+  const issued = await issueReviewCertificates(tx, {
+    round: moved,
+    declarationIds: ids,
+    approvalNo,
+    issueDate: input.issueDate,
+    kind,
+    authorityOrgId,
+    filingId,
+    publicity: pub,
+    actorId: actor.id,
+  });
+  await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`);
+  if (ids.length) await tx.update(declarations).set({ closedAt: new Date() }).where(sql`${declarations.id} = any(${uuidArray(ids)})`);
+  await tx.insert(roundResults).values({
+    roundId: round.id,
+    kind,
+    filingId,
+    authorityOrgId,
+    approvalNo,
+    issueDate: input.issueDate,
+    confirmedCount: ids.length,
+    withheldCount: withheldItems.length,
+    confirmedBy: actor.id,
+  });
+  await auditRound(tx, actor, kind === "confirmation" ? "results_confirmed" : "results_filed", round.id, opts.ip, {
+    approvalNo,
+    issueDate: input.issueDate,
+    certificates: issued.length,
+    withheld: withheldItems.map((w) => w.declarationId),
+  });
+  return { kind, confirmed: ids.length, withheld: withheldItems.length, certificates: issued };
+}
+
+/**
+ * Version 1 of a certificate per declaration: the printed fields from the declaration (name, ID, gender and
+ * birth date of the 基本信息, the unit's name, series, specialty, the level's title), 评审通过时间 = the meeting
+ * date, 批准文号 / 发证日期 = the confirmation's, the issuing authority = the confirming 人社部门 (or, for a
+ * 备案, the 自主评审单位 itself). Numbers continue the committee's back-fill counter for the pass year.
+ * Photo: declarations have no photo step yet, so the person's latest approved back-fill photo (by ID
+ * number), or none (the PDF leaves the photo box empty).
+ */
+async function issueReviewCertificates(
+  tx: Db,
+  p: {
+    round: ReviewRound;
+    declarationIds: string[];
+    approvalNo: string;
+    issueDate: string;
+    kind: RoundResultKind;
+    authorityOrgId: string;
+    filingId: string | null;
+    publicity: { postedOn: string; endsOn: string };
+    actorId: string;
+  },
+): Promise<{ declarationId: string; certNo: string; certificateId: string }[]> {
+  if (p.declarationIds.length === 0) return [];
+  if (!p.round.closingHash) throw new UserError("评审会议缺少结束哈希，不能发证");
+  const [committee] = await tx.select({ code: committees.code, name: committees.name }).from(committees).where(eq(committees.id, p.round.committeeId));
+  const issuerId = p.kind === "confirmation" ? p.authorityOrgId : p.round.formingOrgId;
+  const [issuer] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, issuerId));
+  const rows = await tx
+    .select({
+      id: declarations.id,
+      name: declarations.personName,
+      idType: declarations.idType,
+      idNumber: declarations.idNumber,
+      basic: declarations.basic,
+      series: declarations.series,
+      specialty: declarations.specialty,
+      level: declarations.targetLevel,
+      unitName: orgs.name,
+    })
+    .from(declarations)
+    .leftJoin(orgs, eq(orgs.id, declarations.unitOrgId))
+    .where(sql`${declarations.id} = any(${uuidArray(p.declarationIds)})`)
+    .orderBy(declarations.personName, declarations.id);
+  const photos = await latestApprovedPhotos(
+    tx,
+    rows.map((r) => r.idNumber ?? ""),
+  );
+  const passDate = p.round.meetingDate;
+  const passYear = Number(passDate.slice(0, 4));
+  const first = await allocateCertSequences(tx, p.round.committeeId, passYear, rows.length);
+  const tokens = newVerifyTokens(rows.length);
+  const secret = getCertificateSigningSecret();
+  const values = rows.map((r, i) => {
+    const gender = GENDER_CODES[r.basic?.gender ?? ""];
+    if (!r.idType || !r.idNumber || !gender || !r.basic?.birthDate) throw new UserError(`申报人“${r.name}”的基本信息不完整，不能发证`);
+    const qualificationName = defaultTitleOf(r.series, r.level);
+    if (!qualificationName) throw new UserError(`申报人“${r.name}”的系列没有所申报的级别`);
+    const fields = {
+      certNo: buildCertNo(passYear, requireTitleCode(r.series, r.level), committee.code, first + i),
+      version: 1,
+      name: r.name,
+      gender,
+      birthDate: r.basic.birthDate,
+      idType: r.idType,
+      idNumber: r.idNumber,
+      workUnit: r.unitName ?? "",
+      series: r.series,
+      specialty: r.specialty,
+      qualificationName,
+      level: r.level,
+      obtainMethod: "review" as const,
+      passDate,
+      approvalNo: p.approvalNo,
+      issuingAuthority: issuer?.name ?? "",
+      issueDate: p.issueDate,
+      committeeName: committee.name,
+    };
+    return {
+      ...fields,
+      status: "valid" as const,
+      rosterRecordId: null,
+      committeeId: p.round.committeeId,
+      passYear,
+      photoId: photos.get(r.idNumber) ?? null,
+      verifyToken: tokens[i],
+      signature: signCertificate(signedFieldsOf(fields), secret),
+      issuedBy: p.actorId,
+    };
+  });
+  const out: { declarationId: string; certNo: string; certificateId: string }[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const chunk = values.slice(i, i + 1000);
+    const inserted = await tx.insert(certificates).values(chunk).returning({ id: certificates.id, certNo: certificates.certNo });
+    inserted.forEach((c, j) => out.push({ declarationId: rows[i + j].id, certNo: c.certNo, certificateId: c.id }));
+  }
+  for (let i = 0; i < out.length; i += 1000) {
+    await tx.insert(reviewCertificates).values(
+      out.slice(i, i + 1000).map((c) => ({
+        certNo: c.certNo,
+        certificateId: c.certificateId,
+        declarationId: c.declarationId,
+        roundId: p.round.id,
+        filingId: p.filingId,
+        closingHash: p.round.closingHash!,
+        publicityFrom: shiftDays(p.publicity.postedOn, 1),
+        publicityTo: p.publicity.endsOn,
+      })),
+    );
+  }
+  return out;
+}
+
+/** The latest approved back-fill photo of each ID number (roster_photos via roster_records). */
+async function latestApprovedPhotos(tx: Db, idNumbers: string[]): Promise<Map<string, string>> {
+  const wanted = idNumbers.filter(Boolean);
+  if (wanted.length === 0) return new Map();
+  const rows = await executeRows<{ id_number: string; photo_id: string }>(
+    tx,
+    sql`select distinct on (r.id_number) r.id_number, p.id as photo_id
+        from roster_records r join roster_photos p on p.record_id = r.id and p.status = 'approved'
+        where r.id_number = any(${textArray(wanted)})
+        order by r.id_number, p.decided_at desc nulls last`,
+  );
+  return new Map(rows.map((r) => [r.id_number, r.photo_id]));
+}
