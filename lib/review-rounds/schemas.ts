@@ -1,6 +1,7 @@
 /**
  * One zod schema per review-round form, shared by the form (zodResolver) and its server action. User text
- * goes through safeText. Every write names the round's version the user saw where a state changes.
+ * goes through safeText. A state change (and the member selection) names the round's version the user saw;
+ * edits inside a state (candidates, panels, attendance) lock the round row and check its state instead.
  */
 import { z } from "zod";
 import { BALLOT_CHOICES } from "@/db/schema/enums";
@@ -22,10 +23,10 @@ export const createRoundSchema = z.object({
 export type CreateRound = z.infer<typeof createRoundSchema>;
 
 /** 添加申报人 (accepted declarations of the committee). */
-export const addCandidatesSchema = z.object({ ...roundRef, declarationIds: ids("申报") });
+export const addCandidatesSchema = z.object({ roundId: uuidField, declarationIds: ids("申报") });
 export type AddCandidates = z.infer<typeof addCandidatesSchema>;
 
-export const removeCandidateSchema = z.object({ ...roundRef, candidateId: uuidField });
+export const removeCandidateSchema = z.object({ roundId: uuidField, candidateId: uuidField });
 export type RemoveCandidate = z.infer<typeof removeCandidateSchema>;
 
 /** 选定参会委员 from the term (odd, ≥ the minimum). */
@@ -34,7 +35,7 @@ export type SelectMembers = z.infer<typeof selectMembersSchema>;
 
 /** 组建评议组: ≥ 3 members of the round, one 组长. */
 export const formPanelSchema = z.object({
-  ...roundRef,
+  roundId: uuidField,
   /** Absent: a new panel; present: replace that panel's members. */
   panelId: uuidField.optional(),
   name: safeText({ label: "评议组名称", max: 50 }).min(1, "请填写评议组名称"),
@@ -44,7 +45,7 @@ export const formPanelSchema = z.object({
 export type FormPanel = z.infer<typeof formPanelSchema>;
 
 /** 分发材料 in bulk: candidates to one panel. */
-export const assignCandidatesSchema = z.object({ ...roundRef, panelId: uuidField, candidateIds: ids("申报人") });
+export const assignCandidatesSchema = z.object({ roundId: uuidField, panelId: uuidField, candidateIds: ids("申报人") });
 export type AssignCandidates = z.infer<typeof assignCandidatesSchema>;
 
 export const roundStepSchema = z.object({ ...roundRef });
@@ -79,7 +80,7 @@ export const summarySchema = z.object({
 export type SummaryInput = z.infer<typeof summarySchema>;
 
 /** 记录出席: the members present (everyone else absent). */
-export const attendanceSchema = z.object({ ...roundRef, presentUserIds: z.array(uuidField).max(200) });
+export const attendanceSchema = z.object({ roundId: uuidField, presentUserIds: z.array(uuidField).max(200) });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 const password = z.string({ error: "请输入登录密码" }).min(1, "请输入登录密码").max(200);
