@@ -210,7 +210,7 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
           {view.attachments.map((a) => (
             <li key={a.id}>
               <span className="text-slate-500">{slotLabel(a.slot, d.achievements)}：</span>
-              <a className="text-brand-700 hover:underline" href={`/api/declarations/${d.id}/attachments/${a.id}`}>
+              <a className="text-brand-700 hover:underline" href={`/api/declarations/attachments/${a.id}`}>
                 {a.fileName}
               </a>
               <span className="ml-1 text-xs text-slate-500">{Math.ceil(a.size / 1024)} KB</span>

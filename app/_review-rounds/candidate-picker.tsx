@@ -12,14 +12,14 @@ import { addCandidatesAction, removeCandidateAction } from "./actions";
 export type PickerRow = { id: string; personName: string; idNumberMasked: string; unitName: string | null; series: string; specialty: string; targetLevel: TitleLevel; acceptedOn: string | null };
 
 /** 添加申报人: one page of the committee's accepted declarations, selected in bulk, added after a confirmation. */
-export function AddCandidatesPicker({ roundId, version, rows }: { roundId: string; version: number; rows: PickerRow[] }) {
+export function AddCandidatesPicker({ roundId, rows }: { roundId: string; rows: PickerRow[] }) {
   const { outcome, setOutcome, busy, run } = useActionRunner();
   const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(rows);
   const [asking, setAsking] = useState(false);
   const names = new Map(rows.map((r) => [r.id, r.personName]));
   const add = () =>
     run(
-      () => addCandidatesAction({ roundId, version, declarationIds: chosen.map((c) => c.id) }),
+      () => addCandidatesAction({ roundId, declarationIds: chosen.map((c) => c.id) }),
       (r) => {
         if (!r.ok) return;
         setAsking(false);
@@ -87,7 +87,7 @@ export function AddCandidatesPicker({ roundId, version, rows }: { roundId: strin
   );
 }
 
-export function RemoveCandidateButton({ roundId, version, candidateId, name }: { roundId: string; version: number; candidateId: string; name: string }) {
+export function RemoveCandidateButton({ roundId, candidateId, name }: { roundId: string; candidateId: string; name: string }) {
   const { outcome, busy, run } = useActionRunner();
   const [asking, setAsking] = useState(false);
   return (
@@ -98,7 +98,7 @@ export function RemoveCandidateButton({ roundId, version, candidateId, name }: {
         </Button>
       )}
       {asking && (
-        <ConfirmBox question={`将 ${name} 移出本次评审？其申报回到“已受理”。`} confirmLabel="确认移出" danger busy={busy} onCancel={() => setAsking(false)} onConfirm={() => run(() => removeCandidateAction({ roundId, version, candidateId }))} />
+        <ConfirmBox question={`将 ${name} 移出本次评审？其申报回到“已受理”。`} confirmLabel="确认移出" danger busy={busy} onCancel={() => setAsking(false)} onConfirm={() => run(() => removeCandidateAction({ roundId, candidateId }))} />
       )}
       {outcome && !outcome.ok && <OutcomeNotice outcome={outcome} />}
     </div>

@@ -124,7 +124,7 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
                   <td className="whitespace-nowrap">{c.panelName ?? "未分组"}</td>
                   <td>
                     {c.result && <Badge tone={TALLY_RESULT_LABELS[c.result].tone}>{TALLY_RESULT_LABELS[c.result].label}</Badge>}
-                    {isDraft && <RemoveCandidateButton roundId={r.id} version={r.version} candidateId={c.id} name={c.personName} />}
+                    {isDraft && <RemoveCandidateButton roundId={r.id} candidateId={c.id} name={c.personName} />}
                   </td>
                 </tr>
               ))}
@@ -142,7 +142,6 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
           </form>
           <AddCandidatesPicker
             roundId={r.id}
-            version={r.version}
             rows={addable.rows.map((a) => ({ id: a.id, personName: a.personName, idNumberMasked: a.idNumberMasked, unitName: a.unitName, series: a.series, specialty: a.specialty, targetLevel: a.targetLevel, acceptedOn: day(a.acceptedAt) }))}
           />
           <Pagination page={addable.page} pageSize={CANDIDATE_PAGE_SIZE} total={addable.total} basePath={path} params={{ ...filter, ...addFilter, page: searchParams.page ? String(candidates.page) : undefined }} pageParam="apage" label="已受理申报分页" />
