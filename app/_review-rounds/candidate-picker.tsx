@@ -9,7 +9,7 @@ import type { TitleLevel } from "@/db/schema/enums";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { addCandidatesAction, removeCandidateAction } from "./actions";
 
-export type PickerRow = { id: string; personName: string; idNumberMasked: string; unitName: string | null; series: string; specialty: string; targetLevel: TitleLevel; acceptedOn: string | null };
+export type PickerRow = { id: string; personName: string; maskedIdNumber: string; unitName: string | null; specialty: string; targetLevel: TitleLevel; acceptedOn: string | null };
 
 /** 添加申报人: one page of the committee's accepted declarations, selected in bulk, added after a confirmation. */
 export function AddCandidatesPicker({ roundId, rows }: { roundId: string; rows: PickerRow[] }) {
@@ -71,10 +71,10 @@ export function AddCandidatesPicker({ roundId, rows }: { roundId: string; rows: 
                   <input type="checkbox" aria-label={`选择 ${r.personName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
                 </td>
                 <td className="whitespace-nowrap">{r.personName}</td>
-                <td className="whitespace-nowrap font-mono text-xs">{r.idNumberMasked}</td>
+                <td className="whitespace-nowrap font-mono text-xs">{r.maskedIdNumber}</td>
                 <td className="min-w-40">{r.unitName ?? "—"}</td>
                 <td className="min-w-36">
-                  {r.series}·{r.specialty}
+                  {r.specialty}
                   <span className="ml-1 text-xs text-slate-500">{TITLE_LEVEL_LABELS[r.targetLevel]}</span>
                 </td>
                 <td className="whitespace-nowrap text-xs text-slate-600">{r.acceptedOn ?? "—"}</td>

@@ -8,9 +8,9 @@ import { requireRolePage } from "@/lib/auth/session";
 import { searchText, type SearchParams } from "@/lib/http/search-params";
 import { isUuid } from "@/lib/roster/access";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
-import { CANDIDATE_PAGE_SIZE, listAddableDeclarations, listRoundCandidatesForManager } from "@/lib/review-rounds/candidate-lists";
-import { TALLY_RESULT_LABELS } from "@/lib/review-rounds/constants";
-import { getRoundDetail } from "@/lib/review-rounds/queries";
+import { CANDIDATE_PAGE_SIZE, listRoundCandidatesForManager } from "@/lib/review-rounds/candidate-lists";
+import { ROUND_PAGE_SIZE, TALLY_RESULT_LABELS } from "@/lib/review-rounds/constants";
+import { getRoundDetail, listAddableDeclarations } from "@/lib/review-rounds/queries";
 import { computeTally } from "@/lib/review-rounds/tally";
 import { confirmTallyStaffAction } from "./actions";
 import { CancelRoundForm } from "./cancel-round-form";
@@ -137,14 +137,14 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
       {addable && (
         <Card title="添加申报人（本评委会已受理的申报）">
           <form className="mb-4 flex flex-wrap gap-2 text-sm" action={path} role="search" aria-label="已受理申报检索">
-            <input name="aq" defaultValue={addFilter.aq} placeholder="姓名或完整证件号码" aria-label="已受理申报：姓名或完整证件号码" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+            <input name="aq" defaultValue={addFilter.aq} placeholder="姓名" aria-label="已受理申报：姓名" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
             <button className="rounded-md border border-slate-300 px-3">查询</button>
           </form>
           <AddCandidatesPicker
             roundId={r.id}
-            rows={addable.rows.map((a) => ({ id: a.id, personName: a.personName, idNumberMasked: a.idNumberMasked, unitName: a.unitName, series: a.series, specialty: a.specialty, targetLevel: a.targetLevel, acceptedOn: day(a.acceptedAt) }))}
+            rows={addable.rows.map((a) => ({ id: a.id, personName: a.personName, maskedIdNumber: a.maskedIdNumber, unitName: a.unitName, specialty: a.specialty, targetLevel: a.targetLevel, acceptedOn: day(a.acceptedAt) }))}
           />
-          <Pagination page={addable.page} pageSize={CANDIDATE_PAGE_SIZE} total={addable.total} basePath={path} params={{ ...filter, ...addFilter, page: searchParams.page ? String(candidates.page) : undefined }} pageParam="apage" label="已受理申报分页" />
+          <Pagination page={addable.page} pageSize={ROUND_PAGE_SIZE} total={addable.total} basePath={path} params={{ ...filter, ...addFilter, page: searchParams.page ? String(candidates.page) : undefined }} pageParam="apage" label="已受理申报分页" />
         </Card>
       )}
     </div>

@@ -6,26 +6,23 @@ import { requireRolePage } from "@/lib/auth/session";
 import { todayInChina } from "@/lib/filings/constants";
 import { searchText, type SearchParams } from "@/lib/http/search-params";
 import { ROUND_PAGE_SIZE } from "@/lib/review-rounds/constants";
-import { listRoundsForOrg } from "@/lib/review-rounds/queries";
-import { listOwnCommitteeTerms } from "@/lib/terms/queries";
+import { listRoundsForOrg, listTermsForNewRound } from "@/lib/review-rounds/queries";
 import { CreateRoundForm } from "./create-round-form";
 import { RoundStateBadge } from "./round-badge";
 import { ROUND_AREAS_BY_KEY, type RoundArea } from "./round-areas";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-/** 线上评审管理 of a forming organisation: new round, and its rounds (search by name or committee, pages). */
+/** 线上评审管理 of a forming organisation: new round, and its rounds (search by name, pages). */
 export async function RoundsPage({ area, searchParams }: { area: RoundArea; searchParams: SearchParams }) {
   const { role, base } = ROUND_AREAS_BY_KEY[area];
   const user = await requireRolePage([role]);
   const db = await getDb();
   const filter = { q: searchText(searchParams.q) };
   const page = parsePage(searchParams.page);
-  const [termsByCommittee, list] = await Promise.all([listOwnCommitteeTerms(db, user), listRoundsForOrg(db, user, { page, q: filter.q })]);
-  // A draft term has no filing yet; the server checks the filing against the meeting date either way.
-  const terms = termsByCommittee.flatMap(({ committee, terms }) =>
-    terms.filter((t) => t.status === "active" || t.status === "filed").map((t) => ({ id: t.id, label: `${committee.name}（${t.startDate} 至 ${t.endDate}）` })),
-  );
+  const [termRows, list] = await Promise.all([listTermsForNewRound(db, user), listRoundsForOrg(db, user, { page, q: filter.q })]);
+  // The server checks the filing against the meeting date.
+  const terms = termRows.map((t) => ({ id: t.termId, label: `${t.committeeName}（${t.startDate} 至 ${t.endDate}）` }));
   return (
     <div className="space-y-6">
       <Card title="新建评审会议">
@@ -33,7 +30,7 @@ export async function RoundsPage({ area, searchParams }: { area: RoundArea; sear
       </Card>
       <Card title="评审会议">
         <form className="mb-4 flex flex-wrap gap-2 text-sm" action={base} role="search" aria-label="评审会议检索">
-          <input name="q" defaultValue={filter.q} placeholder="会议名称或评委会" aria-label="会议名称或评委会" className={selectClass} />
+          <input name="q" defaultValue={filter.q} placeholder="会议名称" aria-label="会议名称" className={selectClass} />
           <button className="rounded-md border border-slate-300 px-3">查询</button>
         </form>
         {list.rows.length === 0 ? (

@@ -1,57 +1,18 @@
 /**
- * The candidate lists of the round screens (docs/domain.md §17): the accepted declarations the forming
- * organisation may add (the picker), and the round's candidates for the forming organisation and the 主任.
- * Both paged (20) and searchable (姓名 contains, or a full ID number); ID numbers leave masked.
+ * The round's candidates for the forming organisation and the 主任 (docs/domain.md §17): paged (20) and
+ * searchable (姓名 contains, or a full ID number); ID numbers leave masked. The picker of declarations to
+ * add is queries.ts listAddableDeclarations.
  */
-import { aliasedTable, and, asc, count, desc, eq, notExists, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { declarations, orgs, panels, roundCandidates, tallies } from "@/db/schema";
 import { searchCondition } from "@/lib/declarations/queries";
 import { maskIdNumber } from "@/lib/validation/id-number";
-import { assertFormingOrg, assertManager, type RoundActor } from "./access";
+import { assertManager, type RoundActor } from "./access";
 
 export const CANDIDATE_PAGE_SIZE = 20;
 
 type PageOpts = { q?: string; page?: number };
-
-/**
- * The committee's accepted declarations not yet in this round, oldest acceptance first (the order they
- * were queued). Only the forming organisation of the round.
- */
-export async function listAddableDeclarations(db: Db, actor: RoundActor, roundId: string, opts: PageOpts = {}) {
-  const round = await assertFormingOrg(db, actor, roundId);
-  const page = Math.max(1, opts.page ?? 1);
-  const where = and(
-    eq(declarations.committeeId, round.committeeId),
-    eq(declarations.formingOrgId, round.formingOrgId),
-    eq(declarations.status, "accepted"),
-    notExists(db.select({ one: roundCandidates.id }).from(roundCandidates).where(and(eq(roundCandidates.roundId, round.id), eq(roundCandidates.declarationId, declarations.id)))),
-    searchCondition(opts.q),
-  ) as SQL;
-  const unit = aliasedTable(orgs, "unit_org");
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: declarations.id,
-        personName: declarations.personName,
-        idNumber: declarations.idNumber,
-        unitName: unit.name,
-        series: declarations.series,
-        specialty: declarations.specialty,
-        targetLevel: declarations.targetLevel,
-        acceptedAt: declarations.acceptedAt,
-      })
-      .from(declarations)
-      .leftJoin(unit, eq(unit.id, declarations.unitOrgId))
-      .where(where)
-      .orderBy(asc(declarations.acceptedAt), asc(declarations.id))
-      .limit(CANDIDATE_PAGE_SIZE)
-      .offset((page - 1) * CANDIDATE_PAGE_SIZE),
-    db.select({ total: count() }).from(declarations).where(where),
-  ]);
-  return { rows: rows.map(({ idNumber, ...r }) => ({ ...r, idNumberMasked: maskIdNumber(idNumber) })), total, page, pageSize: CANDIDATE_PAGE_SIZE };
-}
-export type AddableDeclaration = Awaited<ReturnType<typeof listAddableDeclarations>>["rows"][number];
 
 /**
  * The round's candidates in ballot order, with their panel and (once signed) their result, for the forming
