@@ -75,7 +75,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
   committee_member: [
     { label: "首页", href: "/committee" },
-    { label: "评审会议（分发材料、投票、统票）", href: "/committee/rounds" },
+    { label: "评审会议", href: "/committee/rounds" },
     ...common,
   ],
 };

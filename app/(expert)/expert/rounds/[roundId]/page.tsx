@@ -142,7 +142,7 @@ export default async function Page({ params }: { params: Promise<{ roundId: stri
                         ) : (
                           <Badge tone="amber">未提交</Badge>
                         )}
-                        {c.onMyPanel && c.hasSummary && <span className="ml-1 text-xs text-slate-500">组长已签</span>}
+                        {c.onMyPanel && c.hasSummary && <span className="ml-1 text-xs text-slate-500">组长意见已填</span>}
                       </td>
                     </tr>
                   ))}

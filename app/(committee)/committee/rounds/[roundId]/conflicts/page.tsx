@@ -75,7 +75,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                 <tr key={b.conflictId} className="border-t border-slate-100 align-top [&_td]:px-2 [&_td]:py-2" data-testid="block-row">
                   <td className="whitespace-nowrap">{b.personName}</td>
                   <td className="whitespace-nowrap">{b.memberName}</td>
-                  <td className="whitespace-nowrap">{BLOCK_CATEGORY_LABELS[b.category]}</td>
+                  <td className="whitespace-nowrap">{b.category === "confirmed_suggestion" && b.status !== "pinned" ? "利害关系提示" : BLOCK_CATEGORY_LABELS[b.category]}</td>
                   <td className="min-w-40 text-slate-600">{b.evidence ?? "—"}</td>
                   <td className="whitespace-nowrap">
                     <Badge tone={TONE[b.status]}>{CONFLICT_STATUS_LABELS[b.status]}</Badge>

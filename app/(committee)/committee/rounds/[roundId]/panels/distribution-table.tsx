@@ -17,7 +17,9 @@ export type DistributionRow = { id: string; position: number; personName: string
 export function DistributionTable({ roundId, rows, panels, editable }: { roundId: string; rows: DistributionRow[]; panels: { panelId: string; name: string }[]; editable: boolean }) {
   const { outcome, busy, run } = useActionRunner();
   const { chosen, selected, toggle, clear, selectAllProps } = useRowSelection(rows);
-  const [panelId, setPanelId] = useState(panels[0]?.panelId ?? "");
+  const [picked, setPanelId] = useState("");
+  // The panels arrive with a refresh after the first one is formed: default to the first.
+  const panelId = panels.some((p) => p.panelId === picked) ? picked : (panels[0]?.panelId ?? "");
   const [asking, setAsking] = useState(false);
   const panelName = panels.find((p) => p.panelId === panelId)?.name ?? "";
   return (
@@ -111,7 +113,7 @@ export function DistributionTable({ roundId, rows, panels, editable }: { roundId
                   )}
                 </td>
                 <td className="whitespace-nowrap text-xs text-slate-600">
-                  {r.opinions}份{r.hasSummary ? " · 组长已签" : ""}
+                  {r.opinions}份{r.hasSummary ? " · 组长意见已填" : ""}
                 </td>
               </tr>
             ))}

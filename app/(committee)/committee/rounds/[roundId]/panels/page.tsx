@@ -49,6 +49,21 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   }));
   const short = candidates.filter((c) => !c.panelId || c.unblockedReviewers < MIN_REVIEWERS);
 
+  // The round's next move on this page: 完成分发 (筹备中), then 开始评议.
+  const step =
+    r.state === "draft" ? (
+      <StepButton
+        roundId={r.id}
+        version={r.version}
+        label="完成分发"
+        action={distributeAction}
+        disabled={candidates.length === 0 || short.length > 0}
+        question={`完成分发后，参会委员（${seated.length}人）和评议组不能再修改；每名申报人须有不少于${MIN_REVIEWERS}名无需回避的评议专家。`}
+      />
+    ) : r.state === "distributed" ? (
+      <StepButton roundId={r.id} version={r.version} label="开始评议" action={startPanelReviewAction} question="开始评议后，评议组成员可查看材料并发表评议意见。" />
+    ) : null;
+
   return (
     <div className="space-y-6">
       <ConsoleTabs roundId={r.id} current="panels" />
@@ -82,23 +97,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         )}
       </Card>
 
-      <Card
-        title="分发材料"
-        actions={
-          r.state === "draft" ? (
-            <StepButton
-              roundId={r.id}
-              version={r.version}
-              label="完成分发"
-              action={distributeAction}
-              disabled={candidates.length === 0 || short.length > 0}
-              question={`完成分发后，参会委员（${seated.length}人）和评议组不能再修改；每名申报人须有不少于${MIN_REVIEWERS}名无需回避的评议专家。`}
-            />
-          ) : r.state === "distributed" ? (
-            <StepButton roundId={r.id} version={r.version} label="开始评议" action={startPanelReviewAction} question="开始评议后，评议组成员可查看材料并发表评议意见。" />
-          ) : undefined
-        }
-      >
+      <Card title="分发材料">
+        {step && <div className="mb-4">{step}</div>}
         {editable && short.length > 0 && candidates.length > 0 && (
           <div className="mb-3">
             <Notice tone="warning">

@@ -56,7 +56,7 @@ export function PanelForm({ roundId, members, panel }: {
             return (
               <div key={m.userId} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
                 <label className="flex flex-1 items-center gap-2">
-                  <input type="checkbox" checked={chosen.has(m.userId)} onChange={() => toggle(m.userId)} disabled={!!elsewhere} />
+                  <input type="checkbox" aria-label={m.name} checked={chosen.has(m.userId)} onChange={() => toggle(m.userId)} disabled={!!elsewhere} />
                   <span className={elsewhere ? "text-slate-400" : ""}>
                     {m.name}
                     <span className="ml-1 text-xs text-slate-500">{elsewhere ? `已在${m.panelName}` : (m.title ?? "")}</span>
@@ -64,7 +64,7 @@ export function PanelForm({ roundId, members, panel }: {
                 </label>
                 {chosen.has(m.userId) && (
                   <label className="flex items-center gap-1 text-xs text-slate-600">
-                    <input type="radio" name={`${prefix}-leader`} checked={leader === m.userId} onChange={() => setLeader(m.userId)} />
+                    <input type="radio" name={`${prefix}-leader`} aria-label={`${m.name} 任组长`} checked={leader === m.userId} onChange={() => setLeader(m.userId)} />
                     组长
                   </label>
                 )}
