@@ -5,7 +5,8 @@ import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 
 /**
  * 评审会议纪要 (PDF) of a signed round: the forming organisation and the 主任 only (getMinutesData checks;
- * anyone else, and a round not yet signed, answers 404 as for an unknown id). Audited, never cached.
+ * anyone else answers 404 as for an unknown id; a round not yet signed, 409 「统票签署后方可下载会议纪要」).
+ * Audited, never cached.
  */
 export const GET = protectedRoute({
   name: "review_round.download_minutes",
@@ -13,7 +14,8 @@ export const GET = protectedRoute({
   mutating: false,
   targetType: "review_round",
   idParam: "roundId",
-  notFoundMessage: "评审会议不存在或纪要尚未生成",
+  notFoundMessage: "评审会议不存在",
+  userErrorStatus: 409,
   load: ({ db, user, params }) => getMinutesData(db, user, params.roundId),
   handler: async ({ row }) => {
     const pdf = await renderMinutesPdf(row);
