@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { committees } from "./committees";
 import { declarations } from "./declarations";
 import {
@@ -273,24 +273,25 @@ export const ballotStaging = pgTable(
 
 /**
  * The signed ballot box: insert-only (db/sql/review-immutability.sql refuses UPDATE, DELETE and TRUNCATE),
- * in shuffled order, hash-chained per round: hash = sha256(prev_hash || canonical row).
+ * in shuffled order, hash-chained per round: hash = sha256(previous row's hash || canonical row) (the previous
+ * hash is the row before in seq order, so it is not stored twice).
+ * No foreign keys: the rows are copied by signTally, in its one transaction, from ballot_staging rows whose
+ * keys were checked when they were cast; a per-row check of 25,000 votes would cost more than the whole
+ * signature (tests/bench/review-rounds.bench.ts), and `npm run verify:tallies` recounts the box anyway.
  */
 export const ballotVotes = pgTable(
   "ballot_votes",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    candidateId: uuid("candidate_id")
-      .notNull()
-      .references(() => roundCandidates.id),
+    /** A fresh random UUIDv4 (not the staging row's), part of the hashed row; unindexed: nothing looks a vote up by it. */
+    id: uuid("id").notNull().defaultRandom(),
+    roundId: uuid("round_id").notNull(),
+    candidateId: uuid("candidate_id").notNull(),
     choice: ballotChoice("choice").notNull(),
     seq: integer("seq").notNull(),
-    prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("ballot_votes_seq_uq").on(t.roundId, t.seq), index("ballot_votes_candidate_idx").on(t.candidateId)],
+  // One index: the chain's order (verification and recount read a round by seq).
+  (t) => [primaryKey({ name: "ballot_votes_pk", columns: [t.roundId, t.seq] })],
 );
 
 /**

@@ -109,19 +109,21 @@ export async function assignCandidates(tx: Db, actor: RoundActor, input: AssignC
 export type ShortCandidate = { candidateId: string; personName: string; reviewers: number };
 
 /** Each candidate's number of panel members not blocked from them (stored conflicts: refresh first). */
-export async function reviewerCounts(db: Db, roundId: string): Promise<{ candidateId: string; personName: string; panelId: string | null; reviewers: number }[]> {
-  const rows = await executeRows<{ candidate_id: string; person_name: string; panel_id: string | null; reviewers: number }>(
+export async function reviewerCounts(db: Db, roundId: string): Promise<{ candidateId: string; personName: string; panelId: string | null; reviewers: number; leaderBlocked: boolean }[]> {
+  const rows = await executeRows<{ candidate_id: string; person_name: string; panel_id: string | null; reviewers: number; leader_blocked: boolean }>(
     db,
     sql`select rc.id as candidate_id, d.person_name, rc.panel_id,
                (select count(*)::int from panel_members pm
                  where pm.panel_id = rc.panel_id
                    and not exists (select 1 from round_conflicts x where x.candidate_id = rc.id and x.user_id = pm.user_id
-                                   and x.status in ('blocking', 'pinned'))) as reviewers
+                                   and x.status in ('blocking', 'pinned'))) as reviewers,
+               exists (select 1 from panel_members pm join round_conflicts x on x.candidate_id = rc.id and x.user_id = pm.user_id and x.status in ('blocking', 'pinned')
+                       where pm.panel_id = rc.panel_id and pm.is_leader) as leader_blocked
         from round_candidates rc join declarations d on d.id = rc.declaration_id
         where rc.round_id = ${roundId}::uuid
         order by rc.position`,
   );
-  return rows.map((r) => ({ candidateId: r.candidate_id, personName: r.person_name, panelId: r.panel_id, reviewers: Number(r.reviewers) }));
+  return rows.map((r) => ({ candidateId: r.candidate_id, personName: r.person_name, panelId: r.panel_id, reviewers: Number(r.reviewers), leaderBlocked: r.leader_blocked }));
 }
 
 /** Seated count rules (odd, ≥ the term minimum by the filing's scope); the broken ones. */
@@ -143,7 +145,7 @@ export async function seatedCountBreaks(tx: Db, round: ReviewRound, seated: numb
 /**
  * 分发材料 (draft → distributed, at the version seen): refused unless the seated members still meet the
  * size rules, every panel has ≥ 3 members and a 组长, and every candidate is on a panel with ≥ 3 reviewers
- * not blocked from them. The seated count is frozen as the round's `members`.
+ * not blocked from them and a 组长 who is not. The seated count is frozen as the round's `members`.
  */
 export async function distribute(tx: Db, actor: RoundActor, input: RoundStep & Ip): Promise<ReviewRound> {
   const round = await assertChair(tx, actor, input.roundId, { lock: "update" });
@@ -170,6 +172,9 @@ export async function distribute(tx: Db, actor: RoundActor, input: RoundStep & I
   if (unassigned.length > 0) problems.push(`${nameList(unassigned.map((c) => c.personName))}尚未分配评议组`);
   const short = counts.filter((c) => c.panelId && c.reviewers < MIN_REVIEWERS);
   if (short.length > 0) problems.push(`${nameList(short.map((c) => `${c.personName}（${c.reviewers}人）`))}的评议组中无需回避的专家不足${MIN_REVIEWERS}人`);
+  // The 组长 writes every summary of the panel: one who must recuse from a candidate cannot lead it.
+  const leaderOut = counts.filter((c) => c.panelId && c.leaderBlocked);
+  if (leaderOut.length > 0) problems.push(`${nameList(leaderOut.map((c) => c.personName))}所在评议组的组长须回避，请更换组长或调整分组`);
   if (problems.length > 0) throw new UserError(`不能分发材料：${problems.join("；")}`);
   const moved = await moveRound(tx, round, "draft", "distributed", input.version, { memberCount: seated, distributedAt: new Date() });
   await auditRound(tx, actor, "distribute", round.id, input.ip, { members: seated, candidates: counts.length, panels: panelRows.length });

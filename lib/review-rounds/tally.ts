@@ -7,12 +7,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows, intArray, textArray, uuidArray } from "@/db/raw";
-import { ballotStaging, roundMembers, tallies, tallyConfirmations, users, type ReviewRound } from "@/db/schema";
+import { ballotStaging, roundMembers, tallyConfirmations, users, type ReviewRound } from "@/db/schema";
 import type { BallotChoice, RoundState, TallyConfirmerKind, TallyResult } from "@/db/schema/enums";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { decideCandidate } from "./arithmetic";
 import { actsAsMember, assertChair, assertState, isChair, isFormingOrg, loadRound, type RoundActor } from "./access";
-import { REQUIRED_SCRUTINEER_CONFIRMATIONS, REQUIRED_STAFF_CONFIRMATIONS, ROUND_NOT_FOUND } from "./constants";
+import { REQUIRED_SCRUTINEER_CONFIRMATIONS, REQUIRED_STAFF_CONFIRMATIONS, ROUND_NOT_FOUND, ROUND_STALE } from "./constants";
 import { canonicalTally, canonicalVote, chainHash, genesisHash, sha256Hex, shuffled } from "./hash";
 import { auditRound, moveDeclarations, moveRound } from "./moves";
 import { revokeLeaderGrants } from "./rounds";
@@ -50,8 +50,34 @@ export type TallyPreview = {
 
 const SIGNED_STATES: readonly RoundState[] = ["signed", "publicity", "confirmed"];
 
+type StagedVote = { id: string; candidate_id: string; choice: BallotChoice };
+/** Votes per INSERT of the signature (five statements for 25,000 votes). */
+const VOTE_CHUNK = 5000;
+type Counts = Map<string, { yes: number; no: number; abstain: number }>;
+
+function countVotes(staged: readonly StagedVote[]): Counts {
+  const out: Counts = new Map();
+  for (const v of staged) {
+    const c = out.get(v.candidate_id) ?? { yes: 0, no: 0, abstain: 0 };
+    c[v.choice] += 1;
+    out.set(v.candidate_id, c);
+  }
+  return out;
+}
+
+/** The open (or closed) box's counts per candidate, counted by the database. */
+async function stagedCounts(db: Db, roundId: string): Promise<Counts> {
+  const rows = await executeRows<{ candidate_id: string; yes: number; no: number; abstain: number }>(
+    db,
+    sql`select candidate_id, count(*) filter (where choice = 'yes')::int as yes, count(*) filter (where choice = 'no')::int as no,
+               count(*) filter (where choice = 'abstain')::int as abstain
+        from ballot_staging where round_id = ${roundId}::uuid group by candidate_id`,
+  );
+  return new Map(rows.map((r) => [r.candidate_id, { yes: Number(r.yes), no: Number(r.no), abstain: Number(r.abstain) }]));
+}
+
 /** The per-candidate counts: from the tally rows once signed, else from the closed ballot box. */
-async function tallyLines(db: Db, round: ReviewRound): Promise<{ lines: TallyLine[]; present: number; voters: number }> {
+async function tallyLines(db: Db, round: ReviewRound, staged?: readonly StagedVote[]): Promise<{ lines: TallyLine[]; present: number; voters: number }> {
   const [{ voters }] = await executeRows<{ voters: number }>(db, sql`select count(*)::int as voters from ballot_participation where round_id = ${round.id}::uuid`);
   if (SIGNED_STATES.includes(round.state)) {
     const rows = await executeRows<{ candidate_id: string; declaration_id: string; position: number; person_name: string; members: number; present: number; eligible_present: number; yes: number; no: number; abstain: number; result: TallyResult }>(
@@ -78,25 +104,21 @@ async function tallyLines(db: Db, round: ReviewRound): Promise<{ lines: TallyLin
   }
   const members = round.memberCount ?? 0;
   const [{ present }] = await executeRows<{ present: number }>(db, sql`select count(*)::int as present from round_members where round_id = ${round.id}::uuid and present_at_ballot`);
-  const rows = await executeRows<{ candidate_id: string; declaration_id: string; position: number; person_name: string; yes: number; no: number; abstain: number; blocked: number }>(
+  const rows = await executeRows<{ candidate_id: string; declaration_id: string; position: number; person_name: string; blocked: number }>(
     db,
-    sql`with v as (
-          select candidate_id, count(*) filter (where choice = 'yes')::int as yes, count(*) filter (where choice = 'no')::int as no,
-                 count(*) filter (where choice = 'abstain')::int as abstain
-          from ballot_staging where round_id = ${round.id}::uuid group by candidate_id),
-        b as (
+    sql`with b as (
           select x.candidate_id, count(distinct x.user_id)::int as blocked
           from round_conflicts x join round_members rm on rm.round_id = x.round_id and rm.user_id = x.user_id and rm.present_at_ballot
           where x.round_id = ${round.id}::uuid and x.status in ('blocking', 'pinned') group by x.candidate_id)
-        select rc.id as candidate_id, rc.declaration_id, rc.position, d.person_name,
-               coalesce(v.yes, 0) as yes, coalesce(v.no, 0) as no, coalesce(v.abstain, 0) as abstain, coalesce(b.blocked, 0) as blocked
-        from round_candidates rc join declarations d on d.id = rc.declaration_id
-        left join v on v.candidate_id = rc.id left join b on b.candidate_id = rc.id
+        select rc.id as candidate_id, rc.declaration_id, rc.position, d.person_name, coalesce(b.blocked, 0) as blocked
+        from round_candidates rc join declarations d on d.id = rc.declaration_id left join b on b.candidate_id = rc.id
         where rc.round_id = ${round.id}::uuid order by rc.position`,
   );
+  const counts = staged ? countVotes(staged) : await stagedCounts(db, round.id);
   const p = Number(present);
   const lines = rows.map((r) => {
-    const c = { members, present: p, blocked: Number(r.blocked), yes: Number(r.yes), no: Number(r.no), abstain: Number(r.abstain) };
+    const v = counts.get(r.candidate_id) ?? { yes: 0, no: 0, abstain: 0 };
+    const c = { members, present: p, blocked: Number(r.blocked), ...v };
     const d = decideCandidate(c);
     return { candidateId: r.candidate_id, declarationId: r.declaration_id, position: Number(r.position), personName: r.person_name, ...c, ...d };
   });
@@ -172,7 +194,6 @@ export async function confirmTally(tx: Db, actor: RoundActor, input: ConfirmTall
   return { kind };
 }
 
-type StagedVote = { id: string; candidate_id: string; choice: BallotChoice };
 
 /**
  * 签署统票 (closed → signed, at the version seen) after 2 staff and 1 监票人 confirmed the current counts.
@@ -184,7 +205,9 @@ type StagedVote = { id: string; candidate_id: string; choice: BallotChoice };
 export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip): Promise<{ closingHash: string; ballotBoxHash: string; passed: number; failed: number; deferred: number }> {
   const round = await assertChair(tx, actor, input.roundId, { lock: "update" });
   assertState(round, ["closed"], "签署统票");
-  const { lines } = await tallyLines(tx, round);
+  // The box is read once: its rows give both the counts and the copy.
+  const staged = await executeRows<StagedVote>(tx, sql`select id, candidate_id, choice from ballot_staging where round_id = ${round.id}::uuid`);
+  const { lines } = await tallyLines(tx, round, staged);
   const digest = tallyDigest(round.id, lines);
   const conf = await tx.select({ kind: tallyConfirmations.kind }).from(tallyConfirmations).where(and(eq(tallyConfirmations.roundId, round.id), eq(tallyConfirmations.digest, digest)));
   const staff = conf.filter((c) => c.kind === "staff").length;
@@ -195,15 +218,34 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
     );
   }
 
+  // We hold the round's row lock: a stale version is refused before any work.
+  if (round.version !== input.version) throw new StaleStateError(ROUND_STALE);
+
   // The ballot box, shuffled, with new ids: nothing of the staging row (id, physical order) survives.
-  const staged = await executeRows<StagedVote>(tx, sql`select id, candidate_id, choice from ballot_staging where round_id = ${round.id}::uuid`);
+  // Each chunk is sent as soon as it is hashed, so the database inserts while the next chunk is hashed.
   let prev = genesisHash(round.id);
-  const votes = shuffled(staged).map((v, i) => {
-    const row = { roundId: round.id, seq: i + 1, id: randomUUID(), candidateId: v.candidate_id, choice: v.choice };
-    const prevHash = prev;
-    prev = chainHash(prevHash, canonicalVote(row));
-    return { ...row, prevHash, hash: prev };
-  });
+  const order = shuffled(staged);
+  const inserts: Promise<unknown>[] = [];
+  for (let i = 0; i < order.length; i += VOTE_CHUNK) {
+    const part = order.slice(i, i + VOTE_CHUNK).map((v, j) => {
+      const row = { roundId: round.id, seq: i + j + 1, id: randomUUID(), candidateId: v.candidate_id, choice: v.choice };
+      prev = chainHash(prev, canonicalVote(row));
+      return { ...row, hash: prev };
+    });
+    const sent = Promise.resolve(
+        tx.execute(
+          sql`insert into ballot_votes (id, round_id, candidate_id, choice, seq, hash)
+              select id, ${round.id}::uuid, candidate_id, choice::ballot_choice, seq, hash
+              from unnest(${uuidArray(part.map((v) => v.id))}, ${uuidArray(part.map((v) => v.candidateId))}, ${textArray(part.map((v) => v.choice))},
+                          ${intArray(part.map((v) => v.seq))}, ${textArray(part.map((v) => v.hash))})
+                   as s(id, candidate_id, choice, seq, hash)`,
+        ),
+      );
+    sent.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+    inserts.push(sent);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(inserts);
   const ballotBoxHash = prev;
   const tallyRows = lines.map((l, i) => {
     const row = { roundId: round.id, seq: i + 1, candidateId: l.candidateId, members: l.members, present: l.present, eligiblePresent: l.eligiblePresent, yes: l.yes, no: l.no, abstain: l.abstain, result: l.result };
@@ -212,20 +254,18 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
     return { ...row, prevHash, hash: prev };
   });
   const closingHash = prev;
-
   const signed = await moveRound(tx, round, "closed", "signed", input.version, { signedAt: new Date(), signedBy: actor.id, ballotBoxHash, closingHash });
-  for (let i = 0; i < votes.length; i += 10_000) {
-    const part = votes.slice(i, i + 10_000);
+  await tx.delete(ballotStaging).where(eq(ballotStaging.roundId, round.id));
+  if (tallyRows.length > 0) {
     await tx.execute(
-      sql`insert into ballot_votes (id, round_id, candidate_id, choice, seq, prev_hash, hash)
-          select id, ${round.id}::uuid, candidate_id, choice::ballot_choice, seq, prev_hash, hash
-          from unnest(${uuidArray(part.map((v) => v.id))}, ${uuidArray(part.map((v) => v.candidateId))}, ${textArray(part.map((v) => v.choice))},
-                      ${intArray(part.map((v) => v.seq))}, ${textArray(part.map((v) => v.prevHash))}, ${textArray(part.map((v) => v.hash))})
-               as s(id, candidate_id, choice, seq, prev_hash, hash)`,
+      sql`insert into tallies (round_id, candidate_id, seq, members, present, eligible_present, yes, no, abstain, result, prev_hash, hash)
+          select ${round.id}::uuid, candidate_id, seq, members, present, eligible_present, yes, no, abstain, result::tally_result, prev_hash, hash
+          from unnest(${uuidArray(tallyRows.map((r) => r.candidateId))}, ${intArray(tallyRows.map((r) => r.seq))}, ${intArray(tallyRows.map((r) => r.members))}, ${intArray(tallyRows.map((r) => r.present))},
+                      ${intArray(tallyRows.map((r) => r.eligiblePresent))}, ${intArray(tallyRows.map((r) => r.yes))}, ${intArray(tallyRows.map((r) => r.no))}, ${intArray(tallyRows.map((r) => r.abstain))},
+                      ${textArray(tallyRows.map((r) => r.result))}, ${textArray(tallyRows.map((r) => r.prevHash))}, ${textArray(tallyRows.map((r) => r.hash))})
+               as s(candidate_id, seq, members, present, eligible_present, yes, no, abstain, result, prev_hash, hash)`,
     );
   }
-  await tx.delete(ballotStaging).where(eq(ballotStaging.roundId, round.id));
-  for (let i = 0; i < tallyRows.length; i += 2000) await tx.insert(tallies).values(tallyRows.slice(i, i + 2000));
   if (lines.length > 0) {
     await tx.execute(
       sql`update round_candidates rc set result = s.result::tally_result
@@ -239,6 +279,6 @@ export async function signTally(tx: Db, actor: RoundActor, input: RoundStep & Ip
   await moveDeclarations(tx, actor, by("deferred"), "in_review", "accepted", `到会人数不足，暂缓至下次评审：${round.name}`);
   await revokeLeaderGrants(tx, actor.id, round.id);
   const counts = { passed: by("passed").length, failed: by("failed").length, deferred: by("deferred").length };
-  await auditRound(tx, actor, "sign", signed.id, input.ip, { closingHash, ballotBoxHash, votes: votes.length, ...counts });
+  await auditRound(tx, actor, "sign", signed.id, input.ip, { closingHash, ballotBoxHash, votes: order.length, ...counts });
   return { closingHash, ballotBoxHash, ...counts };
 }

@@ -1,7 +1,7 @@
 /**
  * Recomputes the hash chains of signed rounds and reports the first broken link: `npm run verify:tallies`
  * (scripts/verify-tallies.ts). For each signed round, in order: the ballot box (seq 1…n without gaps, each
- * prev_hash the previous hash, each hash recomputed, the last equal to the round's ballot_box_hash), then
+ * hash recomputed from the previous one, the last equal to the round's ballot_box_hash), then
  * the tally rows (continuing from the box, the last equal to the closing hash), then each tally's counts
  * against a recount of the box — so a superuser who edits a row and rewrites every hash after it is still
  * caught by the recount.
@@ -17,7 +17,7 @@ export type ChainReport =
   | { ok: false; roundId: string; table: "ballot_votes" | "tallies" | "review_rounds"; seq: number | null; message: string };
 
 type RoundRow = { id: string; ballot_box_hash: string | null; closing_hash: string | null };
-type VoteRow = { id: string; candidate_id: string; choice: BallotChoice; seq: number; prev_hash: string; hash: string };
+type VoteRow = { id: string; candidate_id: string; choice: BallotChoice; seq: number; hash: string };
 type TallyDbRow = { candidate_id: string; seq: number; members: number; present: number; eligible_present: number; yes: number; no: number; abstain: number; result: TallyResult; prev_hash: string; hash: string };
 
 export async function verifyRoundChains(db: Db, opts: { roundId?: string } = {}): Promise<ChainReport> {
@@ -29,14 +29,13 @@ export async function verifyRoundChains(db: Db, opts: { roundId?: string } = {})
   let tallyCount = 0;
   for (const r of rounds) {
     const fail = (table: "ballot_votes" | "tallies" | "review_rounds", seq: number | null, message: string): ChainReport => ({ ok: false, roundId: r.id, table, seq, message });
-    const votes = await executeRows<VoteRow>(db, sql`select id, candidate_id, choice, seq, prev_hash, hash from ballot_votes where round_id = ${r.id}::uuid order by seq`);
+    const votes = await executeRows<VoteRow>(db, sql`select id, candidate_id, choice, seq, hash from ballot_votes where round_id = ${r.id}::uuid order by seq`);
     let prev = genesisHash(r.id);
     const recount = new Map<string, { yes: number; no: number; abstain: number }>();
     for (let i = 0; i < votes.length; i++) {
       const v = votes[i];
       const seq = Number(v.seq);
       if (seq !== i + 1) return fail("ballot_votes", seq, `序号不连续：应为${i + 1}`);
-      if (v.prev_hash !== prev) return fail("ballot_votes", seq, "prev_hash 与上一条不符");
       const h = chainHash(prev, canonicalVote({ roundId: r.id, seq, id: v.id, candidateId: v.candidate_id, choice: v.choice }));
       if (h !== v.hash) return fail("ballot_votes", seq, "hash 与内容不符（该条被修改）");
       prev = h;

@@ -9,6 +9,8 @@
  *   state: the 省人社厅's own list (60 committees, 360 filings), the queue of a 主管部门 examining 40
  *   universities (466 filings past draft) and the province's queue (every 高级 filing, and the 中级 ones
  *   of the organisations directly under it: 1,453).
+ * - the review round (tests/bench/review-rounds.bench.ts): 25 members × 1,000 candidates, 25 sheets cast at
+ *   once (p95 per vote ≤ 50 ms) and 统票 + signing (≤ 1 s). `--only=pool|declarations|review` runs one part.
  * Target: page 1, a deep page and a filtered search of each list ≤ 150 ms server time (the median of
  * BENCH_RUNS runs after a warm-up; the max is printed beside it). BENCH_STRICT=1 exits 1 when a target
  * is missed.
@@ -246,5 +248,11 @@ async function main() {
   if (failed && process.env.BENCH_STRICT === "1") process.exit(1);
 }
 
-await main();
-await (await import("./declarations.bench")).runDeclarationsBench();
+// `--only=pool|declarations|review` runs one part (pool and filings / declarations / the review round).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (!only || only === "pool") await main();
+if (!only || only === "declarations") await (await import("./declarations.bench")).runDeclarationsBench();
+if (!only || only === "review") {
+  const ok = await (await import("./review-rounds.bench")).runReviewRoundsBench();
+  if (!ok && process.env.BENCH_STRICT === "1") process.exit(1);
+}

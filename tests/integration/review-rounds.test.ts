@@ -29,12 +29,12 @@ import type { BallotChoice } from "@/db/schema/enums";
 import { decideCandidate } from "@/lib/review-rounds/arithmetic";
 import { ALREADY_VOTED, castSheet, checkIn, closeBallot, openBallot, recordAttendance } from "@/lib/review-rounds/ballot";
 import { assertNotBlocked, decideConflict } from "@/lib/review-rounds/conflicts";
-import { getBallotSheet, getReceiptBoard, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
+import { getBallotSheet, getReceiptBoard, listRoundsForExpert, visibleCandidatesForExpert } from "@/lib/review-rounds/expert-queries";
 import { getMinutesData } from "@/lib/review-rounds/minutes";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "@/lib/review-rounds/panels";
-import { getChairConsole, getRoundDetail, listRoundsForOrg } from "@/lib/review-rounds/queries";
+import { getChairConsole, getRoundDetail, listAddableDeclarations, listRoundsForChair, listRoundsForOrg } from "@/lib/review-rounds/queries";
 import { assertExpertMayOpenDeclaration, assertMaterialsAccess, listOpinionsForExpert, signPledge, submitOpinion, writeSummary } from "@/lib/review-rounds/review";
-import { addCandidates, createRound, selectMembers } from "@/lib/review-rounds/rounds";
+import { addCandidates, cancelRound, createRound, removeCandidate, selectMembers } from "@/lib/review-rounds/rounds";
 import { decideConflictSchema } from "@/lib/review-rounds/schemas";
 import { computeTally, confirmTally, signTally } from "@/lib/review-rounds/tally";
 import { verifyRoundChains } from "@/lib/review-rounds/verify";
@@ -60,6 +60,11 @@ const msg = async (p: Promise<unknown>) => {
     return (e as Error).message;
   }
 };
+/** Reads the version first: a t.db query inside the transaction would wait forever on PGlite (one connection). */
+const atVersion = async <T>(fn: (tx: Db, v: number) => Promise<T>) => {
+  const v = await version();
+  return inTx((tx) => fn(tx, v));
+};
 const version = async () => (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].v;
 /** At once on PostgreSQL; one after another on PGlite (one connection: nothing concurrent to test). */
 async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
@@ -70,7 +75,6 @@ async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettle
 }
 
 /** Panel p holds members 5p … 5p+4; its 组长 is member 5p+2. Candidates 0–4 go to chosen panels, the rest to k mod 5. */
-const panelOfMember = (i: number) => Math.floor(i / 5);
 const PANEL_OF_CANDIDATE = [1, 4, 2, 0, 3];
 const panelOf = (k: number) => (k < 5 ? PANEL_OF_CANDIDATE[k] : k % 5);
 /** The blocks the fixture sets up (member indices per candidate index); everything else is unblocked. */
@@ -150,7 +154,7 @@ describe("creating the round (forming organisation)", () => {
 
   it("selects the members: an even number is refused, all 25 are seated", async () => {
     const ids = fx.members.map((m) => m.termMemberId);
-    expect(await msg(inTx(async (tx) => selectMembers(tx, staff[0], { roundId, version: await version(), termMemberIds: ids.slice(0, 24) })))).toBe("参会委员人数须为单数，当前为24人；参会委员至少25人，当前为24人");
+    expect(await msg(atVersion((tx, v) => selectMembers(tx, staff[0], { roundId, version: v, termMemberIds: ids.slice(0, 24) })))).toBe("参会委员人数须为单数，当前为24人；参会委员至少25人，当前为24人");
     const v = await version();
     expect(await inTx((tx) => selectMembers(tx, staff[0], { roundId, version: v, termMemberIds: ids }))).toEqual({ seated: 25, notSeated: 0 });
   });
@@ -197,17 +201,19 @@ describe("panels and distribution (主任)", () => {
     expect(grants.every((g) => g.role === "committee_member" && g.position === "评议组组长")).toBe(true);
   });
 
-  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers, then succeeds", async () => {
+  it("distribution is refused while a candidate has fewer than 3 unblocked reviewers or a blocked 组长, then succeeds", async () => {
     const panels = (await getChairConsole(t.db, chair, roundId)).panels;
     const byIndex = (p: number) => panels.find((x) => x.name === `第${p + 1}评议组`)!.panelId;
     for (let p = 0; p < 5; p++) {
       const ks = cand.map((_, k) => k).filter((k) => panelOf(k) === p && k !== 3);
       await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(p), candidateIds: ks.map((k) => cand[k]) }));
     }
-    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review.
+    // Candidate 3 (正高) on panel 2 (members 5–9): 5, 7, 9 are 副高, so only 2 may review, and the 组长 (7) is one of them.
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(1), candidateIds: [cand[3]] }));
     const name3 = (await t.db.select({ n: declarations.personName }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].n;
-    expect(await msg(inTx(async (tx) => distribute(tx, chair, { roundId, version: await version() })))).toBe(`不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人`);
+    expect(await msg(atVersion((tx, v) => distribute(tx, chair, { roundId, version: v })))).toBe(
+      `不能分发材料：${name3}（2人）的评议组中无需回避的专家不足3人；${name3}所在评议组的组长须回避，请更换组长或调整分组`,
+    );
     await inTx((tx) => assignCandidates(tx, chair, { roundId, panelId: byIndex(0), candidateIds: [cand[3]] }));
     const v = await version();
     const round = await inTx((tx) => distribute(tx, chair, { roundId, version: v }));
@@ -221,7 +227,7 @@ describe("panel review (experts)", () => {
     expect(await msg(assertMaterialsAccess(t.db, expert[6], roundId, cand[0]))).toBe("请先签署专家纪律承诺书");
     expect((await visibleCandidatesForExpert(t.db, expert[6], roundId)).candidates).toEqual([]);
     for (const e of expert) await inTx((tx) => signPledge(tx, e, { roundId, accepted: true }));
-    await inTx(async (tx) => startPanelReview(tx, chair, { roundId, version: await version() }));
+    await atVersion((tx, v) => startPanelReview(tx, chair, { roundId, version: v }));
   });
 
   it("a blocked expert is refused on every path and never sees the candidate; nothing says why", async () => {
@@ -281,7 +287,7 @@ describe("meeting and ballot", () => {
 
   it("a quorum short by one cannot open the ballot: 16 of 25 is refused, 17 opens", async () => {
     await inTx((tx) => recordAttendance(tx, chair, { roundId, presentUserIds: fx.members.slice(0, 16).map((m) => m.userId) }));
-    expect(await msg(inTx(async (tx) => openBallot(tx, chair, { roundId, version: await version() })))).toBe("出席委员16人，不足应到委员25人的三分之二（至少17人），不能开始投票");
+    expect(await msg(atVersion((tx, v) => openBallot(tx, chair, { roundId, version: v })))).toBe("出席委员16人，不足应到委员25人的三分之二（至少17人），不能开始投票");
     await inTx((tx) => recordAttendance(tx, chair, { roundId, presentUserIds: fx.members.slice(0, 17).map((m) => m.userId) }));
     const v = await version();
     const opened = await msg(
@@ -334,7 +340,7 @@ describe("meeting and ballot", () => {
   });
 
   it("the close waits for nothing more: a sheet after it is refused, and the database refuses a late ballot row", async () => {
-    await inTx(async (tx) => closeBallot(tx, chair, { roundId, version: await version() }));
+    await atVersion((tx, v) => closeBallot(tx, chair, { roundId, version: v }));
     expect(await msg(inTx((tx) => castSheet(tx, expert[0], { roundId, choices: [{ candidateId: cand[0], choice: "yes" }], password: FIXTURE_PASSWORD })))).toBe("投票已结束，不能再投票");
     expect(await msg(t.db.insert(ballotStaging).values({ roundId, candidateId: cand[0], choice: "yes" }))).toMatch(/not open|Failed query/);
   });
@@ -353,7 +359,7 @@ describe("统票 and signature", () => {
     }
     expect(tally.lines[cand.indexOf(cand[3])].result).toBe("deferred");
     expect(tally.lines.find((l) => l.candidateId === cand[5])?.result).toBe("failed");
-    expect(await msg(inTx(async (tx) => signTally(tx, chair, { roundId, version: await version() })))).toBe("统票须经2名工作人员和1名监票人确认后方可签署（已确认：工作人员0名，监票人0名）");
+    expect(await msg(atVersion((tx, v) => signTally(tx, chair, { roundId, version: v })))).toBe("统票须经2名工作人员和1名监票人确认后方可签署（已确认：工作人员0名，监票人0名）");
     await inTx((tx) => confirmTally(tx, staff[0], { roundId, digest: tally.digest }));
     await inTx((tx) => confirmTally(tx, staff[1], { roundId, digest: tally.digest }));
     expect(await msg(inTx((tx) => confirmTally(tx, expert[4], { roundId, digest: "0".repeat(64) })))).toBe("统票结果已变化，请刷新后重新确认");
@@ -362,7 +368,7 @@ describe("统票 and signature", () => {
 
   it("signing copies the box (shuffled, chained), deletes the staging rows, writes chained tallies and moves the declarations", async () => {
     const before = await computeTally(t.db, chair, roundId);
-    const signed = await inTx(async (tx) => signTally(tx, chair, { roundId, version: await version() }));
+    const signed = await atVersion((tx, v) => signTally(tx, chair, { roundId, version: v }));
     expect(signed.closingHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await t.db.$count(ballotStaging, eq(ballotStaging.roundId, roundId))).toBe(0);
     expect(await t.db.$count(ballotVotes, eq(ballotVotes.roundId, roundId))).toBe(1230);
@@ -423,7 +429,7 @@ describe("统票 and signature", () => {
     const cols = async (table: string) =>
       (await executeRows<{ column_name: string }>(t.db, sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`)).map((c) => c.column_name);
     expect(await cols("ballot_staging")).toEqual(["id", "round_id", "candidate_id", "choice"]);
-    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "prev_hash", "hash"]);
+    expect(await cols("ballot_votes")).toEqual(["id", "round_id", "candidate_id", "choice", "seq", "hash"]);
     const participation = await cols("ballot_participation");
     expect(participation).toEqual(["id", "round_id", "user_id", "receipt"]);
   });
@@ -436,5 +442,28 @@ describe("统票 and signature", () => {
     expect(minutes.confirmations.map((c) => c.kind).sort()).toEqual(["scrutineer", "staff", "staff"]);
     expect((await getMinutesData(t.db, chair, roundId)).candidates[0].hash).toBe(minutes.candidates[0].hash);
     expect(await msg(getMinutesData(t.db, expert[4], roundId))).toBe("评审会议不存在");
+  });
+});
+
+describe("after the round", () => {
+  it("a deferred candidate can join the next round; a draft round can drop a candidate and be cancelled", async () => {
+    const addable = await listAddableDeclarations(t.db, staff[0], roundId, {});
+    expect(addable.rows.map((r) => r.id)).toEqual([fx.declarationIds[3]]);
+    expect(addable.rows[0].maskedIdNumber).toMatch(/\*{4,}/);
+    const next = await inTx((tx) => createRound(tx, staff[1], { termId: fx.termId, name: "第二次评审会", meetingDate: fx.meetingDate }));
+    expect((await inTx((tx) => addCandidates(tx, staff[1], { roundId: next.id, declarationIds: [fx.declarationIds[3]] }))).added).toHaveLength(1);
+    const [c] = await t.db.select({ id: roundCandidates.id }).from(roundCandidates).where(eq(roundCandidates.roundId, next.id));
+    await inTx((tx) => removeCandidate(tx, staff[1], { roundId: next.id, candidateId: c.id }));
+    expect((await t.db.select({ s: declarations.status }).from(declarations).where(eq(declarations.id, fx.declarationIds[3])))[0].s).toBe("accepted");
+    const cancelled = await inTx((tx) => cancelRound(tx, staff[1], { roundId: next.id, version: next.version, reason: "会议改期" }));
+    expect(cancelled).toMatchObject({ state: "cancelled", cancelReason: "会议改期" });
+    expect(await msg(inTx((tx) => cancelRound(tx, staff[1], { roundId, version: 1, reason: "已签署的会议" })))).toBe("评审会议当前为“已签署”，不能取消");
+  });
+
+  it("each side lists its rounds: the 主任 his committee's, the expert those they sit in", async () => {
+    expect((await listRoundsForChair(t.db, chair)).map((r) => r.id)).toContain(roundId);
+    expect((await listRoundsForExpert(t.db, expert[4])).map((r) => [r.id, r.state, r.voted])).toEqual([[roundId, "signed", true]]);
+    expect(await listRoundsForChair(t.db, expert[4])).toEqual([]);
+    expect((await getChairConsole(t.db, staff[0], roundId)).detail.viewer).toBe("forming");
   });
 });

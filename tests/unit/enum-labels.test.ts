@@ -13,6 +13,12 @@ import {
   ROSTER_STATUSES,
   TITLE_LEVELS,
   USER_ROLES,
+  BALLOT_CHOICES,
+  BLOCK_CATEGORIES,
+  ROUND_CONFLICT_STATUSES,
+  ROUND_STATES,
+  TALLY_CONFIRMER_KINDS,
+  TALLY_RESULTS,
 } from "@/db/schema/enums";
 import { CONFLICT_KIND_LABELS, CONFLICT_RELATION_LABELS, POOL_MEMBER_STATUS_INFO } from "@/lib/experts/constants";
 import { LOOKUP_CHANNEL_LABELS } from "@/lib/certificates/holder";
@@ -21,6 +27,7 @@ import { CERTIFICATE_STATUS_INFO } from "@/lib/query/views";
 import { ROLE_INFO } from "@/lib/roles";
 import { ID_TYPE_LABELS, OBTAIN_METHOD_LABELS, ROSTER_STATUS_INFO, TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 import { IMPORT_STATUS_LABELS } from "@/lib/roster/import-queries";
+import { BALLOT_CHOICE_LABELS, BLOCK_CATEGORY_LABELS, CONFIRMER_KIND_LABELS, CONFLICT_STATUS_LABELS, ROUND_STATE_LABELS, TALLY_RESULT_LABELS } from "@/lib/review-rounds/constants";
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
@@ -38,6 +45,12 @@ const TABLES: [string, readonly string[], Record<string, string>][] = [
   ["pool_member_status", POOL_MEMBER_STATUSES, Object.fromEntries(Object.entries(POOL_MEMBER_STATUS_INFO).map(([k, v]) => [k, v.label]))],
   ["conflict_kind", CONFLICT_KINDS, CONFLICT_KIND_LABELS],
   ["conflict_relation", CONFLICT_RELATIONS, CONFLICT_RELATION_LABELS],
+  ["round_state", ROUND_STATES, Object.fromEntries(Object.entries(ROUND_STATE_LABELS).map(([k, v]) => [k, v.label]))],
+  ["block_category", BLOCK_CATEGORIES, BLOCK_CATEGORY_LABELS],
+  ["round_conflict_status", ROUND_CONFLICT_STATUSES, CONFLICT_STATUS_LABELS],
+  ["ballot_choice", BALLOT_CHOICES, BALLOT_CHOICE_LABELS],
+  ["tally_result", TALLY_RESULTS, Object.fromEntries(Object.entries(TALLY_RESULT_LABELS).map(([k, v]) => [k, v.label]))],
+  ["tally_confirmer_kind", TALLY_CONFIRMER_KINDS, CONFIRMER_KIND_LABELS],
 ];
 
 describe("enum label tables", () => {
@@ -60,5 +73,7 @@ describe("enum label tables", () => {
     expect(schema.orgStatus.enumValues).toEqual(ORG_STATUSES);
     expect(schema.certificateStatus.enumValues).toEqual(CERTIFICATE_STATUSES);
     expect(schema.lookupChannel.enumValues).toEqual(LOOKUP_CHANNELS);
+    expect(schema.roundState.enumValues).toEqual(ROUND_STATES);
+    expect(schema.ballotChoice.enumValues).toEqual(BALLOT_CHOICES);
   });
 });
