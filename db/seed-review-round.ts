@@ -20,7 +20,7 @@ import { DEMO_RULES_PDF } from "./seed-terms";
  *
  * - six engineers declare 工程技术 副高级 to committee 001 (省人社厅), walked to 已受理 by their offices;
  * - the 省人社厅 (demo_province) holds one round in progress, 评议中, with four of them: the 25 members of
- *   the term, two 评议组; 李四 (demo_expert) leads the first one and is blocked from 韦东 of 贵州大学
+ *   the term, two 评议组; 李四 (demo_expert) sits on the first one and is blocked from 韦东 of 贵州大学
  *   (his own unit); 许静 worked at 贵州电网 until last year, so the 主任 (王五, demo_committee) has
  *   suggestions to confirm or dismiss; some opinions are written;
  * - two declarations stay 已受理 for the next round (the e2e spec tests/e2e/review-round.spec.ts runs a
@@ -142,11 +142,12 @@ export async function seedReviewRoundDemo(
   const version = async () => (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, round.id)))[0].v;
   await selectMembers(tx, chair, { roundId: round.id, version: await version(), termMemberIds: seats.map((s) => s.id) });
 
-  // Two 评议组 of generated experts (none of 建筑设计研究院, so both panels can review its people); 李四 leads the first.
+  // Two 评议组 of generated experts (none of 建筑设计研究院, so both panels can review its people) and 李四, a member
+  // of the first; its 组长 is 陈国栋 (a 组长 writes every summary of the panel, so must not recuse from any of them).
   const userByIdNumber = async (i: number) => (await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, demoProvinceExpert(i).idNumber)))[0].id;
   const panel1 = [ctx.expert, ...(await Promise.all([1, 2, 4, 5].map(userByIdNumber)))];
   const panel2 = await Promise.all([7, 8, 9, 10, 11].map(userByIdNumber));
-  const p1 = await formPanel(tx, chair, { roundId: round.id, name: "第一评议组", memberUserIds: panel1, leaderUserId: ctx.expert });
+  const p1 = await formPanel(tx, chair, { roundId: round.id, name: "第一评议组", memberUserIds: panel1, leaderUserId: panel1[1] });
   const p2 = await formPanel(tx, chair, { roundId: round.id, name: "第二评议组", memberUserIds: panel2, leaderUserId: panel2[1] });
   const keyOf = new Map(Object.entries(declarationOf).map(([k, d]) => [d, k]));
   const candidateOf = Object.fromEntries(

@@ -100,7 +100,7 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
                 <th>单位</th>
                 <th>申报专业与级别</th>
                 <th>评议组</th>
-                <th>{signed ? "结果" : ""}</th>
+                <th>{signed ? "结果" : "操作"}</th>
               </tr>
             </thead>
             <tbody>

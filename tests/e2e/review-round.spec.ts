@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { demoProvinceExpert } from "../../db/seed-experts";
 import { DEMO_PASSWORD } from "./pages/login-page";
+import { PageAudit } from "./support/a11y";
 import { castSheet, confirm, expectOutcome, openExpertRound, PROVINCE_EXPERT_GRANT, signedIn, signPledge, writeOpinion } from "./pages/review-round-pages";
 
 // 评审会议 (docs/domain.md §17) across the demo accounts, start to finish: the 省人社厅 (demo_province) opens a
@@ -33,6 +34,8 @@ test("the 省人社厅 creates the round and adds the committee's accepted decla
   const province = await signedIn(browser, "demo_province");
   await province.getByRole("navigation", { name: "功能菜单" }).getByRole("link", { name: "线上评审管理" }).click();
   await province.waitForURL("/hrss/rounds");
+  const audit = new PageAudit(province);
+  await audit.check("review-round-list");
   const form = province.getByRole("form", { name: "新建评审会议" });
   await expect(form.getByLabel("评委会（届）")).toContainText(COMMITTEE);
   await form.getByLabel("会议名称").fill(ROUND);
@@ -48,6 +51,8 @@ test("the 省人社厅 creates the round and adds the committee's accepted decla
   await expect(province.getByTestId("round-candidates")).toContainText("蒋毅");
   await expect(province.getByTestId("round-candidates")).toContainText("潘婷");
   await shot(province, "forming-round");
+  await audit.check("review-round-forming");
+  audit.finish();
   await province.context().close();
 });
 
@@ -73,12 +78,18 @@ test("the 主任 seats the term, forms a 评议组 of three with a 组长, distr
   await confirm(wang, "确认分发");
   await expectOutcome(wang, "已将2名申报人分到该评议组");
   await shot(wang, "console-panels");
+  const audit = new PageAudit(wang);
+  await audit.check("review-round-console-panels");
   await wang.getByRole("button", { name: "完成分发" }).click();
   await confirm(wang, "确认完成分发");
   await expectOutcome(wang, "材料已分发");
   await wang.getByRole("button", { name: "开始评议" }).click();
   await confirm(wang, "确认开始评议");
-  await expectOutcome(wang, "评议已开始");
+  await expect(wang.getByTestId("review-started")).toBeVisible();
+  await wang.getByRole("navigation", { name: "评审会议步骤" }).getByRole("link", { name: "回避情况" }).click();
+  await expect(wang.getByTestId("blocks-table")).toContainText("同单位");
+  await audit.check("review-round-console-conflicts");
+  audit.finish();
 });
 
 test("three experts sign the 承诺书 and write their opinions; others' opinions show only after one's own; the 组长 sums up", async ({ browser }) => {
@@ -100,6 +111,9 @@ test("three experts sign the 承诺书 and write their opinions; others' opinion
   await writeOpinion(experts[1], urls[1], "蒋毅", "论文与工程实践结合紧密，同意推荐。");
   await expect(experts[1].getByTestId("other-opinions")).toContainText("给排水设计业绩扎实");
   await shot(experts[1], "expert-candidate");
+  const audit = new PageAudit(experts[1]);
+  await audit.check("review-round-expert-candidate");
+  audit.finish();
   await writeOpinion(experts[2], urls[2], "蒋毅", "专业能力突出，建议通过。");
   for (const [i, page] of experts.entries()) await writeOpinion(page, urls[i], "潘婷", `暖通设计业绩符合条件（专家${i + 1}）。`);
   for (const name of CANDIDATES) await writeOpinion(experts[0], urls[0], name, "同意。", { summary: `评议组3名专家均建议通过${name}。` });
@@ -116,6 +130,9 @@ test("attendance: short of the quorum the ballot cannot open; with everyone pres
   await expect(wang.getByText("出席委员16人，不足法定人数17人（参会委员25人的三分之二），不能开启投票。")).toBeVisible();
   await expect(wang.getByRole("button", { name: "开启投票" })).toBeDisabled();
   await shot(wang, "quorum-short");
+  const audit = new PageAudit(wang);
+  await audit.check("review-round-meeting");
+  audit.finish();
 
   await wang.getByRole("button", { name: "全部出席" }).click();
   await wang.getByRole("button", { name: "保存出席情况" }).click();
@@ -127,11 +144,19 @@ test("attendance: short of the quorum the ballot cannot open; with everyone pres
 
 test("each expert submits one sheet for all candidates with the password and finds the receipt on the board; 王五 closes the ballot", async () => {
   const receipts: string[] = [];
+  await experts[0].goto(`/expert/rounds/${roundId}/ballot`);
+  await expect(experts[0].getByTestId("ballot-row")).toHaveCount(2);
+  const sheetAudit = new PageAudit(experts[0]);
+  await sheetAudit.check("review-round-ballot");
+  sheetAudit.finish();
   for (const page of experts) receipts.push(await castSheet(page, `/expert/rounds/${roundId}`, "同意"));
   expect(new Set(receipts).size).toBe(3);
   await experts[0].goto(`/expert/rounds/${roundId}/board`);
   for (const r of receipts) await expect(experts[0].getByTestId("receipt-board")).toContainText(r);
   await shot(experts[0], "receipt-board");
+  const audit = new PageAudit(experts[0]);
+  await audit.check("review-round-receipt-board");
+  audit.finish();
   // A second sheet is refused: the page shows the receipt, not the form.
   await experts[0].goto(`/expert/rounds/${roundId}/ballot`);
   await expect(experts[0].getByTestId("receipt")).toHaveText(receipts[0]);
@@ -171,6 +196,9 @@ test("two staff members and a 监票人 confirm the 统票; 王五 signs with hi
   const closingHash = (await wang.getByTestId("closing-hash").textContent())!.trim();
   expect(closingHash).toMatch(/^[0-9a-f]{64}$/);
   await shot(wang, "tally-signed");
+  const audit = new PageAudit(wang);
+  await audit.check("review-round-tally");
+  audit.finish();
 
   const res = await wang.request.get(`/api/review-rounds/${roundId}/minutes`);
   expect(res.status()).toBe(200);

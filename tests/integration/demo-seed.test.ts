@@ -386,7 +386,7 @@ describe("评委会 001 的本届 (省人社厅, recorded by the 专技处)", ()
     ]);
   });
 
-  it("李四 holds both term 评委会成员 grants: 主任委员 of 004, 副主任委员 of 001 (and the demo round's 组长 grant)", async () => {
+  it("李四 holds both 评委会成员 grants: 主任委员 of 004, 副主任委员 of 001 (no round grant: he is no 组长)", async () => {
     const li = await userId("demo_expert");
     const grants = await t.db
       .select({ committeeId: roleGrants.committeeId, position: roleGrants.position, roundId: roleGrants.roundId })
@@ -395,7 +395,7 @@ describe("评委会 001 的本届 (省人社厅, recorded by the 专技处)", ()
     const termGrants = grants.filter((g) => g.roundId === null).map(({ committeeId, position }) => ({ committeeId, position }));
     expect(termGrants).toEqual(expect.arrayContaining([{ committeeId: ids.c004, position: "主任委员" }, { committeeId: ids.c001, position: "副主任委员" }]));
     expect(termGrants).toHaveLength(2);
-    expect(grants.filter((g) => g.roundId !== null)).toEqual([expect.objectContaining({ committeeId: ids.c001, position: "评议组组长" })]);
+    expect(grants.filter((g) => g.roundId !== null)).toEqual([]);
   });
 });
 
@@ -472,7 +472,7 @@ describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
 });
 
 describe("评审会议 (db/seed-review-round.ts)", () => {
-  it("committee 001 holds one round 评议中: 25 seated members, two 评议组 (李四 leads the first), four candidates, opinions begun", async () => {
+  it("committee 001 holds one round 评议中: 25 seated members, two 评议组 (李四 on the first), four candidates, opinions begun", async () => {
     const { reviewRounds, roundMembers, panels, panelMembers, roundCandidates, opinions, panelSummaries } = await import("@/db/schema");
     const rounds = await t.db.select().from(reviewRounds).where(eq(reviewRounds.committeeId, ids.c001));
     expect(rounds).toHaveLength(1);
@@ -482,7 +482,7 @@ describe("评审会议 (db/seed-review-round.ts)", () => {
     expect(await t.db.$count(panels, eq(panels.roundId, round.id))).toBe(2);
     const li = await userId("demo_expert");
     const [seat] = await t.db.select({ isLeader: panelMembers.isLeader }).from(panelMembers).where(and(eq(panelMembers.roundId, round.id), eq(panelMembers.userId, li.id)));
-    expect(seat).toEqual({ isLeader: true });
+    expect(seat).toEqual({ isLeader: false });
     expect(await t.db.$count(roundCandidates, eq(roundCandidates.roundId, round.id))).toBe(4);
     expect(await t.db.$count(opinions, eq(opinions.roundId, round.id))).toBe(3);
     expect(await t.db.$count(panelSummaries, eq(panelSummaries.roundId, round.id))).toBe(1);

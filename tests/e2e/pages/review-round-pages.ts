@@ -15,15 +15,23 @@ export async function signedIn(browser: Browser, identifier: string, opts: { gra
   return page;
 }
 
-/** 切换身份 in the header. */
+/**
+ * 切换身份 in the header. Every response re-issues the session cookie (updateAge 0), so a prefetch still in
+ * flight when the switch answers would put the old grant back: wait for the network to settle before and
+ * after, then check the new grant holds on a fresh load.
+ */
 export async function switchGrant(page: Page, label: string) {
+  await page.waitForLoadState("networkidle");
   const switcher = page.getByTestId("grant-switcher");
   await switcher.locator("summary").click();
   await switcher.getByRole("radio", { name: label }).check();
   await switcher.getByRole("button", { name: "切换", exact: true }).click();
   // The switch may stay in the same area (two expert grants): wait for the new grant's organisation beside the area title.
-  const org = label.split(" · ")[1];
-  await expect(page.getByTestId("area-title").locator("xpath=following-sibling::p[1]")).toHaveText(org);
+  const org = page.getByTestId("area-title").locator("xpath=following-sibling::p[1]");
+  await expect(org).toHaveText(label.split(" · ")[1]);
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(org).toHaveText(label.split(" · ")[1]);
 }
 
 /** An action's outcome line with this text (a page may show several, one per form). */

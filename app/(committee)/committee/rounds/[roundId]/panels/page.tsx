@@ -62,6 +62,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       />
     ) : r.state === "distributed" ? (
       <StepButton roundId={r.id} version={r.version} label="开始评议" action={startPanelReviewAction} question="开始评议后，评议组成员可查看材料并发表评议意见。" />
+    ) : r.state === "panel_review" ? (
+      <p className="text-sm text-slate-700" data-testid="review-started">
+        评议进行中：评议组成员查看材料、发表意见，组长填写评议组意见。
+      </p>
     ) : null;
 
   return (

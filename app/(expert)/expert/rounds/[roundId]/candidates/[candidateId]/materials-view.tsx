@@ -6,10 +6,10 @@ import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
 
 function Dl({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm xl:grid-cols-2">
       {rows.map(([k, v]) => (
         <div key={k} className="flex gap-2">
-          <dt className="w-28 shrink-0 text-slate-500">{k}</dt>
+          <dt className="w-20 shrink-0 text-slate-500">{k}</dt>
           <dd className="min-w-0 break-words text-slate-800">{v || "—"}</dd>
         </div>
       ))}
