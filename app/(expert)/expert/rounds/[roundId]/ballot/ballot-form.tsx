@@ -33,42 +33,28 @@ export function BallotForm({ roundId, rows }: { roundId: string; rows: SheetRow[
     );
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="ballot-sheet">
-          <thead className="bg-slate-50 text-left text-slate-600">
-            <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
-              <th>序号</th>
-              <th>申报人</th>
-              <th>申报专业与级别</th>
-              <th>评议组意见</th>
-              <th>表决</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.candidateId} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2" data-testid="ballot-row">
-                <td>{r.position}</td>
-                <td className="whitespace-nowrap">{r.personName}</td>
-                <td className="min-w-36">
-                  {r.specialty}
-                  <span className="ml-1 text-xs text-slate-500">{TITLE_LEVEL_LABELS[r.targetLevel]}</span>
-                </td>
-                <td className="whitespace-nowrap">{r.summaryRecommend === null ? "—" : r.summaryRecommend ? "建议通过" : "不建议通过"}</td>
-                <td>
-                  <fieldset className="flex gap-3" aria-label={`对 ${r.personName} 的表决`}>
-                    {BALLOT_CHOICES.map((c) => (
-                      <label key={c} className="flex items-center gap-1 whitespace-nowrap">
-                        <input type="radio" name={`choice-${r.candidateId}`} checked={choices[r.candidateId] === c} onChange={() => setChoices((s) => ({ ...s, [r.candidateId]: c }))} />
-                        {BALLOT_CHOICE_LABELS[c]}
-                      </label>
-                    ))}
-                  </fieldset>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A list rather than a table: on a phone the three choices stay beside each name, not off-screen. */}
+      <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 text-sm" data-testid="ballot-sheet">
+        {rows.map((r) => (
+          <li key={r.candidateId} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 px-3 py-2.5" data-testid="ballot-row">
+            <div className="min-w-0">
+              <span className="mr-2 text-slate-500">{r.position}.</span>
+              <span className="font-medium text-slate-800">{r.personName}</span>
+              <span className="ml-2 text-slate-600">{r.specialty}</span>
+              <span className="ml-1 text-xs text-slate-500">{TITLE_LEVEL_LABELS[r.targetLevel]}</span>
+              <span className="ml-2 text-xs text-slate-500">评议组意见：{r.summaryRecommend === null ? "—" : r.summaryRecommend ? "建议通过" : "不建议通过"}</span>
+            </div>
+            <fieldset className="flex gap-4" aria-label={`对 ${r.personName} 的表决`}>
+              {BALLOT_CHOICES.map((c) => (
+                <label key={c} className="flex items-center gap-1 whitespace-nowrap">
+                  <input type="radio" name={`choice-${r.candidateId}`} checked={choices[r.candidateId] === c} onChange={() => setChoices((s) => ({ ...s, [r.candidateId]: c }))} />
+                  {BALLOT_CHOICE_LABELS[c]}
+                </label>
+              ))}
+            </fieldset>
+          </li>
+        ))}
+      </ol>
       <p className="text-sm text-slate-600">
         同意 {count("yes")}，不同意 {count("no")}，弃权 {count("abstain")}
         {missing > 0 && <span className="ml-2 text-amber-700">尚有 {missing} 人未表决</span>}
