@@ -9,6 +9,7 @@ import type { Db, Tx } from "./client";
 import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUser } from "./schema";
 import { seedDeclarationDemo } from "./seed-declarations";
 import { seedDeclarationStatesDemo } from "./seed-declaration-demo";
+import { seedReviewRoundDemo } from "./seed-review-round";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 import { seedExpertPoolDemo, seedProvincePoolDemo } from "./seed-experts";
@@ -127,6 +128,8 @@ function userSeeds(): UserSeed[] {
     { username: "demo_edu", role: "dept", org: "jyt", name: "田晓东", phone: "13985100011", label: "主管部门（贵州大学的主管部门）" },
     { username: "demo_hrss", role: "hrss", org: "gy", name: "吴志强", phone: "13985100004", label: "人社部门（市州）" },
     { username: "demo_province", role: "hrss", org: "province", name: "罗晓明", phone: "13985100005", label: "人社部门（省人社厅）" },
+    // 统票 is confirmed by two staff members of the forming organisation (docs/domain.md §17).
+    { username: "demo_province2", role: "hrss", org: "province", name: "刘静", phone: "13985100012", label: "人社部门（省人社厅，第二名工作人员）" },
     { username: "demo_zjc", role: "hrss", org: "zjc", name: "周敏", phone: "13985100006", label: "人社部门（省专技处）" },
     { username: "demo_selfunit", role: "self_unit", org: "gzu", name: "龙海燕", phone: "13985100007" },
     {
@@ -276,6 +279,16 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
     // 申报: eligibility defaults and this year's open batch of committee 004 (db/seed-declarations.ts).
     await seedDeclarationDemo(tx, { createdBy: account("demo_selfunit").id });
     await seedDeclarationStatesDemo(tx, { orgs: ids, offices: new Map(["demo_unit", "demo_dept", "demo_province", "demo_selfunit"].map((n) => [account(n).orgId!, account(n)])), person: account("demo_person"), passwordHash });
+
+    // 评审会议: committee 001's round in progress (评议中), two declarations waiting for the next (db/seed-review-round.ts).
+    await seedReviewRoundDemo(tx, {
+      orgs: ids,
+      offices: new Map(["demo_unit", "demo_dept", "demo_edu", "demo_province", "demo_selfunit"].map((n) => [account(n).orgId!, account(n)])),
+      province: account("demo_province").id,
+      committee: account("demo_committee").id,
+      expert: account("demo_expert").id,
+      passwordHash,
+    });
 
     // Certificate back-fill in every state, through the domain functions (db/seed-backfill.ts).
     const backfill = await seedBackfillDemo(tx, {

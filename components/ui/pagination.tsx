@@ -1,22 +1,24 @@
 import Link from "next/link";
 
-/** Server-rendered pager that keeps the current query string. */
-export function Pagination({ page, pageSize, total, basePath, params }: {
+/** Server-rendered pager that keeps the current query string; `pageParam` names it when a page has two lists. */
+export function Pagination({ page, pageSize, total, basePath, params, pageParam = "page", label = "分页" }: {
   page: number;
   pageSize: number;
   total: number;
   basePath: string;
   params: Record<string, string | undefined>;
+  pageParam?: string;
+  label?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-    q.set("page", String(p));
+    q.set(pageParam, String(p));
     return `${basePath}?${q.toString()}`;
   };
   return (
-    <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+    <nav aria-label={label} className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <span>
         共 {total} 条，第 {Math.min(page, pages)} / {pages} 页
       </span>

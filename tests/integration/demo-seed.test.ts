@@ -402,14 +402,16 @@ describe("评委会 001 的本届 (省人社厅, recorded by the 专技处)", ()
     ]);
   });
 
-  it("李四 holds both 评委会成员 grants: 主任委员 of 004, 副主任委员 of 001", async () => {
+  it("李四 holds both 评委会成员 grants: 主任委员 of 004, 副主任委员 of 001 (no round grant: he is no 组长)", async () => {
     const li = await userId("demo_expert");
     const grants = await t.db
-      .select({ committeeId: roleGrants.committeeId, position: roleGrants.position })
+      .select({ committeeId: roleGrants.committeeId, position: roleGrants.position, roundId: roleGrants.roundId })
       .from(roleGrants)
       .where(and(eq(roleGrants.userId, li.id), eq(roleGrants.role, "committee_member"), eq(roleGrants.status, "active")));
-    expect(grants).toEqual(expect.arrayContaining([{ committeeId: ids.c004, position: "主任委员" }, { committeeId: ids.c001, position: "副主任委员" }]));
-    expect(grants).toHaveLength(2);
+    const termGrants = grants.filter((g) => g.roundId === null).map(({ committeeId, position }) => ({ committeeId, position }));
+    expect(termGrants).toEqual(expect.arrayContaining([{ committeeId: ids.c004, position: "主任委员" }, { committeeId: ids.c001, position: "副主任委员" }]));
+    expect(termGrants).toHaveLength(2);
+    expect(grants.filter((g) => g.roundId !== null)).toEqual([]);
   });
 });
 
@@ -482,5 +484,51 @@ describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
     expect(await todo("demo_dept")).toEqual(["unit_recommended"]);
     expect(await todo("demo_province")).toEqual(["dept_approved"]);
     expect(await todo("demo_selfunit")).toEqual(["hrss_checked", "unit_recommended"]);
+  });
+});
+
+describe("评审会议 (db/seed-review-round.ts)", () => {
+  it("committee 001 holds one round 评议中: 25 seated members, two 评议组 (李四 on the first), four candidates, opinions begun", async () => {
+    const { reviewRounds, roundMembers, panels, panelMembers, roundCandidates, opinions, panelSummaries } = await import("@/db/schema");
+    const rounds = await t.db.select().from(reviewRounds).where(eq(reviewRounds.committeeId, ids.c001));
+    expect(rounds).toHaveLength(1);
+    const round = rounds[0];
+    expect(round).toMatchObject({ state: "panel_review", memberCount: 25, formingOrgId: ids.provinceOrg });
+    expect(await t.db.$count(roundMembers, and(eq(roundMembers.roundId, round.id), eq(roundMembers.seated, true)))).toBe(25);
+    expect(await t.db.$count(panels, eq(panels.roundId, round.id))).toBe(2);
+    const li = await userId("demo_expert");
+    const [seat] = await t.db.select({ isLeader: panelMembers.isLeader }).from(panelMembers).where(and(eq(panelMembers.roundId, round.id), eq(panelMembers.userId, li.id)));
+    expect(seat).toEqual({ isLeader: false });
+    expect(await t.db.$count(roundCandidates, eq(roundCandidates.roundId, round.id))).toBe(4);
+    expect(await t.db.$count(opinions, eq(opinions.roundId, round.id))).toBe(3);
+    expect(await t.db.$count(panelSummaries, eq(panelSummaries.roundId, round.id))).toBe(1);
+  });
+
+  it("李四 is blocked from 韦东 (same unit, 贵州大学) and sees only 钱进 on his panel; the 主任 has four suggestions to decide", async () => {
+    const { reviewRounds, roundConflicts, roundCandidates, declarations: d } = await import("@/db/schema");
+    const { visibleCandidatesForExpert } = await import("@/lib/review-rounds/expert-queries");
+    const { sessionUserOf } = await import("../helpers/session-user");
+    const [round] = await t.db.select({ id: reviewRounds.id }).from(reviewRounds).where(eq(reviewRounds.committeeId, ids.c001));
+    const li = await userId("demo_expert");
+    const blocks = await t.db
+      .select({ name: d.personName, category: roundConflicts.category })
+      .from(roundConflicts)
+      .innerJoin(roundCandidates, eq(roundCandidates.id, roundConflicts.candidateId))
+      .innerJoin(d, eq(d.id, roundCandidates.declarationId))
+      .where(and(eq(roundConflicts.roundId, round.id), eq(roundConflicts.userId, li.id)));
+    expect(blocks).toEqual([{ name: "韦东", category: "same_unit" }]);
+    expect(await t.db.$count(roundConflicts, and(eq(roundConflicts.roundId, round.id), eq(roundConflicts.status, "suggested")))).toBe(4);
+    const session = await sessionUserOf(t.db, li.id);
+    const provinceGrant = session.grants.find((g) => g.role === "expert" && g.orgId === ids.provinceOrg)!;
+    const asProvinceExpert = { ...session, role: "expert" as const, orgId: ids.provinceOrg, grantId: provinceGrant.id };
+    const { candidates } = await visibleCandidatesForExpert(t.db, asProvinceExpert, round.id);
+    expect(candidates.map((c) => c.personName)).toEqual(["钱进"]);
+  });
+
+  it("two declarations of committee 001 stay 已受理 for the next round, each with an attachment", async () => {
+    const { declarations: d, declarationAttachments: a } = await import("@/db/schema");
+    const waiting = await t.db.select({ id: d.id, name: d.personName }).from(d).where(and(eq(d.committeeId, ids.c001), eq(d.status, "accepted")));
+    expect(waiting.map((w) => w.name).sort()).toEqual(["潘婷", "蒋毅"].sort());
+    for (const w of waiting) expect(await t.db.$count(a, eq(a.declarationId, w.id))).toBe(1);
   });
 });

@@ -1,8 +1,23 @@
+import type { Db } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
 import { getAttachment, removeAttachment } from "@/lib/declarations/attachments";
 import { getDeclarationForViewer } from "@/lib/declarations/queries";
 import { protectedRoute } from "@/lib/http/protected-route";
+import { assertExpertMayOpenDeclaration } from "@/lib/review-rounds/review";
 
-/** 下载申报材料: to whoever may see the declaration (getDeclarationForViewer); never cached. */
+/**
+ * Who may download: whoever may see the declaration (getDeclarationForViewer), or a reviewing member of a
+ * round holding it — after the 承诺书, on their panel or ballot, and never when blocked from the candidate
+ * (assertExpertMayOpenDeclaration → assertNotBlocked: 403 「您须回避该申报人…」, 404 for the rest).
+ */
+async function attachmentAccess(db: Db, user: SessionUser, declarationId: string): Promise<string | null> {
+  if (await getDeclarationForViewer(db, user, declarationId)) return "viewer";
+  if (user.role !== "expert") return null;
+  const { roundId } = await assertExpertMayOpenDeclaration(db, user, declarationId);
+  return `round_member:${roundId}`;
+}
+
+/** 下载申报材料 (see attachmentAccess); never cached. */
 export const GET = protectedRoute({
   name: "declaration.download_attachment",
   roles: "any-signed-in",
@@ -11,7 +26,7 @@ export const GET = protectedRoute({
   idParam: "attachmentId",
   notFoundMessage: "材料不存在",
   load: ({ db, params }) => getAttachment(db, params.attachmentId),
-  authorize: async ({ db, user, row }) => ((await getDeclarationForViewer(db, user, row.declarationId)) ? "viewer" : null),
+  authorize: ({ db, user, row }) => attachmentAccess(db, user, row.declarationId),
   handler: ({ row, grant }) =>
     Promise.resolve({
       response: new Response(new Uint8Array(row.content), {
