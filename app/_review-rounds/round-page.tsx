@@ -64,6 +64,11 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
                 下载会议纪要（PDF）
               </a>
             )}
+            {signed && (
+              <Link className={buttonClass("secondary", "sm")} href={`${base.replace(/\/rounds$/, "/review-results")}/${r.id}`} data-testid="round-results-link">
+                结果公示与确认
+              </Link>
+            )}
             {!signed && r.state !== "cancelled" && <CancelRoundForm roundId={r.id} version={r.version} />}
           </div>
         }
