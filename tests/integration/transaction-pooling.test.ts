@@ -99,8 +99,11 @@ describe.skipIf(!serverUrl)("session state under transaction pooling (PostgreSQL
       const handles = await opening;
       for (const h of handles) await h.close();
 
+      // Only the migration lock of this database: other tests and servers on the same PostgreSQL take their
+      // own advisory locks (the periodic jobs' 815203) at any moment.
       const [counts] = await holder`select (select count(*)::int from drizzle.__drizzle_migrations) as applied,
-        (select count(*)::int from pg_locks where locktype = 'advisory') as locks`;
+        (select count(*)::int from pg_locks where locktype = 'advisory' and objsubid = 1 and classid = 0 and objid = ${MIGRATION_LOCK_KEY}
+           and database = (select oid from pg_database where datname = current_database())) as locks`;
       expect(counts.applied).toBe(journalSize);
       expect(counts.locks).toBe(0);
     } finally {
@@ -177,7 +180,8 @@ describe.skipIf(!serverUrl || !pgbouncerBin)("through PgBouncer, pool_mode = tra
     const direct = postgres(directUrl, { max: 1, onnotice: () => {} });
     try {
       const [c] = await direct`select (select count(*)::int from drizzle.__drizzle_migrations) as applied,
-        (select count(*)::int from pg_locks where locktype = 'advisory') as locks`;
+        (select count(*)::int from pg_locks where locktype = 'advisory' and objsubid = 1 and classid = 0 and objid = ${MIGRATION_LOCK_KEY}
+           and database = (select oid from pg_database where datname = current_database())) as locks`;
       expect(c.applied).toBe(journalSize);
       expect(c.locks).toBe(0);
     } finally {
