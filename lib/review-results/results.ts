@@ -179,6 +179,8 @@ export async function assertConfirmingAuthority(db: Db, actor: RoundActor, round
   return { round, ...authority };
 }
 
+const SIGN_CHUNK = 500;
+
 const GENDER_CODES: Record<string, string> = { 男: "male", 女: "female", male: "male", female: "female" };
 
 export type ConfirmOutcome = { kind: RoundResultKind; confirmed: number; withheld: number; certificates: { declarationId: string; certNo: string; certificateId: string }[] };
@@ -224,15 +226,18 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
     filingId,
     publicity: pub,
     actorId: actor.id,
+    // Sent while the certificates are signed (CPU) — neither needs a signature.
+    whileSigning: async (planned) => {
+      await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`, { closedAt: new Date() });
+      const committeeName = await committeeNameOf(tx, round.committeeId);
+      const confirmedAs = kind === "confirmation" ? "确认" : "备案";
+      await notifyDeclarants(
+        tx,
+        "declaration_confirmed",
+        planned.map((c) => ({ declarationId: c.declarationId, message: DECLARATION_MESSAGES.certificateIssued(committeeName, confirmedAs, c.certNo) })),
+      );
+    },
   });
-  await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`, { closedAt: new Date() });
-  const committeeName = await committeeNameOf(tx, round.committeeId);
-  const confirmedAs = kind === "confirmation" ? "确认" : "备案";
-  await notifyDeclarants(
-    tx,
-    "declaration_confirmed",
-    issued.map((c) => ({ declarationId: c.declarationId, message: DECLARATION_MESSAGES.certificateIssued(committeeName, confirmedAs, c.certNo) })),
-  );
   await tx.insert(roundResults).values({
     roundId: round.id,
     kind,
@@ -273,6 +278,8 @@ async function issueReviewCertificates(
     filingId: string | null;
     publicity: { postedOn: string; endsOn: string };
     actorId: string;
+    /** Writes that need the numbers but not the signatures, started before the signing and awaited after it. */
+    whileSigning: (planned: { declarationId: string; certNo: string }[]) => Promise<void>;
   },
 ): Promise<{ declarationId: string; certNo: string; certificateId: string }[]> {
   if (p.declarationIds.length === 0) return [];
@@ -338,14 +345,23 @@ async function issueReviewCertificates(
       passYear,
       photoId: photos.get(r.idNumber) ?? null,
       verifyToken: tokens[i],
-      signature: signCertificate(signedFieldsOf(fields), secret),
+      signature: "",
       issuedBy: p.actorId,
+      fields,
     };
   });
+  const side = p.whileSigning(values.map((v, i) => ({ declarationId: rows[i].id, certNo: v.certNo })));
+  side.catch(() => undefined); // awaited below; a failure aborts the transaction either way
+  for (let i = 0; i < values.length; i += SIGN_CHUNK) {
+    // Let the pending statements go out before each chunk, so the database works while this signs.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const v of values.slice(i, i + SIGN_CHUNK)) v.signature = signCertificate(signedFieldsOf(v.fields), secret);
+  }
+  await side;
   // Two statements whatever the number: every column as one array parameter (unnest), the ids made here so
   // that the provenance needs no RETURNING round trip.
   const certIds = values.map(() => randomUUID());
-  const col = <K extends keyof (typeof values)[number]>(k: K) => values.map((v) => String(v[k] ?? ""));
+  const col = <K extends Exclude<keyof (typeof values)[number], "fields">>(k: K) => values.map((v) => String(v[k] ?? ""));
   await tx.execute(sql`insert into ${certificates} (
       id, cert_no, version, status, roster_record_id, committee_id, committee_name, name, gender, birth_date, id_type, id_number,
       work_unit, series, specialty, qualification_name, level, obtain_method, pass_date, pass_year, approval_no,
