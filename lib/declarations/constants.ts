@@ -115,6 +115,11 @@ export const DECLARATION_MESSAGES = {
   acceptedExceptional: (c: string) => `您向“${c}”的职称申报（破格申报）已获批准破格，并被评委会受理。`,
   withdrawalApproved: (c: string) => `您向“${c}”的职称申报撤回申请已获同意，申报已撤回。`,
   withdrawalRefused: (c: string, reason: string) => `您向“${c}”的职称申报撤回申请未获同意，原因：${reason}。申报继续办理。`,
+  // Results of the review round (docs/domain.md §18).
+  resultPublicity: (c: string, endsOn: string) => `您向“${c}”的职称申报已通过评审，评审结果公示中，公示期至${endsOn}。`,
+  withheld: (c: string, reason: string) => `您向“${c}”的职称申报评审结果暂缓确认，原因：${reason}。`,
+  certificateIssued: (c: string, confirmedAs: "确认" | "备案", certNo: string) =>
+    `您向“${c}”的职称申报评审结果已${confirmedAs}，证书已签发，证书编号${certNo}，可在“职称证书查询”中查看和下载。`,
 };
 
 /** Retirees cannot declare (EVALUATION §7 "Batches and eligibility"). */

@@ -28,6 +28,9 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   declaration_rejected: "申报不予受理",
   declaration_abandoned: "逾期未补正",
   declaration_withdrawal_refused: "撤回申请未获同意",
+  declaration_result_publicity: "评审结果公示中",
+  declaration_withheld: "评审结果暂缓",
+  declaration_confirmed: "证书已签发",
   // Addressed to the office holding the declaration.
   declaration_withdrawal_requested: "撤回申请",
 };

@@ -10,6 +10,7 @@
  *   (signCertificate over signedFieldsOf), with the provenance in `review_certificates`.
  * Every state change is a guarded UPDATE with an audit row; of concurrent confirmations exactly one matches.
  */
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows, textArray, uuidArray } from "@/db/raw";
@@ -30,6 +31,7 @@ import type { RoundResultKind } from "@/db/schema/enums";
 import { isPublicityOver, shiftDays } from "@/lib/calendar/working-days";
 import { signCertificate, newVerifyTokens, getCertificateSigningSecret } from "@/lib/certificates/token";
 import { signedFieldsOf } from "@/lib/certificates/issue";
+import { DECLARATION_MESSAGES } from "@/lib/declarations/constants";
 import { publicityWindow } from "@/lib/declarations/publicity-dates";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { assertFormingOrg, assertState, loadRound, type RoundActor } from "@/lib/review-rounds/access";
@@ -52,6 +54,23 @@ async function candidateDeclarations(tx: Db, roundId: string, status: "passed" |
   return rows.map((r) => r.id);
 }
 
+/**
+ * 站内消息 to the declarants of one move, one INSERT … SELECT whatever their number (addressed to the
+ * declaration's account, like the declaration moves of lib/declarations/moves-common.ts).
+ */
+async function notifyDeclarants(tx: Db, kind: string, items: readonly { declarationId: string; message: string }[]): Promise<void> {
+  if (items.length === 0) return;
+  await tx.execute(sql`insert into notifications (user_id, kind, message, created_at)
+    select d.user_id, ${kind}, t.message, now()
+    from unnest(${uuidArray(items.map((i) => i.declarationId))}, ${textArray(items.map((i) => i.message))}) as t(id, message)
+    join declarations d on d.id = t.id`);
+}
+
+async function committeeNameOf(tx: Db, committeeId: string): Promise<string> {
+  const [c] = await tx.select({ name: committees.name }).from(committees).where(eq(committees.id, committeeId));
+  return c?.name ?? "";
+}
+
 /** 发布结果公示: signed → publicity, passed → result_publicity, the window on the working-day calendar. */
 export async function publishResults(
   tx: Db,
@@ -66,7 +85,9 @@ export async function publishResults(
   await moveRound(tx, round, "signed", "publicity", input.version);
   await tx.insert(roundResultPublicities).values({ roundId: round.id, postedOn, endsOn: window.endDate, calendarKnown: window.calendarKnown, postedBy: actor.id });
   const passed = await candidateDeclarations(tx, round.id, "passed");
-  await moveDeclarations(tx, actor, passed, "passed", "result_publicity", `评审结果公示 ${postedOn} 至 ${window.endDate}`);
+  const moved = await moveDeclarations(tx, actor, passed, "passed", "result_publicity", `评审结果公示 ${postedOn} 至 ${window.endDate}`);
+  const message = DECLARATION_MESSAGES.resultPublicity(await committeeNameOf(tx, round.committeeId), window.endDate);
+  await notifyDeclarants(tx, "declaration_result_publicity", moved.map((declarationId) => ({ declarationId, message })));
   await auditRound(tx, actor, "publish_results", round.id, opts.ip, { postedOn, endsOn: window.endDate, candidates: passed.length });
   return { postedOn, endsOn: window.endDate, calendarKnown: window.calendarKnown, candidates: passed.length };
 }
@@ -110,19 +131,24 @@ export async function resolveObjection(tx: Db, actor: RoundActor, input: Resolve
     throw new StaleStateError("该异议已处理，请刷新后重试");
   }
   if (input.decision === "upheld") {
-    await withhold(tx, actor, [{ declarationId: obj.declarationId, reason: `结果公示异议成立：${input.reason}` }]);
+    await withhold(tx, actor, round.committeeId, [{ declarationId: obj.declarationId, reason: `结果公示异议成立：${input.reason}` }]);
   }
   await auditRound(tx, actor, "objection_resolved", round.id, opts.ip, { objectionId: input.objectionId, decision: input.decision });
   return { status: input.decision };
 }
 
-/** result_publicity → withheld with the reason in final_reason and the event (a candidate already withheld is refused as stale). */
-async function withhold(tx: Db, actor: RoundActor, items: { declarationId: string; reason: string }[]): Promise<void> {
+/**
+ * result_publicity → withheld with the reason in final_reason and the event (a candidate already withheld is
+ * refused as stale); each person is told why.
+ */
+async function withhold(tx: Db, actor: RoundActor, committeeId: string, items: { declarationId: string; reason: string }[]): Promise<void> {
+  if (items.length === 0) return;
   for (const it of items) {
-    const moved = await moveDeclarations(tx, actor, [it.declarationId], "result_publicity", "withheld", it.reason);
+    const moved = await moveDeclarations(tx, actor, [it.declarationId], "result_publicity", "withheld", it.reason, { finalReason: it.reason, closedAt: new Date() });
     if (moved.length !== 1) throw new StaleStateError("该申报人的结果已变化，请刷新后重试");
-    await tx.update(declarations).set({ finalReason: it.reason, closedAt: new Date() }).where(eq(declarations.id, it.declarationId));
   }
+  const committeeName = await committeeNameOf(tx, committeeId);
+  await notifyDeclarants(tx, "declaration_withheld", items.map((it) => ({ declarationId: it.declarationId, message: DECLARATION_MESSAGES.withheld(committeeName, it.reason) })));
 }
 
 /** Who confirms a round: the 人社部门 that approved the filing of its term (the forming 人社部门 itself when none examined it). */
@@ -152,6 +178,8 @@ export async function assertConfirmingAuthority(db: Db, actor: RoundActor, round
   if (authority.authorityOrgId !== actor.orgId) throw new NotFoundError(ROUND_NOT_FOUND);
   return { round, ...authority };
 }
+
+const SIGN_CHUNK = 500;
 
 const GENDER_CODES: Record<string, string> = { 男: "male", 女: "female", male: "male", female: "female" };
 
@@ -183,7 +211,7 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
   if (withheldItems.length) {
     const inRound = new Set(await candidateDeclarations(tx, round.id, "result_publicity"));
     if (withheldItems.some((w) => !inRound.has(w.declarationId))) throw new StaleStateError("所选申报人不在本次公示中或结果已变化，请刷新后重试");
-    await withhold(tx, actor, withheldItems);
+    await withhold(tx, actor, round.committeeId, withheldItems);
   }
   const ids = await candidateDeclarations(tx, round.id, "result_publicity");
   if (ids.length !== input.expectedCount) throw new StaleStateError(`待确认人数已变化：确认时为${input.expectedCount}人，现在为${ids.length}人。请刷新后重试`);
@@ -198,9 +226,18 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
     filingId,
     publicity: pub,
     actorId: actor.id,
+    // Sent while the certificates are signed (CPU) — neither needs a signature.
+    whileSigning: async (planned) => {
+      await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`, { closedAt: new Date() });
+      const committeeName = await committeeNameOf(tx, round.committeeId);
+      const confirmedAs = kind === "confirmation" ? "确认" : "备案";
+      await notifyDeclarants(
+        tx,
+        "declaration_confirmed",
+        planned.map((c) => ({ declarationId: c.declarationId, message: DECLARATION_MESSAGES.certificateIssued(committeeName, confirmedAs, c.certNo) })),
+      );
+    },
   });
-  await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`);
-  if (ids.length) await tx.update(declarations).set({ closedAt: new Date() }).where(sql`${declarations.id} = any(${uuidArray(ids)})`);
   await tx.insert(roundResults).values({
     roundId: round.id,
     kind,
@@ -241,6 +278,8 @@ async function issueReviewCertificates(
     filingId: string | null;
     publicity: { postedOn: string; endsOn: string };
     actorId: string;
+    /** Writes that need the numbers but not the signatures, started before the signing and awaited after it. */
+    whileSigning: (planned: { declarationId: string; certNo: string }[]) => Promise<void>;
   },
 ): Promise<{ declarationId: string; certNo: string; certificateId: string }[]> {
   if (p.declarationIds.length === 0) return [];
@@ -306,30 +345,38 @@ async function issueReviewCertificates(
       passYear,
       photoId: photos.get(r.idNumber) ?? null,
       verifyToken: tokens[i],
-      signature: signCertificate(signedFieldsOf(fields), secret),
+      signature: "",
       issuedBy: p.actorId,
+      fields,
     };
   });
-  const out: { declarationId: string; certNo: string; certificateId: string }[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const chunk = values.slice(i, i + 1000);
-    const inserted = await tx.insert(certificates).values(chunk).returning({ id: certificates.id, certNo: certificates.certNo });
-    inserted.forEach((c, j) => out.push({ declarationId: rows[i + j].id, certNo: c.certNo, certificateId: c.id }));
+  const side = p.whileSigning(values.map((v, i) => ({ declarationId: rows[i].id, certNo: v.certNo })));
+  side.catch(() => undefined); // awaited below; a failure aborts the transaction either way
+  for (let i = 0; i < values.length; i += SIGN_CHUNK) {
+    // Let the pending statements go out before each chunk, so the database works while this signs.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const v of values.slice(i, i + SIGN_CHUNK)) v.signature = signCertificate(signedFieldsOf(v.fields), secret);
   }
-  for (let i = 0; i < out.length; i += 1000) {
-    await tx.insert(reviewCertificates).values(
-      out.slice(i, i + 1000).map((c) => ({
-        certNo: c.certNo,
-        certificateId: c.certificateId,
-        declarationId: c.declarationId,
-        roundId: p.round.id,
-        filingId: p.filingId,
-        closingHash: p.round.closingHash!,
-        publicityFrom: shiftDays(p.publicity.postedOn, 1),
-        publicityTo: p.publicity.endsOn,
-      })),
-    );
-  }
+  await side;
+  // Two statements whatever the number: every column as one array parameter (unnest), the ids made here so
+  // that the provenance needs no RETURNING round trip.
+  const certIds = values.map(() => randomUUID());
+  const col = <K extends Exclude<keyof (typeof values)[number], "fields">>(k: K) => values.map((v) => String(v[k] ?? ""));
+  await tx.execute(sql`insert into ${certificates} (
+      id, cert_no, version, status, roster_record_id, committee_id, committee_name, name, gender, birth_date, id_type, id_number,
+      work_unit, series, specialty, qualification_name, level, obtain_method, pass_date, pass_year, approval_no,
+      issuing_authority, issue_date, photo_id, verify_token, signature, issued_by)
+    select t.id, t.cert_no, 1, 'valid', null, ${p.round.committeeId}::uuid, ${committee.name}, t.name, t.gender, t.birth_date::date, t.id_type::id_type, t.id_number,
+      t.work_unit, t.series, t.specialty, t.qualification_name, t.level::title_level, 'review', ${passDate}::date, ${passYear}::int, ${p.approvalNo},
+      ${issuer?.name ?? ""}, ${p.issueDate}::date, nullif(t.photo_id, '')::uuid, t.verify_token, t.signature, ${p.actorId}::uuid
+    from unnest(${uuidArray(certIds)}, ${textArray(col("certNo"))}, ${textArray(col("name"))}, ${textArray(col("gender"))}, ${textArray(col("birthDate"))},
+      ${textArray(col("idType"))}, ${textArray(col("idNumber"))}, ${textArray(col("workUnit"))}, ${textArray(col("series"))}, ${textArray(col("specialty"))},
+      ${textArray(col("qualificationName"))}, ${textArray(col("level"))}, ${textArray(col("photoId"))}, ${textArray(col("verifyToken"))}, ${textArray(col("signature"))})
+      as t(id, cert_no, name, gender, birth_date, id_type, id_number, work_unit, series, specialty, qualification_name, level, photo_id, verify_token, signature)`);
+  const out = values.map((v, i) => ({ declarationId: rows[i].id, certNo: v.certNo, certificateId: certIds[i] }));
+  await tx.execute(sql`insert into ${reviewCertificates} (cert_no, certificate_id, declaration_id, round_id, filing_id, closing_hash, publicity_from, publicity_to)
+    select t.cert_no, t.certificate_id, t.declaration_id, ${p.round.id}::uuid, ${p.filingId}::uuid, ${p.round.closingHash}, ${shiftDays(p.publicity.postedOn, 1)}::date, ${p.publicity.endsOn}::date
+    from unnest(${textArray(out.map((c) => c.certNo))}, ${uuidArray(certIds)}, ${uuidArray(out.map((c) => c.declarationId))}) as t(cert_no, certificate_id, declaration_id)`);
   return out;
 }
 

@@ -47,11 +47,20 @@ export async function auditRound(tx: Db, actor: RoundActor, action: string, roun
  * Moves declarations `from` → `to` (guarded by status) with one event row each; returns the ids moved.
  * The actor columns of the event are the acting session's.
  */
-export async function moveDeclarations(tx: Db, actor: RoundActor, ids: readonly string[], from: DeclarationStatus, to: DeclarationStatus, note: string): Promise<string[]> {
+export async function moveDeclarations(
+  tx: Db,
+  actor: RoundActor,
+  ids: readonly string[],
+  from: DeclarationStatus,
+  to: DeclarationStatus,
+  note: string,
+  /** Further columns set by the same UPDATE (one write per row: every declaration index is touched once). */
+  set: { closedAt?: Date; finalReason?: string } = {},
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const moved = await tx
     .update(declarations)
-    .set({ status: to, version: sql`${declarations.version} + 1`, updatedAt: new Date() })
+    .set({ ...set, status: to, version: sql`${declarations.version} + 1`, updatedAt: new Date() })
     .where(and(sql`${declarations.id} = any(${uuidArray(ids)})`, eq(declarations.status, from)))
     .returning({ id: declarations.id });
   if (moved.length > 0) {

@@ -12,7 +12,7 @@
  * Then the declaration lists (declarations.bench.ts) and the 人社部门's statistics page over 1,000,000 declarations and
  * 500,000 certificates (statistics.bench.ts, target ≤ 300 ms), and
  * - the review round (tests/bench/review-rounds.bench.ts): 25 members × 1,000 candidates, 25 sheets cast at
- *   once (p95 per vote ≤ 50 ms) and 统票 + signing (≤ 1 s). `--only=pool|declarations|review|statistics` runs one part.
+ *   once (p95 per vote ≤ 50 ms) and 统票 + signing (≤ 1 s). `--only=pool|declarations|review|statistics|results` runs one part; results: 确认 of 5,000 passed candidates (≤ 2 s).
  * Target: page 1, a deep page and a filtered search of each list ≤ 150 ms server time (the median of
  * BENCH_RUNS runs after a warm-up; the max is printed beside it). BENCH_STRICT=1 exits 1 when a target
  * is missed.
@@ -250,7 +250,7 @@ async function main() {
   if (failed && process.env.BENCH_STRICT === "1") process.exit(1);
 }
 
-// `--only=pool|declarations|review|statistics` runs one part (pool and filings / declarations / the review round / statistics).
+// `--only=pool|declarations|review|statistics|results` runs one part (pool and filings / declarations / the review round / statistics / 确认 of the results).
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 if (!only || only === "pool") await main();
 if (!only || only === "declarations") await (await import("./declarations.bench")).runDeclarationsBench();
@@ -259,3 +259,7 @@ if (!only || only === "review") {
   if (!ok && process.env.BENCH_STRICT === "1") process.exit(1);
 }
 if (!only || only === "statistics") await (await import("./statistics.bench")).runStatisticsBench();
+if (!only || only === "results") {
+  const ok = await (await import("./review-results.bench")).runReviewResultsBench();
+  if (!ok && process.env.BENCH_STRICT === "1") process.exit(1);
+}

@@ -15,6 +15,7 @@ import {
   committees,
   declarationEvents,
   declarations,
+  notifications,
   orgs,
   reviewCertificates,
   reviewRounds,
@@ -29,6 +30,7 @@ import { signedFieldsOf } from "@/lib/certificates/issue";
 import { verifySignature } from "@/lib/certificates/token";
 import { shiftDays } from "@/lib/calendar/working-days";
 import { addWorkingDays, publicityEnd } from "@/lib/declarations/publicity-dates";
+import { DECLARATION_MESSAGES } from "@/lib/declarations/constants";
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { addCandidates, createRound } from "@/lib/review-rounds/rounds";
 import { confirmResults, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
@@ -64,6 +66,10 @@ const msg = async (p: Promise<unknown>) => {
 };
 const version = async () => (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].v;
 const statusOf = async (k: number) => (await t.db.select({ s: declarations.status, r: declarations.finalReason }).from(declarations).where(eq(declarations.id, fx.declarationIds[k])))[0];
+/** The 站内消息 of kind `kind` in candidate k's inbox (addressed to the declaration's account). */
+const messagesOf = async (k: number, kind: string) =>
+  (await t.db.select({ m: notifications.message }).from(notifications).where(and(eq(notifications.userId, fx.candidateUsers[k]), eq(notifications.kind, kind)))).map((r) => r.m);
+const committeeName = async () => (await t.db.select({ n: committees.name }).from(committees).where(eq(committees.id, fx.committeeId)))[0].n;
 async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
   if (t.driver === "postgres") return Promise.allSettled(fns.map((f) => f()));
   const out: PromiseSettledResult<T>[] = [];
@@ -118,6 +124,10 @@ describe("结果公示", () => {
     expect((await statusOf(5)).s).toBe("failed");
     const [ev] = await t.db.select().from(declarationEvents).where(and(eq(declarationEvents.declarationId, fx.declarationIds[0]), eq(declarationEvents.toStatus, "result_publicity")));
     expect(ev).toMatchObject({ fromStatus: "passed", actorId: staff.id });
+    const notice = DECLARATION_MESSAGES.resultPublicity(await committeeName(), expected);
+    expect(notice).toContain(`公示期至${expected}`);
+    for (let k = 0; k < 5; k++) expect(await messagesOf(k, "declaration_result_publicity")).toEqual([notice]);
+    expect(await messagesOf(5, "declaration_result_publicity")).toEqual([]);
     expect(await msg(inTx((tx) => publishResults(tx, staff, { roundId, version: v + 1 })))).toBe("评审会议当前为“结果公示中”，不能发布结果公示");
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "review_round.publish_results"), eq(auditLog.targetId, roundId)));
     expect(audits).toHaveLength(1);
@@ -134,6 +144,8 @@ describe("objections", () => {
     expect(await msg(inTx((tx) => resolveObjection(tx, staff, { roundId, objectionId: o2.id, decision: "kept", reason: "重复处理" })))).toBe("该异议已处理，请刷新后重试");
     expect(await statusOf(1)).toMatchObject({ s: "result_publicity" });
     expect(await statusOf(2)).toEqual({ s: "withheld", r: "结果公示异议成立：经核查任职年限不足" });
+    expect(await messagesOf(2, "declaration_withheld")).toEqual([DECLARATION_MESSAGES.withheld(await committeeName(), "结果公示异议成立：经核查任职年限不足")]);
+    expect(await messagesOf(1, "declaration_withheld")).toEqual([]);
   });
 });
 
@@ -207,6 +219,16 @@ describe("备案 / confirmation", () => {
     expect(await certificateProvenance(t.db, prov[0].certNo)).toMatchObject({ roundId, closingHash: "ab".repeat(32), publicityTo: shiftDays(today, -2) });
     for (const k of [0, 1, 4]) expect((await statusOf(k)).s).toBe("confirmed");
     expect(await statusOf(3)).toEqual({ s: "withheld", r: "备案时暂缓：材料待核实" });
+    // 站内消息: one 证书已签发 per certificate (with its number) whatever the number of clicks; the withheld told why.
+    const name = await committeeName();
+    for (const p of prov) {
+      const k = fx.declarationIds.indexOf(p.declarationId);
+      const [m] = await messagesOf(k, "declaration_confirmed");
+      expect(await messagesOf(k, "declaration_confirmed")).toEqual([DECLARATION_MESSAGES.certificateIssued(name, "备案", p.certNo)]);
+      expect(m).toContain(`证书编号${p.certNo}`);
+    }
+    for (const k of [2, 3, 5]) expect(await messagesOf(k, "declaration_confirmed")).toEqual([]);
+    expect(await messagesOf(3, "declaration_withheld")).toEqual([DECLARATION_MESSAGES.withheld(name, "备案时暂缓：材料待核实")]);
     const idsOfCerts = new Set(certs.map((c) => c.idNumber));
     const [d2, d3] = await t.db.select({ id: declarations.idNumber }).from(declarations).where(inArray(declarations.id, [fx.declarationIds[2], fx.declarationIds[3]]));
     expect(idsOfCerts.has(d2.id!) || idsOfCerts.has(d3.id!)).toBe(false);
@@ -243,5 +265,9 @@ describe("确认 of a committee formed by a 主管部门", () => {
     for (const c of certs) expect(c).toMatchObject({ issuingAuthority: hrssOrg.name, approvalNo: "筑人社通〔2026〕3号", issueDate: today });
     expect(Object.fromEntries(certs.map((c) => [c.idNumber, c.photoId]))).toEqual({ [c0.idNumber!]: photoId, [certs.find((c) => c.idNumber !== c0.idNumber)!.idNumber]: null });
     expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_confirmed"), eq(auditLog.targetId, r2.id)))).toBe(1);
+    const [c2] = await t.db.select({ n: committees.name }).from(committees).where(eq(committees.id, f2.committeeId));
+    const byId = new Map(certs.map((c) => [c.idNumber, c.certNo]));
+    const [u0] = await t.db.select({ m: notifications.message }).from(notifications).where(and(eq(notifications.userId, f2.candidateUsers[0]), eq(notifications.kind, "declaration_confirmed")));
+    expect(u0.m).toBe(DECLARATION_MESSAGES.certificateIssued(c2.n, "确认", byId.get(c0.idNumber!)!));
   });
 });
