@@ -566,6 +566,10 @@ describe("评审结果 (db/seed-review-results.ts)", () => {
     const people = await t.db.select({ name: d.personName, status: d.status }).from(roundCandidates).innerJoin(d, eq(d.id, roundCandidates.declarationId)).where(eq(roundCandidates.roundId, round.id));
     expect(people.map((p) => [p.name, p.status]).sort()).toEqual([["孟雪", "result_publicity"], ["杜军", "result_publicity"], ["赵磊", "result_publicity"]]);
     expect(await t.db.$count(tallies, eq(tallies.roundId, round.id))).toBe(3);
+    // The 省人社厅 formed committee 001 and confirms its results too: its page offers both.
+    const { getRoundResults } = await import("@/lib/review-results/queries");
+    const { sessionUserOf } = await import("../helpers/session-user");
+    expect(await getRoundResults(t.db, await sessionUserOf(t.db, ids.province), round.id)).toMatchObject({ viewer: "forming", mayConfirm: true, kind: "confirmation" });
   });
 
   it("one round is confirmed: its 公示 ended in the past, and 张三 holds its certificate, signed, verifiable and downloadable", async () => {
