@@ -29,7 +29,7 @@ import { DEMO_RULES_PDF } from "./seed-terms";
 
 export const DEMO_ROUND_NAME = "2026年度贵州省工程技术高级职称评审会议（第一次）";
 
-type Case = { key: string; name: string; id17: string; unit: "sjy" | "gzu"; specialty: string; post: string; dept: string; start: number; extraWork?: { from: string; to: string; employer: string; post: string } };
+export type Case = { key: string; name: string; id17: string; unit: "sjy" | "gzu"; specialty: string; post: string; dept: string; start: number; extraWork?: { from: string; to: string; employer: string; post: string } };
 
 /** Who declares to committee 001. Keys: `r` in the round, `next` waiting for the next round. */
 export const REVIEW_ROUND_CASES: Case[] = [
@@ -46,7 +46,7 @@ export const REVIEW_ROUND_CASES: Case[] = [
 
 const EMPLOYER = { sjy: "贵州省建筑设计研究院有限责任公司", gzu: "贵州大学" } as const;
 
-function profileOf(c: Case, unitOrgId: string): DeclarationProfile {
+export function profileOf(c: Case, unitOrgId: string): DeclarationProfile {
   const id = c.id17;
   const employer = EMPLOYER[c.unit];
   return {
@@ -74,7 +74,7 @@ function profileOf(c: Case, unitOrgId: string): DeclarationProfile {
 }
 
 /** The session a user would have under the grant `pick` chooses (the header's 切换身份), for the lib's checks. */
-async function actAs(tx: Db, userId: string, pick: (g: { role: string; orgId: string | null; committeeId: string | null; position: string | null }) => boolean): Promise<RoundActor> {
+export async function actAs(tx: Db, userId: string, pick: (g: { role: string; orgId: string | null; committeeId: string | null; position: string | null }) => boolean): Promise<RoundActor> {
   const [u] = await tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
   const grants = await tx.select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, committeeId: roleGrants.committeeId, position: roleGrants.position }).from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.status, "active"))).orderBy(asc(roleGrants.createdAt));
   const grant = grants.find(pick);

@@ -10,6 +10,7 @@ import { auditLog, committees, orgs, roleGrants, users, type NewOrg, type NewUse
 import { seedDeclarationDemo } from "./seed-declarations";
 import { seedDeclarationStatesDemo } from "./seed-declaration-demo";
 import { seedReviewRoundDemo } from "./seed-review-round";
+import { seedReviewResultsDemo } from "./seed-review-results";
 import { seedBackfillDemo, type BackfillSeedSummary } from "./seed-backfill";
 import { DEMO_CLAIMANT, seedDisputeDemo } from "./seed-disputes";
 import { seedExpertPoolDemo, seedProvincePoolDemo } from "./seed-experts";
@@ -287,6 +288,16 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       province: account("demo_province").id,
       committee: account("demo_committee").id,
       expert: account("demo_expert").id,
+      passwordHash,
+    });
+    // 评审结果: committee 001's rounds in 结果公示, confirmed (张三's certificate) and signed (db/seed-review-results.ts).
+    await seedReviewResultsDemo(tx, {
+      orgs: ids,
+      offices: new Map(["demo_unit", "demo_dept", "demo_edu", "demo_province", "demo_selfunit"].map((n) => [account(n).orgId!, account(n)])),
+      person: account("demo_person"),
+      province: account("demo_province").id,
+      province2: account("demo_province2").id,
+      committee: account("demo_committee").id,
       passwordHash,
     });
 

@@ -75,7 +75,7 @@ export async function RoundResultsPage({ roundId }: { roundId: string }) {
   if (!isUuid(roundId)) notFound();
   const data = await getRoundResults(await getDb(), user, roundId).catch(() => null);
   if (!data) notFound();
-  const { round, publicity, candidates, objections, result, viewer, kind } = data;
+  const { round, publicity, candidates, objections, result, viewer, kind, mayConfirm } = data;
   const label = kind === "confirmation" ? "确认" : "备案";
   const inPublicity = candidates.filter((c) => c.status === "result_publicity");
   const nameOf = new Map(candidates.map((c) => [c.declarationId, c.name]));
@@ -149,7 +149,7 @@ export async function RoundResultsPage({ roundId }: { roundId: string }) {
           )}
         </Card>
       )}
-      {viewer === "authority" && round.state === "publicity" && (
+      {mayConfirm && round.state === "publicity" && (
         <Card title={`结果${label}`}>
           {publicityOver ? (
             <ConfirmPanel roundId={round.id} version={round.version} label={label} candidates={inPublicity.map((c) => ({ declarationId: c.declarationId, name: c.name }))} />

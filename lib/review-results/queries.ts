@@ -116,6 +116,8 @@ export async function getRoundResults(db: Db, actor: RoundActor, roundId: string
     round: { id: round.id, name: round.name, state: round.state, version: round.version, meetingDate: round.meetingDate, closingHash: round.closingHash },
     kind: authority.kind,
     viewer: asForming ? ("forming" as const) : ("authority" as const),
+    /** The viewer's organisation confirms the results (also when it formed the committee, e.g. the 省人社厅's 001). */
+    mayConfirm: asAuthority,
     publicity: publicity ? { postedOn: publicity.postedOn, endsOn: publicity.endsOn, calendarKnown: publicity.calendarKnown } : null,
     candidates: candidates.map(({ idNumber, ...c }) => ({ ...c, idNumberMasked: maskIdNumber(idNumber) })),
     objections: objections.map((o) => ({ id: o.id, declarationId: o.declarationId, content: o.content, status: o.status, resolution: o.resolution, recordedAt: o.recordedAt })),

@@ -12,6 +12,8 @@ test("张三 fills and submits a declaration, then follows it on the timeline", 
   await page.getByRole("link", { name: "职称申报", exact: true }).first().click();
   await expect(page.getByTestId("open-batches")).toContainText("贵州大学高校教师职称评审委员会");
   await page.getByRole("link", { name: "新建申报" }).click();
+  // Committee 001's batch comes first; 张三 already has a declaration there (the demo's confirmed review round).
+  await page.locator("#n-batch").selectOption((await page.locator("#n-batch option", { hasText: "贵州大学" }).getAttribute("value")) ?? "");
   await page.getByLabel("申报级别").selectOption("senior_deputy");
   await page.getByLabel("申报专业").fill("计算机科学与技术");
   await page.getByRole("button", { name: "创建申报草稿" }).click();

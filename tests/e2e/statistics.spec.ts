@@ -22,9 +22,12 @@ test("the province sees every 市州, with charts, tables and the Excel export",
   await expect(page.getByTestId("table-stages").locator("tfoot")).toContainText(total);
   await expect(page.getByTestId("figure-stages").locator("svg.recharts-surface")).toBeVisible();
   await expect(page.getByTestId("figure-months").locator(".recharts-bar-rectangle").first()).toBeAttached();
-  // Review rounds have produced no result yet: no invented pass rate.
-  await expect(page.getByTestId("kpi-pass-rate")).toContainText("暂无评审结果");
-  await expect(page.getByTestId("no-review-results")).toBeVisible();
+  // The demo's review rounds (db/seed-review-results.ts) passed 7 of 7 工程技术 副高 candidates: 2 confirmed,
+  // 3 in 结果公示, 2 signed.
+  await expect(page.getByTestId("kpi-pass-rate")).toContainText("100.0%");
+  await expect(page.getByText("已出结果 7 人，通过 7 人")).toBeVisible();
+  await expect(page.getByTestId("table-pass-rates").getByRole("row").filter({ hasText: "工程技术" })).toContainText("100.0%");
+  await expect(page.getByTestId("no-review-results")).toHaveCount(0);
   await page.screenshot({ path: "tests/.artifacts/statistics-province.png", fullPage: true });
   // WCAG 2.2 AA (axe) and the phone layout: the charts shrink, the tables scroll inside their own box.
   const audit = new PageAudit(page);

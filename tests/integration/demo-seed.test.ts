@@ -3,7 +3,7 @@
  * and the pending ID dispute the README points a new user to, produced by the domain functions:
  * checked here from the database.
  */
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -53,6 +53,8 @@ import { buildCertNo } from "@/lib/roster/numbering";
 import { personIntegrityBar } from "@/lib/integrity/queries";
 import { integrityBarUntil } from "@/lib/integrity/rules";
 import { todayInChina } from "@/lib/roster/dates";
+import { shiftDays } from "@/lib/calendar/working-days";
+import { DEMO_CONFIRMED_APPROVAL_NO, DEMO_CONFIRMED_ROUND, DEMO_PUBLICITY_ROUND, DEMO_SIGNED_ROUND } from "@/db/seed-review-results";
 import { useTestDb, type TestDb } from "../setup/test-db";
 
 process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abcdef";
@@ -60,6 +62,13 @@ process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abc
 const HOLDER_ID = "520102199003150014";
 
 let t: TestDb;
+
+/** The confirmed demo round met 40 days ago, not before committee 001's term (from 1 January). */
+function confirmedMeetingDate(): string {
+  const today = todayInChina();
+  const d = shiftDays(today, -40);
+  return d < `${today.slice(0, 4)}-01-01` ? `${today.slice(0, 4)}-01-01` : d;
+}
 let ids: { person: string; province: string; selfUnit: string; zjc: string; c001: string; c004: string; provinceOrg: string; gzuOrg: string };
 
 async function userId(username: string) {
@@ -98,11 +107,13 @@ afterAll(() => t?.close());
 describe("demo_person (张三)", () => {
   it("holds a valid, signed 2021 certificate (downloadable) and a 2017 one (view only), with a photo on the 2021 one", async () => {
     const list = await listHolderCertificates(t.db, ids.person);
+    // The first: issued by the confirmation of the demo's confirmed review round (db/seed-review-results.ts).
     expect(list?.map((c) => [c.qualificationName, c.passDate, c.status, c.downloadable])).toEqual([
+      ["高级工程师", confirmedMeetingDate(), "valid", true],
       ["正高级工程师", "2021-12-10", "valid", true],
       ["高级工程师", "2017-11-28", "valid", false],
     ]);
-    const rows = await t.db.select().from(certificates).where(and(eq(certificates.idType, "resident"), eq(certificates.idNumber, HOLDER_ID))).orderBy(asc(certificates.passYear));
+    const rows = await t.db.select().from(certificates).where(and(eq(certificates.idType, "resident"), eq(certificates.idNumber, HOLDER_ID), isNotNull(certificates.rosterRecordId))).orderBy(asc(certificates.passYear));
     for (const c of rows) {
       // The committee's numbering (52 + year + title code + committee + sequence + check character).
       expect(c.certNo).toMatch(new RegExp(`^52${c.passYear}06[01]001\\d{5}[\\dX]$`));
@@ -175,7 +186,7 @@ describe("committee 001 (贵州省人社厅, demo_province)", () => {
       { batchNo: `PC${year}0010001`, status: "confirmed", recordCount: 4, confirmedCount: 4, submittedBy: ids.province, confirmedBy: ids.zjc },
       { batchNo: `PC${year}0010002`, status: "submitted", recordCount: 2, confirmedCount: 0, submittedBy: ids.province, confirmedBy: null },
     ]);
-    expect(await t.db.select({ n: count() }).from(certificates).where(eq(certificates.committeeId, ids.c001))).toEqual([{ n: 4 }]);
+    expect(await t.db.select({ n: count() }).from(certificates).where(and(eq(certificates.committeeId, ids.c001), isNotNull(certificates.rosterRecordId)))).toEqual([{ n: 4 }]);
     const orgMessages = await t.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.orgId, ids.provinceOrg));
     expect(orgMessages).toEqual([{ kind: "batch_confirmed" }]);
   });
@@ -450,9 +461,10 @@ describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
     expect(await t.db.$count(e)).toBeGreaterThan(30);
   });
 
-  it("张三 has one withdrawn declaration (free to start another); 孙伟's was returned by the 主管部门 with an open 一次性告知", async () => {
+  it("张三 has one withdrawn declaration in committee 004's batch (free to start another there); 孙伟's was returned by the 主管部门 with an open 一次性告知", async () => {
     const { declarationNotices: n } = await import("@/db/schema");
-    expect((await statusOf("demo_person")).map((r) => r.status)).toEqual(["withdrawn"]);
+    // …and, in committee 001's batch, the declaration of the demo's confirmed review round.
+    expect((await statusOf("demo_person")).map((r) => r.status).sort()).toEqual(["confirmed", "withdrawn"]);
     const { declarations: d } = await import("@/db/schema");
     const rows = await t.db.select({ id: d.id, returnedFrom: d.returnedFrom }).from(d).where(and(eq(d.personName, "孙伟"), eq(d.status, "returned")));
     expect(rows).toHaveLength(1);
@@ -490,7 +502,7 @@ describe("申报 in every state (db/seed-declaration-demo.ts)", () => {
 describe("评审会议 (db/seed-review-round.ts)", () => {
   it("committee 001 holds one round 评议中: 25 seated members, two 评议组 (李四 on the first), four candidates, opinions begun", async () => {
     const { reviewRounds, roundMembers, panels, panelMembers, roundCandidates, opinions, panelSummaries } = await import("@/db/schema");
-    const rounds = await t.db.select().from(reviewRounds).where(eq(reviewRounds.committeeId, ids.c001));
+    const rounds = await t.db.select().from(reviewRounds).where(and(eq(reviewRounds.committeeId, ids.c001), eq(reviewRounds.state, "panel_review")));
     expect(rounds).toHaveLength(1);
     const round = rounds[0];
     expect(round).toMatchObject({ state: "panel_review", memberCount: 25, formingOrgId: ids.provinceOrg });
@@ -508,7 +520,7 @@ describe("评审会议 (db/seed-review-round.ts)", () => {
     const { reviewRounds, roundConflicts, roundCandidates, declarations: d } = await import("@/db/schema");
     const { visibleCandidatesForExpert } = await import("@/lib/review-rounds/expert-queries");
     const { sessionUserOf } = await import("../helpers/session-user");
-    const [round] = await t.db.select({ id: reviewRounds.id }).from(reviewRounds).where(eq(reviewRounds.committeeId, ids.c001));
+    const [round] = await t.db.select({ id: reviewRounds.id }).from(reviewRounds).where(and(eq(reviewRounds.committeeId, ids.c001), eq(reviewRounds.state, "panel_review")));
     const li = await userId("demo_expert");
     const blocks = await t.db
       .select({ name: d.personName, category: roundConflicts.category })
@@ -530,5 +542,66 @@ describe("评审会议 (db/seed-review-round.ts)", () => {
     const waiting = await t.db.select({ id: d.id, name: d.personName }).from(d).where(and(eq(d.committeeId, ids.c001), eq(d.status, "accepted")));
     expect(waiting.map((w) => w.name).sort()).toEqual(["潘婷", "蒋毅"].sort());
     for (const w of waiting) expect(await t.db.$count(a, eq(a.declarationId, w.id))).toBe(1);
+  });
+});
+
+describe("评审结果 (db/seed-review-results.ts)", () => {
+  const roundNamed = async (name: string) => {
+    const { reviewRounds } = await import("@/db/schema");
+    const [r] = await t.db.select().from(reviewRounds).where(and(eq(reviewRounds.committeeId, ids.c001), eq(reviewRounds.name, name)));
+    return r;
+  };
+
+  it("one signed round of committee 001 is in 结果公示 now: three candidates, posted today, ending later, no objection", async () => {
+    const { roundResultPublicities, roundResultObjections, roundCandidates, declarations: d, tallies } = await import("@/db/schema");
+    const round = await roundNamed(DEMO_PUBLICITY_ROUND);
+    expect(round).toMatchObject({ state: "publicity", memberCount: 25, formingOrgId: ids.provinceOrg });
+    expect(round.signedAt).not.toBeNull();
+    expect(round.closingHash).toMatch(/^[0-9a-f]{64}$/);
+    const [pub] = await t.db.select().from(roundResultPublicities).where(eq(roundResultPublicities.roundId, round.id));
+    const today = todayInChina();
+    expect(pub.postedOn).toBe(today);
+    expect(pub.endsOn > today).toBe(true);
+    expect(await t.db.$count(roundResultObjections, eq(roundResultObjections.roundId, round.id))).toBe(0);
+    const people = await t.db.select({ name: d.personName, status: d.status }).from(roundCandidates).innerJoin(d, eq(d.id, roundCandidates.declarationId)).where(eq(roundCandidates.roundId, round.id));
+    expect(people.map((p) => [p.name, p.status]).sort()).toEqual([["孟雪", "result_publicity"], ["杜军", "result_publicity"], ["赵磊", "result_publicity"]]);
+    expect(await t.db.$count(tallies, eq(tallies.roundId, round.id))).toBe(3);
+    // The 省人社厅 formed committee 001 and confirms its results too: its page offers both.
+    const { getRoundResults } = await import("@/lib/review-results/queries");
+    const { sessionUserOf } = await import("../helpers/session-user");
+    expect(await getRoundResults(t.db, await sessionUserOf(t.db, ids.province), round.id)).toMatchObject({ viewer: "forming", mayConfirm: true, kind: "confirmation" });
+  });
+
+  it("one round is confirmed: its 公示 ended in the past, and 张三 holds its certificate, signed, verifiable and downloadable", async () => {
+    const { roundResultPublicities, roundResults, reviewCertificates } = await import("@/db/schema");
+    const { verifyCertificateLink } = await import("@/lib/query/verify-link");
+    const round = await roundNamed(DEMO_CONFIRMED_ROUND);
+    expect(round.state).toBe("confirmed");
+    const today = todayInChina();
+    const [pub] = await t.db.select().from(roundResultPublicities).where(eq(roundResultPublicities.roundId, round.id));
+    expect(pub.postedOn).toBe(shiftDays(today, -20));
+    expect(pub.endsOn < today).toBe(true);
+    const [rr] = await t.db.select().from(roundResults).where(eq(roundResults.roundId, round.id));
+    expect(rr).toMatchObject({ kind: "confirmation", confirmedCount: 2, withheldCount: 0, confirmedBy: ids.province, approvalNo: DEMO_CONFIRMED_APPROVAL_NO });
+    const prov = await t.db.select().from(reviewCertificates).where(eq(reviewCertificates.roundId, round.id));
+    expect(prov).toHaveLength(2);
+    const [cert] = await t.db.select().from(certificates).where(and(eq(certificates.idNumber, HOLDER_ID), inArray(certificates.certNo, prov.map((p) => p.certNo))));
+    expect(cert).toMatchObject({ name: "张三", status: "valid", qualificationName: "高级工程师", level: "senior_deputy", obtainMethod: "review", approvalNo: DEMO_CONFIRMED_APPROVAL_NO, passDate: confirmedMeetingDate(), rosterRecordId: null });
+    expect(cert.issueDate > pub.endsOn && cert.issueDate <= today).toBe(true);
+    // The committee's numbering (高级工程师: title code 061), shared with the back-fill's sequence.
+    expect(cert.certNo).toMatch(new RegExp(`^52${cert.passYear}061001\\d{5}[\\dX]$`));
+    expect(buildCertNo(cert.passYear, "061", "001", Number(cert.certNo.slice(12, 17)))).toBe(cert.certNo);
+    expect(verifySignature(signedFieldsOf(cert), cert.signature)).toBe(true);
+    expect((await verifyCertificateLink(t.db, cert.verifyToken, { ip: null })).kind).toBe("verified");
+    const mine = await listHolderCertificates(t.db, ids.person);
+    expect(mine?.find((c) => c.certNo === cert.certNo)?.downloadable).toBe(true);
+  });
+
+  it("one round is signed and waits for its 结果公示 (the e2e spec publishes it)", async () => {
+    const { roundCandidates, declarations: d } = await import("@/db/schema");
+    const round = await roundNamed(DEMO_SIGNED_ROUND);
+    expect(round.state).toBe("signed");
+    const people = await t.db.select({ name: d.personName, status: d.status }).from(roundCandidates).innerJoin(d, eq(d.id, roundCandidates.declarationId)).where(eq(roundCandidates.roundId, round.id));
+    expect(people.map((p) => [p.name, p.status]).sort()).toEqual([["沈丽", "passed"], ["胡斌", "passed"]]);
   });
 });

@@ -185,7 +185,8 @@ describe("备案 / confirmation", () => {
     expect((await listPendingResults(t.db, otherHrss)).total).toBe(0);
     expect(await msg(getRoundResults(t.db, otherHrss, roundId))).toBe("评审会议不存在");
     const page = await getRoundResults(t.db, staff, roundId);
-    expect(page).toMatchObject({ kind: "filing_record", viewer: "forming" });
+    expect(page).toMatchObject({ kind: "filing_record", viewer: "forming", mayConfirm: false });
+    expect(await getRoundResults(t.db, hrss, roundId)).toMatchObject({ viewer: "authority", mayConfirm: true });
     expect(page.candidates).toHaveLength(5);
     const [d0] = await t.db.select({ id: declarations.idNumber }).from(declarations).where(eq(declarations.id, fx.declarationIds[0]));
     expect(JSON.stringify(page)).not.toContain(d0.id!);

@@ -65,11 +65,20 @@ export default async function VerifyTokenPage({ params }: { params: Promise<{ to
           {outcome.kind === "verified" && <VerifierResult c={outcome.certificate} />}
           {provenance && (
             <dl className="grid gap-1 rounded-md border border-slate-200 p-3 text-sm text-slate-700" aria-label="评审来源">
-              <div>来源：网上评审（依有效的评审权备案）</div>
-              <div>
-                结果公示期：{provenance.publicityFrom} 至 {provenance.publicityTo}
+              <div className="flex gap-1">
+                <dt>来源：</dt>
+                <dd>网上评审（依有效的评审权备案）</dd>
               </div>
-              <div className="break-all">评审会议结束哈希：{provenance.closingHash}</div>
+              <div className="flex gap-1">
+                <dt>结果公示期：</dt>
+                <dd>
+                  {provenance.publicityFrom} 至 {provenance.publicityTo}
+                </dd>
+              </div>
+              <div className="flex gap-1">
+                <dt className="shrink-0">评审会议结束哈希：</dt>
+                <dd className="break-all">{provenance.closingHash}</dd>
+              </div>
             </dl>
           )}
           <p className="text-xs text-slate-500">核验时间：{new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "medium" }).format(new Date())}（状态以本页实时结果为准）</p>

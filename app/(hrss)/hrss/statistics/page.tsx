@@ -153,7 +153,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         />
       </Figure>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Figure id="pass-rates" title="评审通过率（按系列、级别）" note="通过率 = 评审通过（含结果公示、已确认）÷ 已出评审结果（通过、未通过、结果暂不确认、取消评审资格）。">
           {s.passRates.length === 0 ? (
             <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500" data-testid="no-review-results">
