@@ -139,6 +139,9 @@ async function signInLocked(tx: Tx, identity: SsoIdentity, ip: string | null): P
   if (!byId) return createVerifiedPerson(tx, identity, ip);
 
   const user = byId;
+  // The ID-number lookup can find an account linked to this very identity since the first lookup: a
+  // simultaneous first login committed in between (read committed). That is the same person, linked.
+  const linkedNow = Boolean(linked) || (user.oidcIssuer === identity.issuer && user.oidcSubject === identity.subject);
   // The IdP's sub is bound to one person: a linked account under another ID number, or an account of
   // this ID number linked to another SSO identity, is a conflict for a person to look into.
   // A different name is said first: it is what the person can act on (the dispute path).
@@ -147,7 +150,7 @@ async function signInLocked(tx: Tx, identity: SsoIdentity, ip: string | null): P
     await audit("denied", user, { reason: "name_mismatch" });
     return { ok: false, reason: "name_mismatch" };
   }
-  if (!sameId || (!linked && user.oidcSubject !== null)) {
+  if (!sameId || (!linkedNow && user.oidcSubject !== null)) {
     await audit("denied", user, { reason: "identity_conflict" });
     return { ok: false, reason: "identity_conflict" };
   }
@@ -171,7 +174,7 @@ async function signInLocked(tx: Tx, identity: SsoIdentity, ip: string | null): P
       lastLoginAt: sql`now()`,
     })
     .where(eq(users.id, user.id));
-  const via = linked ? "linked" : "link";
+  const via = linkedNow ? "linked" : "link";
   await audit("success", user, { via });
   return { ok: true, via, user: { id: user.id, role: user.role, name: user.name, orgId: user.orgId, sessionVersion: user.sessionVersion } };
 }
