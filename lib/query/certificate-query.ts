@@ -4,7 +4,7 @@ import type { LookupOutcome } from "@/db/schema/enums";
 import { BAD_CAPTCHA_MESSAGE, type VerifiedCaptcha } from "@/lib/captcha/pow";
 import { hashClientIp, keyedHash } from "./hash";
 import { QUERY_LIMITS, rateLimitKey, tooFrequentMessage, type LimitName } from "./limits";
-import { executePrepared } from "./prepared";
+import { compileStatement, executeCompiled, type CompiledStatement } from "./prepared";
 import type { QueryKeys } from "./schemas";
 import { toVerifierView, type CertificateStatus, type VerifierCertificateView, type VerifierSource } from "./views";
 
@@ -54,60 +54,40 @@ function upsertLimits(source: SQL, windowSec: number): SQL {
     returning r.key, r.count, greatest(0, ceil(extract(epoch from (r.window_start + make_interval(secs => ${windowSec}) - now()))))::int as retry`;
 }
 
+type Fact = { key: keyof QueryKeys; perRequester: LimitName; allPublic: LimitName; column: SQL };
+const FACTS: Fact[] = [
+  { key: "idNumber", perRequester: "idNumberPerRequester", allPublic: "idNumberAllPublic", column: sql.raw("c.id_number") },
+  { key: "certNo", perRequester: "certNoPerRequester", allPublic: "certNoAllPublic", column: sql.raw("c.cert_no") },
+  { key: "name", perRequester: "namePerRequester", allPublic: "nameAllPublic", column: sql.raw("c.name") },
+];
+
 /**
- * The any-two query (docs/domain.md §9), in this order: the client's limit (address or account), the captcha
- * (public channel; before the per-key counters, or anyone could lock a person's key for free), the
- * per-key limits (each given fact), the search, the lookup log. A certificate matches only when
- * every given fact matches, so a wrong pair returns exactly what an unknown one does; per
- * certificate number only the newest matching version is shown.
- *
- * All of it is ONE prepared statement (data-modifying CTEs, each step gated on the one before): the
- * public query must keep up with a bare route handler (tests/bench/query.bench.ts), and every round
- * trip, every plan and every commit flushed to disk costs more than the rest of the work.
+ * The statement for one shape of query (channel × which facts are given), compiled once: every value
+ * that changes per call is a named placeholder, so a call only fills them in (building and compiling
+ * the 4 kB statement each time cost more Node CPU than running it).
  */
-export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryContext): Promise<QueryOutcome> {
-  const ipHash = hashClientIp(ctx.ip);
-  const keyHash = keyedHash("lookup-key", JSON.stringify([keys.name, keys.idNumber, keys.certNo]));
-  const clientLimit: LimitName = ctx.channel === "public" ? "publicPerIp" : "holderPerUser";
-  const client = QUERY_LIMITS[clientLimit];
-  const clientKey = rateLimitKey(clientLimit, ctx.channel === "public" ? ipHash : ctx.userId);
-
-  // A solution counts only once: its challenge id is inserted into captcha_redemptions below.
-  const captcha = ctx.channel === "public" ? ctx.captcha : null;
-  const captchaId = captcha?.challengeId ?? null;
-  const captchaExpiresAt = captcha?.expiresAt.toISOString() ?? null;
-
-  // Per-key counters, per requester (address or account) — and, on the public channel only, a
-  // ceiling per key over all requesters. See lib/query/limits.ts.
-  const requester = ctx.channel === "public" ? `ip:${ipHash}` : `user:${ctx.userId}`;
-  const own: [LimitName, string][] = [];
-  const ceiling: [LimitName, string][] = [];
-  const conds: SQL[] = [];
-  const facts: [string, LimitName, LimitName, SQL][] = [
-    [keys.idNumber, "idNumberPerRequester", "idNumberAllPublic", sql`c.id_number = ${keys.idNumber}`],
-    [keys.certNo, "certNoPerRequester", "certNoAllPublic", sql`c.cert_no = ${keys.certNo}`],
-    [keys.name, "namePerRequester", "nameAllPublic", sql`c.name = ${keys.name}`],
-  ];
-  for (const [value, perRequester, allPublic, cond] of facts) {
-    if (!value) continue;
-    own.push([perRequester, `${value}\u0000${requester}`]);
-    if (ctx.channel === "public") ceiling.push([allPublic, value]);
-    conds.push(cond);
-  }
-  if (conds.length < 2) throw new Error("queryCertificates: at least two facts (validate with the schema first)");
+function compileQueryStatement(channel: QueryContext["channel"], given: Fact[]): CompiledStatement {
+  const client = QUERY_LIMITS[channel === "public" ? "publicPerIp" : "holderPerUser"];
+  const own = given.map((f, i) => ({ placeholder: `own${i}`, limit: QUERY_LIMITS[f.perRequester] }));
+  const ceiling = channel === "public" ? given.map((f, i) => ({ placeholder: `ceiling${i}`, limit: QUERY_LIMITS[f.allPublic] })) : [];
   // All per-key limits share one window (one upsert each stage); the check below keeps it that way.
-  const keyWindow = QUERY_LIMITS[own[0][0]].windowSec;
-  if ([...own, ...ceiling].some(([name]) => QUERY_LIMITS[name].windowSec !== keyWindow)) throw new Error("per-key limits must share a window");
-  const rowsOf = (list: [LimitName, string][]) =>
+  const keyWindow = own[0].limit.windowSec;
+  if ([...own, ...ceiling].some((k) => k.limit.windowSec !== keyWindow)) throw new Error("per-key limits must share a window");
+  const rowsOf = (list: typeof own) =>
     list.length === 0
       ? sql`select null::text, 0::int where false`
-      : sql`values ${sql.join(list.map(([name, subject]) => sql`(${rateLimitKey(name, subject)}::text, ${QUERY_LIMITS[name].limit}::int)`), sql`, `)}`;
-  const matches = sql.join(conds, sql` and `);
-  const captchaPassed = ctx.channel === "public" ? sql`coalesce((select ok from captcha), false)` : sql`true`;
+      : sql`values ${sql.join(list.map((k) => sql`(${sql.placeholder(k.placeholder)}::text, ${k.limit.limit}::int)`), sql`, `)}`;
+  const matches = sql.join(given.map((f) => sql`${f.column} = ${sql.placeholder(f.key)}`), sql` and `);
+  const captchaPassed = channel === "public" ? sql`coalesce((select ok from captcha), false)` : sql`true`;
+  const clientKey = sql.placeholder("clientKey");
+  const captchaId = sql.placeholder("captchaId");
+  const captchaExpiresAt = sql.placeholder("captchaExpiresAt");
+  const keyHash = sql.placeholder("keyHash");
+  const ipHash = sql.placeholder("ipHash");
 
-  const rows = await executePrepared<Row>(db, sql`
+  return compileStatement(sql`
     with
-      client as (${upsertLimits(sql`values (${clientKey}, now(), 1)`, client.windowSec)}),
+      client as (${upsertLimits(sql`values (${clientKey}::text, now(), 1)`, client.windowSec)}),
       captcha as (
         insert into captcha_redemptions (challenge_id, expires_at)
         select ${captchaId}::text, ${captchaExpiresAt}::timestamptz
@@ -152,9 +132,9 @@ export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryConte
       ),
       logged as (
         insert into certificate_lookups (channel, outcome, certificate_id, key_hash, ip_hash)
-        select ${ctx.channel}::lookup_channel, 'hit'::lookup_outcome, found.id, ${keyHash}, ${ipHash} from found
+        select ${channel}::lookup_channel, 'hit'::lookup_outcome, found.id, ${keyHash}::text, ${ipHash}::text from found
         union all
-        select ${ctx.channel}::lookup_channel, outcome.o, null, ${keyHash}, ${ipHash} from outcome where outcome.o <> 'hit'
+        select ${channel}::lookup_channel, outcome.o, null, ${keyHash}::text, ${ipHash}::text from outcome where outcome.o <> 'hit'
         returning 1
       )
     select outcome.o::text as outcome,
@@ -162,6 +142,48 @@ export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryConte
       found.*
     from outcome left join found on true
   `);
+}
+
+const statements = new Map<string, CompiledStatement>();
+
+/**
+ * The any-two query (docs/domain.md §9), in this order: the client's limit (address or account), the captcha
+ * (public channel; before the per-key counters, or anyone could lock a person's key for free), the
+ * per-key limits (each given fact), the search, the lookup log. A certificate matches only when
+ * every given fact matches, so a wrong pair returns exactly what an unknown one does; per
+ * certificate number only the newest matching version is shown.
+ *
+ * All of it is ONE prepared statement (data-modifying CTEs, each step gated on the one before): the
+ * public query must keep up with a bare route handler (tests/bench/query.bench.ts), and every round
+ * trip, every plan and every commit flushed to disk costs more than the rest of the work.
+ */
+export async function queryCertificates(db: Db, keys: QueryKeys, ctx: QueryContext): Promise<QueryOutcome> {
+  const given = FACTS.filter((f) => keys[f.key]);
+  if (given.length < 2) throw new Error("queryCertificates: at least two facts (validate with the schema first)");
+  const shape = `${ctx.channel}:${given.map((f) => f.key).join(",")}`;
+  let statement = statements.get(shape);
+  if (!statement) statements.set(shape, (statement = compileQueryStatement(ctx.channel, given)));
+
+  const ipHash = hashClientIp(ctx.ip);
+  // Per-key counters, per requester (address or account) — and, on the public channel only, a
+  // ceiling per key over all requesters. See lib/query/limits.ts.
+  const requester = ctx.channel === "public" ? `ip:${ipHash}` : `user:${ctx.userId}`;
+  // A solution counts only once: its challenge id is inserted into captcha_redemptions.
+  const captcha = ctx.channel === "public" ? ctx.captcha : null;
+  const values: Record<string, unknown> = {
+    clientKey: rateLimitKey(ctx.channel === "public" ? "publicPerIp" : "holderPerUser", ctx.channel === "public" ? ipHash : ctx.userId),
+    captchaId: captcha?.challengeId ?? null,
+    captchaExpiresAt: captcha?.expiresAt.toISOString() ?? null,
+    keyHash: keyedHash("lookup-key", JSON.stringify([keys.name, keys.idNumber, keys.certNo])),
+    ipHash,
+  };
+  given.forEach((f, i) => {
+    const value = keys[f.key];
+    values[f.key] = value;
+    values[`own${i}`] = rateLimitKey(f.perRequester, `${value}\u0000${requester}`);
+    if (ctx.channel === "public") values[`ceiling${i}`] = rateLimitKey(f.allPublic, value);
+  });
+  const rows = await executeCompiled<Row>(db, statement, values);
   const { outcome, retry } = rows[0];
   if (outcome === "limited") return { kind: "limited", retryAfterSec: retry ?? 0, message: tooFrequentMessage(retry ?? 0) };
   if (outcome === "bad_captcha") return { kind: "bad_captcha", message: BAD_CAPTCHA_MESSAGE };

@@ -1,5 +1,5 @@
+import { fillPlaceholders, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows } from "@/db/raw";
 
@@ -42,4 +42,27 @@ export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
     return (await client.unsafe(sql, params, { prepare: namedStatementsAllowed(client) })) as T[];
   }
   return executeRows<T>(db, query);
+}
+
+/** A statement compiled once: its text, and its parameters with `sql.placeholder`s still in them. */
+export type CompiledStatement = { sql: string; params: unknown[] };
+
+/** Compiles a statement whose per-call values are `sql.placeholder(name)`s (see executeCompiled). */
+export function compileStatement(query: SQL): CompiledStatement {
+  return dialect.sqlToQuery(query);
+}
+
+type PgliteClient = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs a compiled statement with its placeholders filled from `values`: a hot statement skips
+ * building and compiling its SQL on every call. Named prepared on postgres.js as executePrepared;
+ * on PGlite, the same text and parameters through its client.
+ */
+export async function executeCompiled<T>(db: Db, statement: CompiledStatement, values: Record<string, unknown>): Promise<T[]> {
+  const params = fillPlaceholders(statement.params, values);
+  const client = postgresJsClientOf(db);
+  if (client) return (await client.unsafe(statement.sql, params, { prepare: namedStatementsAllowed(client) })) as T[];
+  const pglite = (db as unknown as { $client: PgliteClient }).$client;
+  return (await pglite.query(statement.sql, params)).rows as T[];
 }
