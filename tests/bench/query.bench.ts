@@ -175,7 +175,8 @@ export async function runQueryComparison(dbUrl: string, people: QueryPerson[], c
     console.log(`query vs bare: ${people.length} findable people, ${captchas} captchas; concurrency ${CONCURRENCY}, ${SECONDS} s per run, ${ROUNDS} rounds`);
 
     const port = await freePort();
-    child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    child = spawn(process.execPath, [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: dbUrl, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", CERT_SIGNING_SECRET: SECRET },
       stdio: ["ignore", "ignore", "inherit"],
     });
