@@ -9,7 +9,7 @@ import { assignCandidates, distribute, formPanel, startPanelReview } from "../li
 import { signPledge, submitOpinion, writeSummary } from "../lib/review-rounds/review";
 import { addCandidates, createRound, selectMembers } from "../lib/review-rounds/rounds";
 import { computeTally, confirmTally, signTally } from "../lib/review-rounds/tally";
-import { confirmResults, publishResults } from "../lib/review-results/results";
+import { confirmResults, issueResultCertificates, publishResults } from "../lib/review-results/results";
 import { confirmResultsSchema } from "../lib/review-results/schemas";
 import { idCheckChar } from "../lib/validation/id-number";
 import type { Db } from "./client";
@@ -85,6 +85,8 @@ type Ctx = {
   person: Actor;
   province: string;
   province2: string;
+  /** demo_zjc: the 专技处, who issues the confirmed round's certificates. */
+  zjc: string;
   committee: string;
   passwordHash: string;
 };
@@ -190,6 +192,8 @@ export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewRes
   const v2 = (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, confirmedRoundId)))[0].v;
   const issueDate = shiftDays(pub.endsOn, 1) > today ? today : shiftDays(pub.endsOn, 1);
   await confirmResults(tx, province, confirmResultsSchema.parse({ roundId: confirmedRoundId, version: v2, approvalNo: DEMO_CONFIRMED_APPROVAL_NO, issueDate, expectedCount: 2 }));
+  const zjc = await actAs(tx, ctx.zjc, (g) => g.role === "hrss");
+  await issueResultCertificates(tx, zjc, { roundId: confirmedRoundId, expectedCount: 2 });
 
   // 公示: signed today, its results posted today.
   const publicityRoundId = await signedRound(DEMO_PUBLICITY_ROUND, today, ["p1", "p2", "p3"]);

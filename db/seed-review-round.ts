@@ -1,10 +1,10 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { loadSessionUser } from "../lib/auth/session-user";
+import type { SessionUser } from "../lib/auth/session-user";
 import { addAttachment } from "../lib/declarations/attachments";
 import { acceptPledge } from "../lib/declarations/drafts";
 import type { Actor } from "../lib/declarations/access";
 import { todayInChina } from "../lib/filings/constants";
-import type { RoundActor } from "../lib/review-rounds/access";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "../lib/review-rounds/panels";
 import { signPledge, submitOpinion, writeSummary } from "../lib/review-rounds/review";
 import { addCandidates, createRound, selectMembers } from "../lib/review-rounds/rounds";
@@ -74,7 +74,7 @@ export function profileOf(c: Case, unitOrgId: string): DeclarationProfile {
 }
 
 /** The session a user would have under the grant `pick` chooses (the header's 切换身份), for the lib's checks. */
-export async function actAs(tx: Db, userId: string, pick: (g: { role: string; orgId: string | null; committeeId: string | null; position: string | null }) => boolean): Promise<RoundActor> {
+export async function actAs(tx: Db, userId: string, pick: (g: { role: string; orgId: string | null; committeeId: string | null; position: string | null }) => boolean): Promise<SessionUser> {
   const [u] = await tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
   const grants = await tx.select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, committeeId: roleGrants.committeeId, position: roleGrants.position }).from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.status, "active"))).orderBy(asc(roleGrants.createdAt));
   const grant = grants.find(pick);

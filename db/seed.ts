@@ -297,6 +297,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
       person: account("demo_person"),
       province: account("demo_province").id,
       province2: account("demo_province2").id,
+      zjc: account("demo_zjc").id,
       committee: account("demo_committee").id,
       passwordHash,
     });

@@ -19,15 +19,16 @@ import { requireCertDivisionPage } from "./page-guard";
 
 export const CONFIRM_BASE = "/hrss/confirm";
 
-export function ConfirmTabs({ active }: { active: "batches" | "certificates" }) {
-  const tab = (key: "batches" | "certificates", href: string, label: string) => (
+export function ConfirmTabs({ active }: { active: "batches" | "results" | "certificates" }) {
+  const tab = (key: "batches" | "results" | "certificates", href: string, label: string) => (
     <Link href={href} aria-current={active === key ? "page" : undefined} className={`rounded px-3 py-1.5 ${active === key ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}>
       {label}
     </Link>
   );
   return (
-    <nav aria-label="证书确认" className="mb-4 flex gap-2 text-sm">
+    <nav aria-label="证书确认" className="mb-4 flex flex-wrap gap-2 text-sm">
       {tab("batches", CONFIRM_BASE, "批次确认")}
+      {tab("results", `${CONFIRM_BASE}/results`, "评审结果发证")}
       {tab("certificates", `${CONFIRM_BASE}/certificates`, "证书撤销与更正")}
     </nav>
   );

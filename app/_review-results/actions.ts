@@ -1,8 +1,8 @@
 "use server";
 
 import { protectedAction } from "@/lib/actions/safe-action";
-import { confirmResults, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
-import { confirmResultsSchema, publishResultsSchema, recordObjectionSchema, resolveObjectionSchema } from "@/lib/review-results/schemas";
+import { confirmResults, issueResultCertificates, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
+import { confirmResultsSchema, issueResultCertificatesSchema, publishResultsSchema, recordObjectionSchema, resolveObjectionSchema } from "@/lib/review-results/schemas";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 
 /** The forming organisation's areas and the 人社部门's (lists and round pages). */
@@ -61,9 +61,25 @@ export const confirmResultsAction = protectedAction({
   handler: async ({ tx, user, input, ip }) => {
     const r = await confirmResults(tx, user, input, { ip });
     return {
-      data: { confirmed: r.confirmed, withheld: r.withheld, certificates: r.certificates.length },
-      message: `${r.kind === "confirmation" ? "已确认" : "已备案"}：${r.confirmed}人，已发放电子证书${r.certificates.length}张${r.withheld ? `，暂缓${r.withheld}人` : ""}`,
-      audit: { targetType: "review_round", targetId: input.roundId, detail: { approvalNo: input.approvalNo, certificates: r.certificates.length } },
+      data: { confirmed: r.confirmed, withheld: r.withheld },
+      message: `${r.kind === "confirmation" ? "已确认" : "已备案"}：${r.confirmed}人${r.withheld ? `，暂缓${r.withheld}人` : ""}。已转省人社厅专技处签发电子证书`,
+      audit: { targetType: "review_round", targetId: input.roundId, detail: { approvalNo: input.approvalNo, confirmed: r.confirmed } },
+    };
+  },
+});
+
+/** 发证 by the 专技处 (the domain call refuses anyone else with 「仅省人社厅专技处…」). */
+export const issueResultCertificatesAction = protectedAction({
+  name: "review_results.issue",
+  roles: ["hrss"],
+  schema: issueResultCertificatesSchema,
+  revalidate: AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    const r = await issueResultCertificates(tx, user, input, { ip });
+    return {
+      data: { certificates: r.certificates.length },
+      message: `已签发电子证书${r.certificates.length}张`,
+      audit: { targetType: "review_round", targetId: input.roundId, detail: { certificates: r.certificates.length } },
     };
   },
 });

@@ -5,13 +5,14 @@ import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
 import { DECLARATION_STATUS_LABELS } from "@/lib/declarations/constants";
+import { formatTime } from "@/lib/format";
 import { searchText, type SearchParams } from "@/lib/http/search-params";
 import { ROUND_STATE_LABELS } from "@/lib/review-rounds/constants";
 import { getRoundResults, listPendingResults, RESULTS_PAGE_SIZE } from "@/lib/review-results/queries";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
 import { isUuid } from "@/lib/roster/access";
 import { todayInChina } from "@/lib/roster/dates";
-import { ConfirmPanel, ObjectionForm, PublishPanel, ResolveObjection } from "./panels";
+import { ConfirmPanel, IssuePanel, ObjectionForm, PublishPanel, ResolveObjection } from "./panels";
 
 const BASE = "/hrss/review-results";
 const OBJECTION_LABELS = { open: "待处理", kept: "不成立", upheld: "成立" } as const;
@@ -69,13 +70,16 @@ export async function PendingResultsPage({ searchParams }: { searchParams: Searc
   );
 }
 
-/** One round's results: for the forming organisation (publish, objections) or the confirming 人社部门 (确认 / 备案). */
+/**
+ * One round's results: for the forming organisation (publish, objections), the confirming 人社部门 (确认 / 备案)
+ * or, once confirmed, the 专技处 (发证).
+ */
 export async function RoundResultsPage({ roundId }: { roundId: string }) {
   const user = await requireRolePage([...new Set([...COMMITTEE_FORMING_ROLES, "hrss" as const])]);
   if (!isUuid(roundId)) notFound();
   const data = await getRoundResults(await getDb(), user, roundId).catch(() => null);
   if (!data) notFound();
-  const { round, publicity, candidates, objections, result, viewer, kind, mayConfirm } = data;
+  const { round, publicity, candidates, objections, result, viewer, kind, mayConfirm, mayIssue } = data;
   const label = kind === "confirmation" ? "确认" : "备案";
   const inPublicity = candidates.filter((c) => c.status === "result_publicity");
   const nameOf = new Map(candidates.map((c) => [c.declarationId, c.name]));
@@ -90,7 +94,13 @@ export async function RoundResultsPage({ roundId }: { roundId: string }) {
           <div className="break-all">结束哈希：{round.closingHash ?? "—"}</div>
           {result && (
             <div>
-              {label}文号：{result.approvalNo}（{result.issueDate}），发证{result.confirmedCount}人，暂缓{result.withheldCount}人
+              {label}文号：{result.approvalNo}（{result.issueDate}），{label}
+              {result.confirmedCount}人，暂缓{result.withheldCount}人
+            </div>
+          )}
+          {result && (
+            <div data-testid="issue-state">
+              电子证书：{result.issuedAt ? `已由专技处签发${result.certificateCount ?? 0}张（${formatTime(result.issuedAt)}）` : "待省人社厅专技处签发"}
             </div>
           )}
         </dl>
@@ -147,6 +157,11 @@ export async function RoundResultsPage({ roundId }: { roundId: string }) {
               <ObjectionForm roundId={round.id} candidates={inPublicity.map((c) => ({ declarationId: c.declarationId, name: c.name }))} />
             </div>
           )}
+        </Card>
+      )}
+      {mayIssue && result && (
+        <Card title="签发电子证书">
+          <IssuePanel roundId={round.id} count={candidates.filter((c) => c.status === "confirmed" && !c.certNo).length} approvalNo={result.approvalNo} issueDate={result.issueDate} />
         </Card>
       )}
       {mayConfirm && round.state === "publicity" && (

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { ConfirmBox } from "@/components/ui/confirm-box";
-import { confirmResultsAction, publishResultsAction, recordObjectionAction, resolveObjectionAction } from "./actions";
+import { confirmResultsAction, issueResultCertificatesAction, publishResultsAction, recordObjectionAction, resolveObjectionAction } from "./actions";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
 
@@ -160,14 +160,41 @@ export function ConfirmPanel({
       </table>
       {asking ? (
         <ConfirmBox
-          question={`将${label}${expectedCount}人并发放电子证书${withhold.length ? `，暂缓${withhold.length}人` : ""}。此操作不可撤回，确定吗？`}
+          question={`将${label}${expectedCount}人的评审结果${withhold.length ? `，暂缓${withhold.length}人` : ""}，并转省人社厅专技处签发电子证书。此操作不可撤回，确定吗？`}
           confirmLabel={`确认${label}`}
           busy={busy}
           onCancel={() => setAsking(false)}
           onConfirm={() => run(() => confirmResultsAction({ roundId, version, approvalNo, issueDate, withhold, expectedCount }), () => setAsking(false))}
         />
       ) : (
-        <Button onClick={() => setAsking(true)}>{label}并发证</Button>
+        <Button onClick={() => setAsking(true)}>{label}评审结果</Button>
+      )}
+      <OutcomeNotice outcome={outcome} />
+    </div>
+  );
+}
+
+/** 发证 by the 专技处: the confirmed candidates' certificates, with a confirmation step. */
+export function IssuePanel({ roundId, count, approvalNo, issueDate }: { roundId: string; count: number; approvalNo: string; issueDate: string }) {
+  const { outcome, busy, run } = useActionRunner();
+  const [asking, setAsking] = useState(false);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600">
+        将为已确认的{count}人签发电子证书：批准文号 {approvalNo}，发证日期 {issueDate}；证书编号接续该评委会当年的编号，签名、二维码与补录证书相同。
+      </p>
+      {asking ? (
+        <ConfirmBox
+          question={`将签发${count}张电子证书，签发后证书即可查询和下载，只能通过撤销或更正修改。确定签发吗？`}
+          confirmLabel="确认签发"
+          busy={busy}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => run(() => issueResultCertificatesAction({ roundId, expectedCount: count }), () => setAsking(false))}
+        />
+      ) : (
+        <Button onClick={() => setAsking(true)} disabled={count === 0}>
+          签发电子证书
+        </Button>
       )}
       <OutcomeNotice outcome={outcome} />
     </div>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { certificates } from "./certificates";
 import { declarations, objectionStatus } from "./declarations";
@@ -48,8 +49,10 @@ export const roundResultObjections = pgTable(
   (t) => [index("round_result_objections_round_idx").on(t.roundId, t.status), index("round_result_objections_decl_idx").on(t.declarationId)],
 );
 
-/** The 确认 / 备案 of a round's results by the authority that approved the filing: one row per round. */
-export const roundResults = pgTable("round_results", {
+/** The 确认 / 备案 of a round's results by the authority that approved the filing, then the 专技处's 发证: one row per round. */
+export const roundResults = pgTable(
+  "round_results",
+  {
   roundId: uuid("round_id")
     .primaryKey()
     .references(() => reviewRounds.id),
@@ -65,7 +68,16 @@ export const roundResults = pgTable("round_results", {
   withheldCount: integer("withheld_count").notNull(),
   confirmedBy: uuid("confirmed_by").references(() => users.id),
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  /**
+   * 发证 by the provincial 专技处 through its confirmation queue (EVALUATION §7 "Who examines"): null while
+   * the confirmed results wait in the queue; set once by a guarded UPDATE … WHERE issued_at IS NULL.
+   */
+  issuedAt: timestamp("issued_at", { withTimezone: true }),
+  issuedBy: uuid("issued_by").references(() => users.id),
+  certificateCount: integer("certificate_count"),
+  },
+  (t) => [index("round_results_to_issue_idx").on(t.confirmedAt).where(sql`${t.issuedAt} is null`)],
+);
 
 /**
  * Provenance of a certificate issued from a review (no roster record): the declaration, the round, its

@@ -118,6 +118,8 @@ export const DECLARATION_MESSAGES = {
   // Results of the review round (docs/domain.md §18).
   resultPublicity: (c: string, endsOn: string) => `您向“${c}”的职称申报已通过评审，评审结果公示中，公示期至${endsOn}。`,
   withheld: (c: string, reason: string) => `您向“${c}”的职称申报评审结果暂缓确认，原因：${reason}。`,
+  resultsConfirmed: (c: string, confirmedAs: "确认" | "备案", approvalNo: string) =>
+    `您向“${c}”的职称申报评审结果已由人社部门${confirmedAs}（${approvalNo}），待省人社厅专技处签发电子证书。`,
   certificateIssued: (c: string, confirmedAs: "确认" | "备案", certNo: string) =>
     `您向“${c}”的职称申报评审结果已${confirmedAs}，证书已签发，证书编号${certNo}，可在“职称证书查询”中查看和下载。`,
 };

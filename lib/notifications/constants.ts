@@ -30,6 +30,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   declaration_withdrawal_refused: "撤回申请未获同意",
   declaration_result_publicity: "评审结果公示中",
   declaration_withheld: "评审结果暂缓",
+  declaration_results_confirmed: "评审结果已确认",
   declaration_confirmed: "证书已签发",
   // Addressed to the office holding the declaration.
   declaration_withdrawal_requested: "撤回申请",

@@ -8,8 +8,10 @@ import type { Db } from "@/db/client";
 import { executeRows } from "@/db/raw";
 import { declarations, reviewCertificates, roundCandidates, roundResultObjections, roundResultPublicities, roundResults } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { isCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { isFormingOrg, loadRound, type RoundActor } from "@/lib/review-rounds/access";
 import { ROUND_NOT_FOUND } from "@/lib/review-rounds/constants";
+import { escapeLike } from "@/lib/roster/record-search";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { confirmingAuthority } from "./results";
 
@@ -34,7 +36,7 @@ export async function listPendingResults(db: Db, actor: RoundActor, opts: { page
   if (actor.role !== "hrss" || !actor.orgId) return { rows: [], total: 0 };
   const page = Math.max(1, opts.page ?? 1);
   const q = (opts.q ?? "").trim();
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(q)}%`;
   const where = sql`r.state = 'publicity'
     and coalesce((select f.hrss_examiner_org_id from committee_filings f where f.term_id = r.term_id and f.committee_id = r.committee_id and f.status = 'approved'
                   order by f.approved_at desc nulls last limit 1), r.forming_org_id) = ${actor.orgId}::uuid
@@ -85,13 +87,99 @@ export async function listPendingResults(db: Db, actor: RoundActor, opts: { page
   };
 }
 
-/** One round's results for the forming organisation or the confirming 人社部门. */
-export async function getRoundResults(db: Db, actor: RoundActor, roundId: string) {
+export type IssueQueueRow = {
+  roundId: string;
+  roundName: string;
+  committeeName: string;
+  formingOrgName: string;
+  kind: string;
+  authorityName: string;
+  approvalNo: string;
+  issueDate: string;
+  confirmedAt: Date;
+  confirmedCount: number;
+  issuedAt: Date | null;
+  certificateCount: number | null;
+};
+
+/**
+ * The 专技处's 评审结果发证 queue: confirmed rounds waiting for their certificates (oldest confirmation first),
+ * or those already issued (newest first). Empty for anybody but the 专技处.
+ */
+export async function listResultsToIssue(
+  db: Db,
+  actor: ProvinceActor,
+  opts: { issued?: boolean; page?: number; q?: string } = {},
+): Promise<{ rows: IssueQueueRow[]; total: number; waiting: number }> {
+  if (!isCertDivision(actor)) return { rows: [], total: 0, waiting: 0 };
+  const page = Math.max(1, opts.page ?? 1);
+  const q = (opts.q ?? "").trim();
+  const like = `%${escapeLike(q)}%`;
+  const where = sql`${opts.issued ? sql`rr.issued_at is not null` : sql`rr.issued_at is null`}
+    ${q ? sql`and (r.name ilike ${like} or c.name ilike ${like} or o.name ilike ${like} or rr.approval_no ilike ${like})` : sql``}`;
+  const rows = await executeRows<{
+    round_id: string;
+    round_name: string;
+    committee_name: string;
+    forming_org_name: string;
+    kind: string;
+    authority_name: string;
+    approval_no: string;
+    issue_date: string;
+    confirmed_at: Date;
+    confirmed_count: number;
+    issued_at: Date | null;
+    certificate_count: number | null;
+    total: number;
+  }>(
+    db,
+    sql`select r.id as round_id, r.name as round_name, c.name as committee_name, o.name as forming_org_name, rr.kind::text as kind,
+          a.name as authority_name, rr.approval_no, rr.issue_date::text, rr.confirmed_at, rr.confirmed_count, rr.issued_at, rr.certificate_count,
+          count(*) over ()::int as total
+        from round_results rr
+        join review_rounds r on r.id = rr.round_id
+        join committees c on c.id = r.committee_id
+        join orgs o on o.id = r.forming_org_id
+        join orgs a on a.id = rr.authority_org_id
+        where ${where}
+        order by ${opts.issued ? sql`rr.issued_at desc` : sql`rr.confirmed_at asc`}, rr.round_id asc
+        limit ${RESULTS_PAGE_SIZE} offset ${(page - 1) * RESULTS_PAGE_SIZE}`,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    waiting: await countResultsToIssue(db),
+    rows: rows.map((r) => ({
+      roundId: r.round_id,
+      roundName: r.round_name,
+      committeeName: r.committee_name,
+      formingOrgName: r.forming_org_name,
+      kind: r.kind,
+      authorityName: r.authority_name,
+      approvalNo: r.approval_no,
+      issueDate: r.issue_date,
+      confirmedAt: new Date(r.confirmed_at),
+      confirmedCount: r.confirmed_count,
+      issuedAt: r.issued_at ? new Date(r.issued_at) : null,
+      certificateCount: r.certificate_count,
+    })),
+  };
+}
+
+/** Confirmed rounds whose certificates the 专技处 has not issued yet (the partial index round_results_to_issue_idx). */
+export async function countResultsToIssue(db: Db): Promise<number> {
+  const [w] = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from round_results where issued_at is null`);
+  return w?.n ?? 0;
+}
+
+/** One round's results for the forming organisation, the confirming 人社部门 or (once confirmed) the 专技处. */
+export async function getRoundResults(db: Db, actor: RoundActor & ProvinceActor, roundId: string) {
   const round = await loadRound(db, roundId);
   const authority = await confirmingAuthority(db, round);
   const asForming = isFormingOrg(actor, round);
   const asAuthority = actor.role === "hrss" && actor.orgId === authority.authorityOrgId;
-  if (!asForming && !asAuthority) throw new NotFoundError(ROUND_NOT_FOUND);
+  // The 专技处 sees every round once its results are confirmed: it issues their certificates.
+  const asIssuer = isCertDivision(actor) && (round.state === "confirmed");
+  if (!asForming && !asAuthority && !asIssuer) throw new NotFoundError(ROUND_NOT_FOUND);
   const [publicity] = await db.select().from(roundResultPublicities).where(eq(roundResultPublicities.roundId, round.id));
   const candidates = await db
     .select({
@@ -115,13 +203,25 @@ export async function getRoundResults(db: Db, actor: RoundActor, roundId: string
   return {
     round: { id: round.id, name: round.name, state: round.state, version: round.version, meetingDate: round.meetingDate, closingHash: round.closingHash },
     kind: authority.kind,
-    viewer: asForming ? ("forming" as const) : ("authority" as const),
+    viewer: asForming ? ("forming" as const) : asAuthority ? ("authority" as const) : ("issuer" as const),
     /** The viewer's organisation confirms the results (also when it formed the committee, e.g. the 省人社厅's 001). */
     mayConfirm: asAuthority,
+    /** The viewer is the 专技处 and the confirmed results wait for its 发证. */
+    mayIssue: asIssuer && !!result && !result.issuedAt,
     publicity: publicity ? { postedOn: publicity.postedOn, endsOn: publicity.endsOn, calendarKnown: publicity.calendarKnown } : null,
     candidates: candidates.map(({ idNumber, ...c }) => ({ ...c, idNumberMasked: maskIdNumber(idNumber) })),
     objections: objections.map((o) => ({ id: o.id, declarationId: o.declarationId, content: o.content, status: o.status, resolution: o.resolution, recordedAt: o.recordedAt })),
-    result: result ? { approvalNo: result.approvalNo, issueDate: result.issueDate, confirmedCount: result.confirmedCount, withheldCount: result.withheldCount, confirmedAt: result.confirmedAt } : null,
+    result: result
+      ? {
+          approvalNo: result.approvalNo,
+          issueDate: result.issueDate,
+          confirmedCount: result.confirmedCount,
+          withheldCount: result.withheldCount,
+          confirmedAt: result.confirmedAt,
+          issuedAt: result.issuedAt,
+          certificateCount: result.certificateCount,
+        }
+      : null,
   };
 }
 

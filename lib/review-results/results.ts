@@ -4,14 +4,17 @@
  *   for ≥ 5 working days on the holiday calendar with the override table (lib/declarations/publicity-dates.ts);
  * - objections: recorded and resolved (kept, or upheld → the declaration is withheld with the reason);
  * - 确认 / 备案: after the 公示 the 人社部门 that approved the filing (committee_filings.hrss_examiner_org_id)
- *   confirms (committees of 人社部门 / 主管部门) or records the 备案 (自主评审单位), may withhold candidates,
- *   and the certificates are issued in the same transaction straight into `certificates` — numbered on the
- *   back-fill's counter (roster_cert_counters, lib/roster/numbering.ts), signed like the back-fill's
- *   (signCertificate over signedFieldsOf), with the provenance in `review_certificates`.
- * Every state change is a guarded UPDATE with an audit row; of concurrent confirmations exactly one matches.
+ *   confirms (committees of 人社部门 / 主管部门) or records the 备案 (自主评审单位), with its 文号 and date, and may
+ *   withhold candidates; the confirmed results then wait in the provincial 专技处's confirmation queue;
+ * - 发证 (EVALUATION §7 "Who examines"): the 专技处 issues the certificates of a confirmed round in one
+ *   transaction straight into `certificates` — numbered on the back-fill's counter (roster_cert_counters,
+ *   lib/roster/numbering.ts), signed like the back-fill's (signCertificate over signedFieldsOf), with the
+ *   provenance in `review_certificates`.
+ * Every state change is a guarded UPDATE with an audit row; of concurrent confirmations (or issues) exactly
+ * one matches.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows, textArray, uuidArray } from "@/db/raw";
 import {
@@ -34,18 +37,19 @@ import { signedFieldsOf } from "@/lib/certificates/issue";
 import { DECLARATION_MESSAGES } from "@/lib/declarations/constants";
 import { publicityWindow } from "@/lib/declarations/publicity-dates";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
+import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
 import { assertFormingOrg, assertState, loadRound, type RoundActor } from "@/lib/review-rounds/access";
 import { ROUND_NOT_FOUND } from "@/lib/review-rounds/constants";
 import { auditRound, moveDeclarations, moveRound } from "@/lib/review-rounds/moves";
 import { allocateCertSequences, buildCertNo, requireTitleCode } from "@/lib/roster/numbering";
 import { defaultTitleOf } from "@/lib/roster/title-codes";
 import { todayInChina } from "@/lib/roster/dates";
-import type { ConfirmResults, PublishResults, RecordObjection, ResolveObjection } from "./schemas";
+import type { ConfirmResults, IssueResultCertificates, PublishResults, RecordObjection, ResolveObjection } from "./schemas";
 
 export const OBJECTION_NOT_FOUND = "异议不存在";
 
 /** The passed candidates' declaration ids of the round in `status`. */
-async function candidateDeclarations(tx: Db, roundId: string, status: "passed" | "result_publicity"): Promise<string[]> {
+async function candidateDeclarations(tx: Db, roundId: string, status: "passed" | "result_publicity" | "confirmed"): Promise<string[]> {
   const rows = await tx
     .select({ id: declarations.id })
     .from(roundCandidates)
@@ -183,12 +187,12 @@ const SIGN_CHUNK = 500;
 
 const GENDER_CODES: Record<string, string> = { 男: "male", 女: "female", male: "male", female: "female" };
 
-export type ConfirmOutcome = { kind: RoundResultKind; confirmed: number; withheld: number; certificates: { declarationId: string; certNo: string; certificateId: string }[] };
+export type ConfirmOutcome = { kind: RoundResultKind; confirmed: number; withheld: number };
 
 /**
- * 确认 / 备案 and issue: one transaction. The guarded UPDATE publicity → confirmed (state AND version) lets
- * exactly one of any number of concurrent confirmations through; `review_certificates` (unique per
- * declaration) would refuse a second set anyway.
+ * 确认 / 备案: one transaction. The guarded UPDATE publicity → confirmed (state AND version) lets exactly one
+ * of any number of concurrent confirmations through; the round_results row (one per round) would refuse a
+ * second anyway. The certificates are the 专技处's to issue (issueResultCertificates).
  */
 export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmResults, opts: { ip?: string | null; today?: string } = {}): Promise<ConfirmOutcome> {
   const { round, filingId, authorityOrgId, kind } = await assertConfirmingAuthority(tx, actor, input.roundId);
@@ -202,7 +206,7 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
   if (input.issueDate > today) throw new UserError("发文日期不能晚于今天", { issueDate: "发文日期不能晚于今天" });
   if (input.issueDate <= pub.endsOn) throw new UserError(`发文日期须在公示期满（${pub.endsOn}）之后`, { issueDate: `发文日期须在公示期满（${pub.endsOn}）之后` });
   // The guard: of concurrent confirmations one moves the round, the others match nothing (stale).
-  const moved = await moveRound(tx, round, "publicity", "confirmed", input.version);
+  await moveRound(tx, round, "publicity", "confirmed", input.version);
   // Counted after the move: objection writers hold the round FOR SHARE, so any of them has committed by now.
   const [open] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from ${roundResultObjections} where round_id = ${round.id} and status = 'open'`);
   if (open.n > 0) throw new UserError(`还有${open.n}条异议未处理，处理后方可${what}`);
@@ -215,29 +219,14 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
   }
   const ids = await candidateDeclarations(tx, round.id, "result_publicity");
   if (ids.length !== input.expectedCount) throw new StaleStateError(`待确认人数已变化：确认时为${input.expectedCount}人，现在为${ids.length}人。请刷新后重试`);
-
-  const issued = await issueReviewCertificates(tx, {
-    round: moved,
-    declarationIds: ids,
-    approvalNo,
-    issueDate: input.issueDate,
-    kind,
-    authorityOrgId,
-    filingId,
-    publicity: pub,
-    actorId: actor.id,
-    // Sent while the certificates are signed (CPU) — neither needs a signature.
-    whileSigning: async (planned) => {
-      await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `${kind === "confirmation" ? "人社部门确认" : "备案"}，文号 ${approvalNo}`, { closedAt: new Date() });
-      const committeeName = await committeeNameOf(tx, round.committeeId);
-      const confirmedAs = kind === "confirmation" ? "确认" : "备案";
-      await notifyDeclarants(
-        tx,
-        "declaration_confirmed",
-        planned.map((c) => ({ declarationId: c.declarationId, message: DECLARATION_MESSAGES.certificateIssued(committeeName, confirmedAs, c.certNo) })),
-      );
-    },
-  });
+  const confirmedAs = kind === "confirmation" ? "确认" : "备案";
+  await moveDeclarations(tx, actor, ids, "result_publicity", "confirmed", `人社部门${confirmedAs}，文号 ${approvalNo}，待专技处发证`, { closedAt: new Date() });
+  const committeeName = await committeeNameOf(tx, round.committeeId);
+  await notifyDeclarants(
+    tx,
+    "declaration_results_confirmed",
+    ids.map((declarationId) => ({ declarationId, message: DECLARATION_MESSAGES.resultsConfirmed(committeeName, confirmedAs, approvalNo) })),
+  );
   await tx.insert(roundResults).values({
     roundId: round.id,
     kind,
@@ -252,10 +241,58 @@ export async function confirmResults(tx: Db, actor: RoundActor, input: ConfirmRe
   await auditRound(tx, actor, kind === "confirmation" ? "results_confirmed" : "results_filed", round.id, opts.ip, {
     approvalNo,
     issueDate: input.issueDate,
-    certificates: issued.length,
+    confirmed: ids.length,
     withheld: withheldItems.map((w) => w.declarationId),
   });
-  return { kind, confirmed: ids.length, withheld: withheldItems.length, certificates: issued };
+  return { kind, confirmed: ids.length, withheld: withheldItems.length };
+}
+
+export type IssueOutcome = { kind: RoundResultKind; certificates: { declarationId: string; certNo: string; certificateId: string }[] };
+
+/**
+ * 发证 by the provincial 专技处: the certificates of a confirmed round's candidates, in one transaction. The
+ * guarded UPDATE round_results … WHERE issued_at IS NULL lets exactly one of any number of concurrent
+ * clicks through (the others read 「已发证」); `review_certificates` (unique per declaration) would refuse a
+ * second set anyway. 批准文号 and 发证日期 are the confirmation's.
+ */
+export async function issueResultCertificates(tx: Db, actor: RoundActor & ProvinceActor, input: IssueResultCertificates, opts: { ip?: string | null } = {}): Promise<IssueOutcome> {
+  assertCertDivision(actor);
+  const round = await loadRound(tx, input.roundId);
+  assertState(round, ["confirmed"], "发证");
+  const [result] = await tx
+    .update(roundResults)
+    .set({ issuedAt: new Date(), issuedBy: actor.id })
+    .where(and(eq(roundResults.roundId, round.id), isNull(roundResults.issuedAt)))
+    .returning();
+  if (!result) throw new StaleStateError("该评审结果已发证或尚未确认，请刷新后查看");
+  const [pub] = await tx.select().from(roundResultPublicities).where(eq(roundResultPublicities.roundId, round.id));
+  if (!pub) throw new UserError("该评审会议没有结果公示记录，不能发证");
+  const ids = await candidateDeclarations(tx, round.id, "confirmed");
+  if (ids.length !== input.expectedCount) throw new StaleStateError(`待发证人数已变化：页面为${input.expectedCount}人，现在为${ids.length}人。请刷新后重试`);
+  const committeeName = await committeeNameOf(tx, round.committeeId);
+  const confirmedAs = result.kind === "confirmation" ? "确认" : "备案";
+  const issued = await issueReviewCertificates(tx, {
+    round,
+    declarationIds: ids,
+    approvalNo: result.approvalNo,
+    issueDate: result.issueDate,
+    kind: result.kind,
+    authorityOrgId: result.authorityOrgId,
+    filingId: result.filingId,
+    publicity: pub,
+    actorId: actor.id,
+    // Sent while the certificates are signed (CPU) — neither needs a signature.
+    whileSigning: async (planned) => {
+      await notifyDeclarants(
+        tx,
+        "declaration_confirmed",
+        planned.map((c) => ({ declarationId: c.declarationId, message: DECLARATION_MESSAGES.certificateIssued(committeeName, confirmedAs, c.certNo) })),
+      );
+    },
+  });
+  await tx.update(roundResults).set({ certificateCount: issued.length }).where(eq(roundResults.roundId, round.id));
+  await auditRound(tx, actor, "certificates_issued", round.id, opts.ip, { approvalNo: result.approvalNo, certificates: issued.length });
+  return { kind: result.kind, certificates: issued };
 }
 
 /**

@@ -42,3 +42,11 @@ export const confirmResultsSchema = z.object({
   expectedCount: z.number().int().nonnegative(),
 });
 export type ConfirmResults = z.input<typeof confirmResultsSchema>;
+
+/** 发证 of a confirmed round by the 专技处. */
+export const issueResultCertificatesSchema = z.object({
+  roundId: uuidField,
+  /** How many certificates the user saw would be issued (the issue refuses when it differs). */
+  expectedCount: z.number().int().nonnegative(),
+});
+export type IssueResultCertificates = z.infer<typeof issueResultCertificatesSchema>;

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { countCommitteeWork } from "@/lib/batch-submission/queries";
 import { countWaitingBatches } from "@/lib/confirmation/batch-queries";
+import { countResultsToIssue } from "@/lib/review-results/queries";
 import { isCertDivision } from "@/lib/orgs/cert-division";
 import { countUnreadPersonNotifications } from "@/lib/notifications/notify";
 import { countFilingWork } from "@/lib/filings/queries";
@@ -13,8 +14,8 @@ export type PendingItem = { label: string; count: number; href?: string };
 export async function backfillPendingItems(db: Db, user: SessionUser, areaBase: string): Promise<PendingItem[]> {
   const items: PendingItem[] = [];
   if (isCertDivision(user)) {
-    const waiting = await countWaitingBatches(db);
-    items.push({ label: "待确认证书批次", count: waiting.batches, href: "/hrss/confirm" });
+    const [waiting, results] = await Promise.all([countWaitingBatches(db), countResultsToIssue(db)]);
+    items.push({ label: "待确认证书批次", count: waiting.batches, href: "/hrss/confirm" }, { label: "评审结果待发证", count: results, href: "/hrss/confirm/results" });
   }
   const work = await countCommitteeWork(db, user);
   if (work.committees.length > 0) {

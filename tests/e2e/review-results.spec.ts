@@ -10,7 +10,8 @@ import { todayInShanghai } from "./support/working-days-oracle";
 // 评审结果 (docs/domain.md §18) from the demo's signed tally (db/seed-review-results.ts: committee 001's round
 // with 胡斌 and 沈丽, signed, no 结果公示 yet) to a certificate: the 省人社厅 (demo_province, the forming
 // organisation) publishes the 结果公示; time travel moves its end into the past; the 省人社厅, also the
-// committee's confirming authority, confirms both in bulk with 文号 and 发文日期; 胡斌 (demo_applicant_25)
+// committee's confirming authority, confirms both in bulk with 文号 and 发文日期; the round then waits in the
+// 专技处's 证书确认 queue (EVALUATION §7) and demo_zjc issues the certificates; 胡斌 (demo_applicant_25)
 // finds the certificate in 职称证书查询 and downloads the PDF (read back with pdftotext); the public query
 // finds it by name and certificate number.
 
@@ -48,12 +49,12 @@ test("the forming organisation publishes the 结果公示 of the signed round", 
   await expect(province.getByText(`结果公示：${todayInShanghai()} 发布，至`)).toBeVisible();
   // Before the end of the 公示 the confirmation is not offered.
   await expect(province.getByText(/^结果公示期满（\d{4}-\d{2}-\d{2}）后方可确认。$/)).toBeVisible();
-  await expect(province.getByRole("button", { name: "确认并发证" })).toHaveCount(0);
+  await expect(province.getByRole("button", { name: "确认评审结果" })).toHaveCount(0);
   await shot(province, "publicity");
   await province.context().close();
 });
 
-test("after the 公示, the 人社部门 confirms both in bulk with 文号 and 发文日期; the certificates are issued", async ({ browser }) => {
+test("after the 公示, the 人社部门 confirms both in bulk with 文号 and 发文日期; the results go to the 专技处", async ({ browser }) => {
   expect(resultsUrl, "the first test published the 公示").not.toBe("");
   const dates = await backdateResultPublicity(resultsUrl.split("/").pop()!);
   const province = await signedIn(browser, "demo_province");
@@ -61,18 +62,38 @@ test("after the 公示, the 人社部门 confirms both in bulk with 文号 and �
   await expect(province.getByText(`结果公示：${dates.postedOn} 发布，至 ${dates.endsOn}`)).toBeVisible();
   await province.getByLabel("文号").fill(APPROVAL_NO);
   await province.getByLabel("发文日期").fill(todayInShanghai());
-  await province.getByRole("button", { name: "确认并发证" }).click();
+  await province.getByRole("button", { name: "确认评审结果" }).click();
   const dialog = province.getByRole("dialog", { name: "确认操作" });
-  await expect(dialog).toContainText("将确认2人并发放电子证书。此操作不可撤回，确定吗？");
+  await expect(dialog).toContainText("将确认2人的评审结果，并转省人社厅专技处签发电子证书。此操作不可撤回，确定吗？");
   await confirm(province, "确认确认");
   // The confirmation panel goes with the round's state (its outcome line with it): the page now shows the result.
-  await expect(province.getByText(`确认文号：${APPROVAL_NO}（${todayInShanghai()}），发证2人，暂缓0人`)).toBeVisible();
+  await expect(province.getByText(`确认文号：${APPROVAL_NO}（${todayInShanghai()}），确认2人，暂缓0人`)).toBeVisible();
+  await expect(province.getByTestId("issue-state")).toHaveText("电子证书：待省人社厅专技处签发");
   const row = province.getByRole("row").filter({ hasText: HOLDER });
   await expect(row).toContainText("已确认");
-  certNo = (/52\d{15}[\dX]/.exec(await row.innerText()) ?? [""])[0];
-  expect(certNo).toMatch(/^52\d{4}061001\d{5}[\dX]$/);
   await shot(province, "confirmed");
   await province.context().close();
+});
+
+test("the 专技处 finds the round in its 证书确认 queue and issues the certificates", async ({ browser }) => {
+  const zjc = await signedIn(browser, "demo_zjc");
+  await zjc.goto("/hrss/confirm");
+  await zjc.getByRole("navigation", { name: "证书确认" }).getByRole("link", { name: "评审结果发证" }).click();
+  await zjc.waitForURL(/\/hrss\/confirm\/results/);
+  await zjc.getByTestId("issue-queue").getByRole("link", { name: DEMO_SIGNED_ROUND }).click();
+  await zjc.waitForURL(`**${resultsUrl}`);
+  await zjc.getByRole("button", { name: "签发电子证书" }).click();
+  await expect(zjc.getByRole("dialog", { name: "确认操作" })).toContainText("将签发2张电子证书");
+  await confirm(zjc, "确认签发");
+  await expect(zjc.getByTestId("issue-state")).toContainText("电子证书：已由专技处签发2张");
+  const row = zjc.getByRole("row").filter({ hasText: HOLDER });
+  certNo = (/52\d{15}[\dX]/.exec(await row.innerText()) ?? [""])[0];
+  expect(certNo).toMatch(/^52\d{4}061001\d{5}[\dX]$/);
+  await shot(zjc, "issued");
+  // Issued: the round is in the 已发证 list, no longer waiting.
+  await zjc.goto("/hrss/confirm/results?status=issued");
+  await expect(zjc.getByTestId("issue-queue").getByRole("link", { name: DEMO_SIGNED_ROUND })).toBeVisible();
+  await zjc.context().close();
 });
 
 test("the person finds the certificate in 职称证书查询 and downloads the PDF", async ({ page }) => {

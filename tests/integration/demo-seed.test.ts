@@ -572,7 +572,7 @@ describe("评审结果 (db/seed-review-results.ts)", () => {
     expect(await getRoundResults(t.db, await sessionUserOf(t.db, ids.province), round.id)).toMatchObject({ viewer: "forming", mayConfirm: true, kind: "confirmation" });
   });
 
-  it("one round is confirmed: its 公示 ended in the past, and 张三 holds its certificate, signed, verifiable and downloadable", async () => {
+  it("one round is confirmed and its certificates issued by the 专技处: its 公示 ended in the past, and 张三 holds its certificate, signed, verifiable and downloadable", async () => {
     const { roundResultPublicities, roundResults, reviewCertificates } = await import("@/db/schema");
     const { verifyCertificateLink } = await import("@/lib/query/verify-link");
     const round = await roundNamed(DEMO_CONFIRMED_ROUND);
@@ -582,7 +582,7 @@ describe("评审结果 (db/seed-review-results.ts)", () => {
     expect(pub.postedOn).toBe(shiftDays(today, -20));
     expect(pub.endsOn < today).toBe(true);
     const [rr] = await t.db.select().from(roundResults).where(eq(roundResults.roundId, round.id));
-    expect(rr).toMatchObject({ kind: "confirmation", confirmedCount: 2, withheldCount: 0, confirmedBy: ids.province, approvalNo: DEMO_CONFIRMED_APPROVAL_NO });
+    expect(rr).toMatchObject({ kind: "confirmation", confirmedCount: 2, withheldCount: 0, confirmedBy: ids.province, approvalNo: DEMO_CONFIRMED_APPROVAL_NO, issuedBy: ids.zjc, certificateCount: 2 });
     const prov = await t.db.select().from(reviewCertificates).where(eq(reviewCertificates.roundId, round.id));
     expect(prov).toHaveLength(2);
     const [cert] = await t.db.select().from(certificates).where(and(eq(certificates.idNumber, HOLDER_ID), inArray(certificates.certNo, prov.map((p) => p.certNo))));

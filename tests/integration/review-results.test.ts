@@ -2,8 +2,9 @@
  * Results of a review round through lib/review-results on a real database (docs/domain.md §18): the 结果公示
  * (its end date skipping an override holiday), objections kept and upheld, the 备案 refused before the end of
  * the 公示, by a 人社部门 of another region and by the forming organisation, then 20 concurrent confirmations of
- * which exactly one issues one set of certificates — numbered after the back-fill's sequence for the committee
- * and year, signed, publicly verifiable, with provenance — and none for a withheld candidate.
+ * which exactly one records the result and issues nothing; the round then waits in the 专技处's queue, and of
+ * 20 concurrent 发证 clicks exactly one issues one set of certificates — numbered after the back-fill's sequence
+ * for the committee and year, signed, publicly verifiable, with provenance — and none for a withheld candidate.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,8 +34,8 @@ import { addWorkingDays, publicityEnd } from "@/lib/declarations/publicity-dates
 import { DECLARATION_MESSAGES } from "@/lib/declarations/constants";
 import { verifyCertificateLink } from "@/lib/query/verify-link";
 import { addCandidates, createRound } from "@/lib/review-rounds/rounds";
-import { confirmResults, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
-import { certificateProvenance, getRoundResults, listPendingResults } from "@/lib/review-results/queries";
+import { confirmResults, issueResultCertificates, publishResults, recordObjection, resolveObjection } from "@/lib/review-results/results";
+import { certificateProvenance, getRoundResults, listPendingResults, listResultsToIssue } from "@/lib/review-results/queries";
 import { confirmResultsSchema } from "@/lib/review-results/schemas";
 import { buildCertNo } from "@/lib/roster/numbering";
 import { todayInChina } from "@/lib/roster/dates";
@@ -50,6 +51,7 @@ let roundId: string;
 let staff: SessionUser;
 let hrss: SessionUser;
 let otherHrss: SessionUser;
+let zjc: SessionUser;
 const today = todayInChina();
 const year = Number(today.slice(0, 4));
 /** The back-fill already numbered 7 certificates of this committee this year. */
@@ -77,8 +79,11 @@ async function concurrently<T>(fns: (() => Promise<T>)[]): Promise<PromiseSettle
   return out;
 }
 
-async function hrssUser(name: string, regionCode: string, seed: string): Promise<{ orgId: string; actor: SessionUser }> {
-  const [org] = await t.db.insert(orgs).values({ name, kind: "hrss", level: "city", regionCode, status: "active" }).returning({ id: orgs.id });
+async function hrssUser(name: string, regionCode: string, seed: string, certDivision = false): Promise<{ orgId: string; actor: SessionUser }> {
+  const [org] = await t.db
+    .insert(orgs)
+    .values({ name, kind: "hrss", level: certDivision ? "province" : "city", regionCode, status: "active", isCertDivision: certDivision })
+    .returning({ id: orgs.id });
   const [u] = await t.db.insert(users).values({ username: `results_hrss_${seed}`, role: "hrss", name: `${name}工作人员`, orgId: org.id, passwordHash: "x" }).returning({ id: users.id });
   return { orgId: org.id, actor: await actorOf(t.db, u.id) };
 }
@@ -91,6 +96,7 @@ beforeAll(async () => {
   const other = await hrssUser("遵义市人力资源和社会保障局", "520300", "other");
   hrss = city.actor;
   otherHrss = other.actor;
+  zjc = (await hrssUser("贵州省人力资源和社会保障厅专业技术人员管理处", "520000", "zjc", true)).actor;
   // The filing was approved by the city office.
   await t.db.update(committeeFilings).set({ hrssExaminerOrgId: city.orgId }).where(eq(committeeFilings.termId, fx.termId));
   await t.db.insert(rosterCertCounters).values({ committeeId: fx.committeeId, year, lastSeq: BACKFILL_LAST_SEQ });
@@ -192,12 +198,44 @@ describe("备案 / confirmation", () => {
     expect(JSON.stringify(page)).not.toContain(d0.id!);
   });
 
-  it("20 concurrent confirmations issue exactly one set, numbered after the back-fill's, none for withheld candidates", async () => {
+  it("20 concurrent confirmations record exactly one result and issue nothing; the withheld candidate is told why", async () => {
     const i = await input();
     const results = await concurrently(Array.from({ length: 20 }, () => () => inTx((tx) => confirmResults(tx, hrss, i))));
     const ok = results.filter((r) => r.status === "fulfilled");
     expect(ok).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/^(评审会议的状态已变化，请刷新后重试|评审会议当前为“已确认”，不能备案)$/);
+    expect(await t.db.$count(certificates, eq(certificates.committeeId, fx.committeeId))).toBe(0);
+    for (const k of [0, 1, 4]) expect((await statusOf(k)).s).toBe("confirmed");
+    expect(await statusOf(3)).toEqual({ s: "withheld", r: "备案时暂缓：材料待核实" });
+    const name = await committeeName();
+    for (const k of [0, 1, 4]) expect(await messagesOf(k, "declaration_results_confirmed")).toEqual([DECLARATION_MESSAGES.resultsConfirmed(name, "备案", "筑人社备〔2026〕12号")]);
+    expect(await messagesOf(3, "declaration_withheld")).toEqual([DECLARATION_MESSAGES.withheld(name, "备案时暂缓：材料待核实")]);
+    const [rr] = await t.db.select().from(roundResults).where(eq(roundResults.roundId, roundId));
+    expect(rr).toMatchObject({ kind: "filing_record", confirmedCount: 3, withheldCount: 1, confirmedBy: hrss.id, issuedAt: null, certificateCount: null });
+    expect((await t.db.select({ s: reviewRounds.state }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].s).toBe("confirmed");
+    expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_filed"), eq(auditLog.targetId, roundId)))).toBe(1);
+  });
+});
+
+describe("发证 by the 专技处", () => {
+  it("the confirmed round waits in the 专技处's queue only; nobody else may issue", async () => {
+    const queue = await listResultsToIssue(t.db, zjc);
+    expect(queue.rows.map((r) => r.roundId)).toEqual([roundId]);
+    expect(queue.rows[0]).toMatchObject({ kind: "filing_record", approvalNo: "筑人社备〔2026〕12号", confirmedCount: 3, issuedAt: null });
+    expect(queue.waiting).toBe(1);
+    expect((await listResultsToIssue(t.db, hrss)).total).toBe(0);
+    expect(await getRoundResults(t.db, zjc, roundId)).toMatchObject({ viewer: "issuer", mayConfirm: false, mayIssue: true });
+    for (const who of [hrss, otherHrss]) expect(await msg(inTx((tx) => issueResultCertificates(tx, who, { roundId, expectedCount: 3 })))).toBe("仅省人社厅专技处可以确认、退回、撤销或更正证书");
+    expect(await msg(inTx((tx) => issueResultCertificates(tx, zjc, { roundId, expectedCount: 4 })))).toBe("待发证人数已变化：页面为4人，现在为3人。请刷新后重试");
+    expect(await t.db.$count(certificates, eq(certificates.committeeId, fx.committeeId))).toBe(0);
+    expect((await t.db.select({ at: roundResults.issuedAt }).from(roundResults).where(eq(roundResults.roundId, roundId)))[0].at).toBeNull();
+  });
+
+  it("20 concurrent 发证 clicks issue exactly one set, numbered after the back-fill's, none for withheld candidates", async () => {
+    const results = await concurrently(Array.from({ length: 20 }, () => () => inTx((tx) => issueResultCertificates(tx, zjc, { roundId, expectedCount: 3 }))));
+    const ok = results.filter((r) => r.status === "fulfilled");
+    expect(ok).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toBe("该评审结果已发证或尚未确认，请刷新后查看");
 
     const certs = await t.db.select().from(certificates).where(eq(certificates.committeeId, fx.committeeId)).orderBy(asc(certificates.certNo));
     expect(certs).toHaveLength(3);
@@ -208,35 +246,34 @@ describe("备案 / confirmation", () => {
     const [committeeCode] = await t.db.select({ code: committees.code }).from(committees).where(eq(committees.id, fx.committeeId));
     for (const c of certs) {
       expect(c.certNo).toBe(buildCertNo(year, "012", committeeCode.code, Number(c.certNo.slice(12, 17))));
-      expect(c).toMatchObject({ status: "valid", version: 1, rosterRecordId: null, approvalNo: "筑人社备〔2026〕12号", issueDate: shiftDays(today, -1), passDate: today, qualificationName: "副教授", level: "senior_deputy", obtainMethod: "review", gender: "male", issuingAuthority: fx.orgName, photoId: null });
+      expect(c).toMatchObject({ status: "valid", version: 1, rosterRecordId: null, approvalNo: "筑人社备〔2026〕12号", issueDate: shiftDays(today, -1), passDate: today, qualificationName: "副教授", level: "senior_deputy", obtainMethod: "review", gender: "male", issuingAuthority: fx.orgName, photoId: null, issuedBy: zjc.id });
       expect(verifySignature(signedFieldsOf(c), c.signature)).toBe(true);
       const link = await verifyCertificateLink(t.db, c.verifyToken, { ip: null });
       expect(link.kind).toBe("verified");
     }
-    // Candidates 0, 1 and 4 have one each; 2 (objection upheld), 3 (withheld now) and 5 (failed) none.
+    // Candidates 0, 1 and 4 have one each; 2 (objection upheld), 3 (withheld) and 5 (failed) none.
     const prov = await t.db.select().from(reviewCertificates).where(eq(reviewCertificates.roundId, roundId));
     expect(prov.map((p) => fx.declarationIds.indexOf(p.declarationId)).sort()).toEqual([0, 1, 4]);
     for (const p of prov) expect(p).toMatchObject({ closingHash: "ab".repeat(32), publicityFrom: shiftDays(today, -11), publicityTo: shiftDays(today, -2) });
     expect(await certificateProvenance(t.db, prov[0].certNo)).toMatchObject({ roundId, closingHash: "ab".repeat(32), publicityTo: shiftDays(today, -2) });
-    for (const k of [0, 1, 4]) expect((await statusOf(k)).s).toBe("confirmed");
-    expect(await statusOf(3)).toEqual({ s: "withheld", r: "备案时暂缓：材料待核实" });
-    // 站内消息: one 证书已签发 per certificate (with its number) whatever the number of clicks; the withheld told why.
+    // 站内消息: one 证书已签发 per certificate (with its number) whatever the number of clicks.
     const name = await committeeName();
     for (const p of prov) {
       const k = fx.declarationIds.indexOf(p.declarationId);
-      const [m] = await messagesOf(k, "declaration_confirmed");
       expect(await messagesOf(k, "declaration_confirmed")).toEqual([DECLARATION_MESSAGES.certificateIssued(name, "备案", p.certNo)]);
-      expect(m).toContain(`证书编号${p.certNo}`);
     }
     for (const k of [2, 3, 5]) expect(await messagesOf(k, "declaration_confirmed")).toEqual([]);
-    expect(await messagesOf(3, "declaration_withheld")).toEqual([DECLARATION_MESSAGES.withheld(name, "备案时暂缓：材料待核实")]);
     const idsOfCerts = new Set(certs.map((c) => c.idNumber));
     const [d2, d3] = await t.db.select({ id: declarations.idNumber }).from(declarations).where(inArray(declarations.id, [fx.declarationIds[2], fx.declarationIds[3]]));
     expect(idsOfCerts.has(d2.id!) || idsOfCerts.has(d3.id!)).toBe(false);
     const [rr] = await t.db.select().from(roundResults).where(eq(roundResults.roundId, roundId));
-    expect(rr).toMatchObject({ kind: "filing_record", confirmedCount: 3, withheldCount: 1, confirmedBy: hrss.id });
-    expect((await t.db.select({ s: reviewRounds.state }).from(reviewRounds).where(eq(reviewRounds.id, roundId)))[0].s).toBe("confirmed");
-    expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_filed"), eq(auditLog.targetId, roundId)))).toBe(1);
+    expect(rr).toMatchObject({ issuedBy: zjc.id, certificateCount: 3 });
+    expect(rr.issuedAt).not.toBeNull();
+    expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.certificates_issued"), eq(auditLog.targetId, roundId)))).toBe(1);
+    // Issued: out of the waiting queue, in the issued list, no 发证 step on the page.
+    expect((await listResultsToIssue(t.db, zjc)).total).toBe(0);
+    expect((await listResultsToIssue(t.db, zjc, { issued: true })).rows.map((r) => r.roundId)).toEqual([roundId]);
+    expect(await getRoundResults(t.db, zjc, roundId)).toMatchObject({ mayIssue: false });
   });
 });
 
@@ -261,6 +298,7 @@ describe("确认 of a committee formed by a 主管部门", () => {
     const v2 = (await t.db.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, r2.id)))[0].v;
     const out = await inTx((tx) => confirmResults(tx, hrss, confirmResultsSchema.parse({ roundId: r2.id, version: v2, approvalNo: "筑人社通〔2026〕3号", issueDate: today, expectedCount: 2 })));
     expect(out).toMatchObject({ kind: "confirmation", confirmed: 2, withheld: 0 });
+    await inTx((tx) => issueResultCertificates(tx, zjc, { roundId: r2.id, expectedCount: 2 }));
     const certs = await t.db.select().from(certificates).where(eq(certificates.committeeId, f2.committeeId));
     expect(certs.map((c) => Number(c.certNo.slice(12, 17))).sort()).toEqual([1, 2]);
     for (const c of certs) expect(c).toMatchObject({ issuingAuthority: hrssOrg.name, approvalNo: "筑人社通〔2026〕3号", issueDate: today });
