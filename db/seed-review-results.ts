@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { shiftDays } from "../lib/calendar/working-days";
 import type { Actor } from "../lib/declarations/access";
 import { todayInChina } from "../lib/filings/constants";
@@ -7,16 +7,15 @@ import { castSheet, closeBallot, openBallot, recordAttendance } from "../lib/rev
 import { getBallotSheet } from "../lib/review-rounds/expert-queries";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "../lib/review-rounds/panels";
 import { signPledge, submitOpinion, writeSummary } from "../lib/review-rounds/review";
-import { addCandidates, createRound, selectMembers } from "../lib/review-rounds/rounds";
+import { selectMembers } from "../lib/review-rounds/rounds";
 import { computeTally, confirmTally, signTally } from "../lib/review-rounds/tally";
 import { confirmResults, issueResultCertificates, publishResults } from "../lib/review-results/results";
 import { confirmResultsSchema } from "../lib/review-results/schemas";
-import { idCheckChar } from "../lib/validation/id-number";
 import type { Db } from "./client";
-import { committeeTermMembers, committeeTerms, committees, declarationBatches, reviewRounds, roundCandidates, users } from "./schema";
+import { committeeTermMembers, committeeTerms, roundCandidates } from "./schema";
 import { createCompleteDraft, walkDeclaration, type DeclarationProfile, type OfficeActors } from "./seed-declaration-demo";
-import { demoProvinceExpert } from "./seed-experts";
 import { actAs, profileOf, type Case } from "./seed-review-round";
+import { createRoundWith, declareAccepted, openBatchOf001, provinceExpertUserId, roundVersion } from "./seed-review-setup";
 
 /**
  * 评审结果 demo (docs/domain.md §18), through lib/review-rounds and lib/review-results only. Committee 001
@@ -92,41 +91,22 @@ type Ctx = {
 };
 
 export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewResultsDemo | null> {
-  const [batch] = await tx
-    .select({ id: declarationBatches.id, committeeId: declarationBatches.committeeId })
-    .from(declarationBatches)
-    .innerJoin(committees, eq(committees.id, declarationBatches.committeeId))
-    .where(and(eq(committees.code, "001"), eq(declarationBatches.status, "open")))
-    .limit(1);
+  const batch = await openBatchOf001(tx);
   if (!batch) return null;
   const org = (k: string) => ctx.orgs.get(k)!;
   const today = todayInChina();
 
   // The applicants, each walked to 已受理 by the offices of the 住建厅 route.
-  const people = await tx
-    .insert(users)
-    .values(
-      REVIEW_RESULTS_CASES.map((c, i) => ({
-        username: `demo_applicant_${String(21 + i).padStart(2, "0")}`,
-        role: "person" as const,
-        name: c.name,
-        phone: `139853${c.id17.slice(12, 17)}`,
-        nationality: "中国",
-        sensitiveConsentAt: new Date(),
-        orgId: org(c.unit),
-        passwordHash: ctx.passwordHash,
-        idType: "resident" as const,
-        idNumber: c.id17 + idCheckChar(c.id17),
-      })),
-    )
-    .returning({ id: users.id });
-  const declarationOf: Record<string, string> = {};
-  for (const [i, c] of REVIEW_RESULTS_CASES.entries()) {
-    const person: Actor = { id: people[i].id, role: "person", orgId: org(c.unit) };
-    const d = await createCompleteDraft(tx, person, batch.id, profileOf(c, org(c.unit)));
-    await walkDeclaration(tx, person, ctx.offices, d.id, "accepted");
-    declarationOf[c.key] = d.id;
-  }
+  const declarationOf = await declareAccepted(tx, {
+    cases: REVIEW_RESULTS_CASES,
+    firstNo: 21,
+    phonePrefix: "139853",
+    batchId: batch.id,
+    org,
+    offices: ctx.offices,
+    passwordHash: ctx.passwordHash,
+    profile: profileOf,
+  });
   const zhang = await createCompleteDraft(tx, ctx.person, batch.id, zhangProfile(org("sjy")));
   await walkDeclaration(tx, ctx.person, ctx.offices, zhang.id, "accepted");
   declarationOf.zhang = zhang.id;
@@ -140,7 +120,7 @@ export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewRes
   const members: RoundActor[] = [];
   for (const s of seats) members.push(s.userId === ctx.committee ? chair : await actAs(tx, s.userId, (g) => g.role === "expert" && g.orgId === org("province")));
   // The 评议组: generated experts none of whom works at 建筑设计研究院 (as the first round's second 评议组).
-  const panelUsers = await Promise.all([7, 8, 9, 10, 11].map(async (i) => (await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, demoProvinceExpert(i).idNumber)))[0].id));
+  const panelUsers = await Promise.all([7, 8, 9, 10, 11].map((i) => provinceExpertUserId(tx, i)));
   const memberOf = (userId: string) => {
     const m = members.find((a) => a.id === userId);
     if (!m) throw new Error(`seed-review-results: ${userId} does not sit on the term`);
@@ -149,10 +129,8 @@ export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewRes
 
   /** One round of `keys`, driven through the lib to 已签署 (every present member votes 同意). */
   async function signedRound(name: string, meetingDate: string, keys: string[]): Promise<string> {
-    const round = await createRound(tx, province, { termId: term.id, name, meetingDate });
-    const version = async () => (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, round.id)))[0].v;
-    const added = await addCandidates(tx, province, { roundId: round.id, declarationIds: keys.map((k) => declarationOf[k]) });
-    if (added.added.length !== keys.length) throw new Error(`seed-review-results: candidates refused: ${added.refused.map((r) => r.reason).join("；")}`);
+    const round = await createRoundWith(tx, province, { termId: term.id, name, meetingDate, declarationIds: keys.map((k) => declarationOf[k]) }, "seed-review-results");
+    const version = () => roundVersion(tx, round.id);
     await selectMembers(tx, chair, { roundId: round.id, version: await version(), termMemberIds: seats.map((s) => s.id) });
     const panel = await formPanel(tx, chair, { roundId: round.id, name: "评议组", memberUserIds: panelUsers, leaderUserId: panelUsers[1] });
     const candidates = await tx.select({ id: roundCandidates.id }).from(roundCandidates).where(eq(roundCandidates.roundId, round.id));
@@ -187,9 +165,9 @@ export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewRes
   // 已确认: met 40 days ago (not before the term), 公示 posted 20 days ago, confirmed the day after it ended.
   const pastMeeting = shiftDays(today, -40) < term.startDate ? term.startDate : shiftDays(today, -40);
   const confirmedRoundId = await signedRound(DEMO_CONFIRMED_ROUND, pastMeeting, ["zhang", "c1"]);
-  const v1 = (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, confirmedRoundId)))[0].v;
+  const v1 = await roundVersion(tx, confirmedRoundId);
   const pub = await publishResults(tx, province, { roundId: confirmedRoundId, version: v1 }, { postedOn: shiftDays(today, -20) });
-  const v2 = (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, confirmedRoundId)))[0].v;
+  const v2 = await roundVersion(tx, confirmedRoundId);
   const issueDate = shiftDays(pub.endsOn, 1) > today ? today : shiftDays(pub.endsOn, 1);
   await confirmResults(tx, province, confirmResultsSchema.parse({ roundId: confirmedRoundId, version: v2, approvalNo: DEMO_CONFIRMED_APPROVAL_NO, issueDate, expectedCount: 2 }));
   const zjc = await actAs(tx, ctx.zjc, (g) => g.role === "hrss");
@@ -197,7 +175,7 @@ export async function seedReviewResultsDemo(tx: Db, ctx: Ctx): Promise<ReviewRes
 
   // 公示: signed today, its results posted today.
   const publicityRoundId = await signedRound(DEMO_PUBLICITY_ROUND, today, ["p1", "p2", "p3"]);
-  const v3 = (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, publicityRoundId)))[0].v;
+  const v3 = await roundVersion(tx, publicityRoundId);
   await publishResults(tx, province, { roundId: publicityRoundId, version: v3 });
 
   // 已签署: waiting for its 结果公示.

@@ -1,18 +1,15 @@
-import { and, asc, desc, eq } from "drizzle-orm";
-import { loadSessionUser } from "../lib/auth/session-user";
+import { desc, eq } from "drizzle-orm";
 import type { SessionUser } from "../lib/auth/session-user";
 import { addAttachment } from "../lib/declarations/attachments";
 import { acceptPledge } from "../lib/declarations/drafts";
-import type { Actor } from "../lib/declarations/access";
 import { todayInChina } from "../lib/filings/constants";
 import { assignCandidates, distribute, formPanel, startPanelReview } from "../lib/review-rounds/panels";
 import { signPledge, submitOpinion, writeSummary } from "../lib/review-rounds/review";
-import { addCandidates, createRound, selectMembers } from "../lib/review-rounds/rounds";
-import { idCheckChar } from "../lib/validation/id-number";
+import { selectMembers } from "../lib/review-rounds/rounds";
 import type { Db } from "./client";
-import { committeeTermMembers, committeeTerms, committees, declarationBatches, declarations, reviewRounds, roleGrants, roundCandidates, users } from "./schema";
-import { createCompleteDraft, walkDeclaration, type DeclarationProfile, type OfficeActors } from "./seed-declaration-demo";
-import { demoProvinceExpert } from "./seed-experts";
+import { committeeTermMembers, committeeTerms, declarations, roundCandidates } from "./schema";
+import type { DeclarationProfile, OfficeActors } from "./seed-declaration-demo";
+import { createRoundWith, declareAccepted, openBatchOf001, roundVersion, provinceExpertUserId, sessionUnderGrant, type GrantRow } from "./seed-review-setup";
 import { DEMO_RULES_PDF } from "./seed-terms";
 
 /**
@@ -74,14 +71,8 @@ export function profileOf(c: Case, unitOrgId: string): DeclarationProfile {
 }
 
 /** The session a user would have under the grant `pick` chooses (the header's 切换身份), for the lib's checks. */
-export async function actAs(tx: Db, userId: string, pick: (g: { role: string; orgId: string | null; committeeId: string | null; position: string | null }) => boolean): Promise<SessionUser> {
-  const [u] = await tx.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
-  const grants = await tx.select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, committeeId: roleGrants.committeeId, position: roleGrants.position }).from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.status, "active"))).orderBy(asc(roleGrants.createdAt));
-  const grant = grants.find(pick);
-  if (!grant) throw new Error(`seed-review-round: no such grant for ${userId}`);
-  const session = await loadSessionUser(tx, { id: userId, sessionVersion: u.sv, grantId: grant.id });
-  if (!session || session.grantId !== grant.id) throw new Error(`seed-review-round: grant ${grant.id} is not usable`);
-  return session;
+export function actAs(tx: Db, userId: string, pick: (g: GrantRow) => boolean): Promise<SessionUser> {
+  return sessionUnderGrant(tx, userId, pick, "seed-review-round");
 }
 
 export type ReviewRoundDemo = { roundId: string; candidates: Record<string, string>; declarations: Record<string, string> };
@@ -90,63 +81,43 @@ export async function seedReviewRoundDemo(
   tx: Db,
   ctx: { orgs: ReadonlyMap<string, string>; offices: OfficeActors; province: string; committee: string; expert: string; passwordHash: string },
 ): Promise<ReviewRoundDemo | null> {
-  const [batch] = await tx
-    .select({ id: declarationBatches.id, committeeId: declarationBatches.committeeId })
-    .from(declarationBatches)
-    .innerJoin(committees, eq(committees.id, declarationBatches.committeeId))
-    .where(and(eq(committees.code, "001"), eq(declarationBatches.status, "open")))
-    .limit(1);
+  const batch = await openBatchOf001(tx);
   if (!batch) return null;
   const org = (k: string) => ctx.orgs.get(k)!;
 
   // The applicants and their declarations, each walked to 已受理 by the offices of its route.
-  const people = await tx
-    .insert(users)
-    .values(
-      REVIEW_ROUND_CASES.map((c, i) => ({
-        username: `demo_applicant_${String(15 + i).padStart(2, "0")}`,
-        role: "person" as const,
-        name: c.name,
-        phone: `139852${c.id17.slice(12, 17)}`,
-        nationality: "中国",
-        sensitiveConsentAt: new Date(),
-        orgId: org(c.unit),
-        passwordHash: ctx.passwordHash,
-        idType: "resident" as const,
-        idNumber: c.id17 + idCheckChar(c.id17),
-      })),
-    )
-    .returning({ id: users.id });
-  const declarationOf: Record<string, string> = {};
-  for (const [i, c] of REVIEW_ROUND_CASES.entries()) {
-    const person: Actor = { id: people[i].id, role: "person", orgId: org(c.unit) };
-    const d = await createCompleteDraft(tx, person, batch.id, profileOf(c, org(c.unit)));
-    // One attachment each, so the materials page and the attachment route have something to serve.
-    await addAttachment(tx, person, { declarationId: d.id, slot: "title", fileName: `${c.name}-工程师资格证书.pdf`, bytes: DEMO_RULES_PDF });
-    // A new material withdraws the 诚信承诺 (it covered the materials as they were): accept it again.
-    const [{ version }] = await tx.select({ version: declarations.version }).from(declarations).where(eq(declarations.id, d.id));
-    await acceptPledge(tx, person, { declarationId: d.id, version, accepted: true });
-    await walkDeclaration(tx, person, ctx.offices, d.id, "accepted");
-    declarationOf[c.key] = d.id;
-  }
+  const declarationOf = await declareAccepted(tx, {
+    cases: REVIEW_ROUND_CASES,
+    firstNo: 15,
+    phonePrefix: "139852",
+    batchId: batch.id,
+    org,
+    offices: ctx.offices,
+    passwordHash: ctx.passwordHash,
+    profile: profileOf,
+    prepare: async (person, declarationId, c) => {
+      // One attachment each, so the materials page and the attachment route have something to serve.
+      await addAttachment(tx, person, { declarationId, slot: "title", fileName: `${c.name}-工程师资格证书.pdf`, bytes: DEMO_RULES_PDF });
+      // A new material withdraws the 诚信承诺 (it covered the materials as they were): accept it again.
+      const [{ version }] = await tx.select({ version: declarations.version }).from(declarations).where(eq(declarations.id, declarationId));
+      await acceptPledge(tx, person, { declarationId, version, accepted: true });
+    },
+  });
 
   const province = await actAs(tx, ctx.province, (g) => g.role === "hrss" && g.orgId === org("province"));
   const chair = await actAs(tx, ctx.committee, (g) => g.role === "committee_member" && g.committeeId === batch.committeeId && g.position === "主任委员");
   const [term] = await tx.select({ id: committeeTerms.id }).from(committeeTerms).where(eq(committeeTerms.committeeId, batch.committeeId)).orderBy(desc(committeeTerms.startDate)).limit(1);
-  const round = await createRound(tx, province, { termId: term.id, name: DEMO_ROUND_NAME, meetingDate: todayInChina() });
-  const added = await addCandidates(tx, province, { roundId: round.id, declarationIds: ["r1", "r2", "r3", "r4"].map((k) => declarationOf[k]) });
-  if (added.added.length !== 4) throw new Error(`seed-review-round: candidates refused: ${added.refused.map((r) => r.reason).join("；")}`);
+  const round = await createRoundWith(tx, province, { termId: term.id, name: DEMO_ROUND_NAME, meetingDate: todayInChina(), declarationIds: ["r1", "r2", "r3", "r4"].map((k) => declarationOf[k]) }, "seed-review-round");
 
   // The whole term sits (25: the 高级 minimum by series).
   const seats = await tx.select({ id: committeeTermMembers.id, userId: committeeTermMembers.userId }).from(committeeTermMembers).where(eq(committeeTermMembers.termId, round.termId));
-  const version = async () => (await tx.select({ v: reviewRounds.version }).from(reviewRounds).where(eq(reviewRounds.id, round.id)))[0].v;
+  const version = () => roundVersion(tx, round.id);
   await selectMembers(tx, chair, { roundId: round.id, version: await version(), termMemberIds: seats.map((s) => s.id) });
 
   // Two 评议组 of generated experts (none of 建筑设计研究院, so both panels can review its people) and 李四, a member
   // of the first; its 组长 is 陈国栋 (a 组长 writes every summary of the panel, so must not recuse from any of them).
-  const userByIdNumber = async (i: number) => (await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, demoProvinceExpert(i).idNumber)))[0].id;
-  const panel1 = [ctx.expert, ...(await Promise.all([1, 2, 4, 5].map(userByIdNumber)))];
-  const panel2 = await Promise.all([7, 8, 9, 10, 11].map(userByIdNumber));
+  const panel1 = [ctx.expert, ...(await Promise.all([1, 2, 4, 5].map((i) => provinceExpertUserId(tx, i))))];
+  const panel2 = await Promise.all([7, 8, 9, 10, 11].map((i) => provinceExpertUserId(tx, i)));
   const p1 = await formPanel(tx, chair, { roundId: round.id, name: "第一评议组", memberUserIds: panel1, leaderUserId: panel1[1] });
   const p2 = await formPanel(tx, chair, { roundId: round.id, name: "第二评议组", memberUserIds: panel2, leaderUserId: panel2[1] });
   const keyOf = new Map(Object.entries(declarationOf).map(([k, d]) => [d, k]));

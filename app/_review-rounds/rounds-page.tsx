@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
@@ -8,7 +7,7 @@ import { searchText, type SearchParams } from "@/lib/http/search-params";
 import { ROUND_PAGE_SIZE } from "@/lib/review-rounds/constants";
 import { listRoundsForOrg, listTermsForNewRound } from "@/lib/review-rounds/queries";
 import { CreateRoundForm } from "./create-round-form";
-import { RoundStateBadge } from "./round-badge";
+import { RoundsTable, STAFF_ROUND_COLUMNS } from "./rounds-table";
 import { ROUND_AREAS_BY_KEY, type RoundArea } from "./round-areas";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -36,38 +35,7 @@ export async function RoundsPage({ area, searchParams }: { area: RoundArea; sear
         {list.rows.length === 0 ? (
           <p className="text-sm text-slate-500">暂无评审会议。</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="rounds-table">
-              <thead className="bg-slate-50 text-left text-slate-600">
-                <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
-                  <th>会议名称</th>
-                  <th>评委会</th>
-                  <th>会议日期</th>
-                  <th>申报人</th>
-                  <th>参会委员</th>
-                  <th>状态</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-                    <td>
-                      <Link className="text-brand-700 hover:underline" href={`${base}/${r.id}`}>
-                        {r.name}
-                      </Link>
-                    </td>
-                    <td className="min-w-48">{r.committeeName}</td>
-                    <td className="whitespace-nowrap">{r.meetingDate}</td>
-                    <td>{r.candidates}</td>
-                    <td>{r.members}</td>
-                    <td className="whitespace-nowrap">
-                      <RoundStateBadge state={r.state} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RoundsTable testId="rounds-table" rows={list.rows} href={(id) => `${base}/${id}`} columns={STAFF_ROUND_COLUMNS} />
         )}
         <Pagination page={list.page} pageSize={ROUND_PAGE_SIZE} total={list.total} basePath={base} params={filter} />
       </Card>

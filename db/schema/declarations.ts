@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea";
+import { createdAtColumn, idColumn, optionalRefColumn, refColumn } from "./columns";
 import { committees, titleLevel } from "./committees";
 import {
   ATTACHMENT_TYPES,
@@ -43,10 +44,8 @@ export type NoticeItem = { slot: string; field: string; text: string };
 export const declarationBatches = pgTable(
   "declaration_batches",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    committeeId: uuid("committee_id")
-      .notNull()
-      .references(() => committees.id),
+    id: idColumn(),
+    committeeId: refColumn("committee_id", () => committees.id),
     year: integer("year").notNull(),
     name: text("name").notNull(),
     series: text("series").notNull(),
@@ -56,11 +55,11 @@ export const declarationBatches = pgTable(
     opensOn: date("opens_on").notNull(),
     closesOn: date("closes_on").notNull(),
     status: declarationBatchStatus("status").notNull().default("draft"),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: optionalRefColumn("created_by", () => users.id),
+    createdAt: createdAtColumn(),
     /** Set when the forming organisation closed the batch before its closing day (截止申报). */
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    closedBy: uuid("closed_by").references(() => users.id),
+    closedBy: optionalRefColumn("closed_by", () => users.id),
   },
   // One batch per committee per year (EVALUATION §7 "reviews run once a year").
   (t) => [uniqueIndex("declaration_batches_committee_year_uq").on(t.committeeId, t.year), index("declaration_batches_open_idx").on(t.status, t.opensOn, t.closesOn)],
@@ -74,23 +73,15 @@ export const declarationBatches = pgTable(
 export const declarations = pgTable(
   "declarations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    batchId: uuid("batch_id")
-      .notNull()
-      .references(() => declarationBatches.id),
-    committeeId: uuid("committee_id")
-      .notNull()
-      .references(() => committees.id),
-    formingOrgId: uuid("forming_org_id")
-      .notNull()
-      .references(() => orgs.id),
+    id: idColumn(),
+    userId: refColumn("user_id", () => users.id),
+    batchId: refColumn("batch_id", () => declarationBatches.id),
+    committeeId: refColumn("committee_id", () => committees.id),
+    formingOrgId: refColumn("forming_org_id", () => orgs.id),
     /** The person's unit (or the 申报点 acting as unit); null until the basic section names it. */
-    unitOrgId: uuid("unit_org_id").references(() => orgs.id),
-    deptOrgId: uuid("dept_org_id").references(() => orgs.id),
-    hrssOrgId: uuid("hrss_org_id").references(() => orgs.id),
+    unitOrgId: optionalRefColumn("unit_org_id", () => orgs.id),
+    deptOrgId: optionalRefColumn("dept_org_id", () => orgs.id),
+    hrssOrgId: optionalRefColumn("hrss_org_id", () => orgs.id),
     routeDept: boolean("route_dept").notNull().default(false),
     routeHrss: boolean("route_hrss").notNull().default(false),
     /** A 自主评审单位's employee declaring to its own committee: unit stages, then accepted by the unit itself. */
@@ -121,7 +112,7 @@ export const declarations = pgTable(
     exceptionalReason: text("exceptional_reason"),
     exceptional: boolean("exceptional").notNull().default(false),
     exceptionalApprovedAt: timestamp("exceptional_approved_at", { withTimezone: true }),
-    exceptionalApprovedBy: uuid("exceptional_approved_by").references(() => users.id),
+    exceptionalApprovedBy: optionalRefColumn("exceptional_approved_by", () => users.id),
     /**
      * Set while the person's withdrawal request waits for the holding office's decision (declaration_withdrawals):
      * a column of the row, so every guarded UPDATE of the holder sees it under the row lock.
@@ -142,7 +133,7 @@ export const declarations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     returnedAt: timestamp("returned_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -171,10 +162,8 @@ export const declarations = pgTable(
 export const declarationAttachments = pgTable(
   "declaration_attachments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     /** The section or material slot: `education`, `work`, `title`, `achievement:<id>`, … */
     slot: text("slot").notNull(),
     fileName: text("file_name").notNull(),
@@ -182,10 +171,8 @@ export const declarationAttachments = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
-    uploadedBy: uuid("uploaded_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: refColumn("uploaded_by", () => users.id),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("declaration_attachments_decl_idx").on(t.declarationId, t.slot)],
 );
@@ -194,10 +181,8 @@ export const declarationAttachments = pgTable(
 export const declarationSnapshots = pgTable(
   "declaration_snapshots",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     /** The declaration's version at the submission. */
     version: integer("version").notNull(),
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
@@ -211,14 +196,12 @@ export const declarationEvents = pgTable(
   "declaration_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     fromStatus: declarationStatus("from_status"),
     toStatus: declarationStatus("to_status").notNull(),
-    actorId: uuid("actor_id").references(() => users.id),
+    actorId: optionalRefColumn("actor_id", () => users.id),
     actorRole: userRole("actor_role"),
-    actorOrgId: uuid("actor_org_id").references(() => orgs.id),
+    actorOrgId: optionalRefColumn("actor_org_id", () => orgs.id),
     note: text("note"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -229,10 +212,8 @@ export const declarationEvents = pgTable(
 export const declarationNotices = pgTable(
   "declaration_notices",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     /** The status the declaration was returned from. */
     stage: declarationStatus("stage").notNull(),
     /** 1 or 2: a second return at the same stage covers only items of the first. */
@@ -241,11 +222,9 @@ export const declarationNotices = pgTable(
     items: jsonb("items").$type<NoticeItem[]>().notNull(),
     /** Inclusive last day to resubmit; past it the declaration is abandoned. */
     deadline: date("deadline").notNull(),
-    issuedBy: uuid("issued_by")
-      .notNull()
-      .references(() => users.id),
-    issuedByOrgId: uuid("issued_by_org_id").references(() => orgs.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: refColumn("issued_by", () => users.id),
+    issuedByOrgId: optionalRefColumn("issued_by_org_id", () => orgs.id),
+    createdAt: createdAtColumn(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("declaration_notices_round_uq").on(t.declarationId, t.stage, t.round), index("declaration_notices_open_idx").on(t.resolvedAt, t.deadline)],
@@ -259,22 +238,16 @@ export const declarationNotices = pgTable(
 export const declarationWithdrawals = pgTable(
   "declaration_withdrawals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     /** The declaration's status when asked. */
     fromStatus: declarationStatus("from_status").notNull(),
-    holderOrgId: uuid("holder_org_id")
-      .notNull()
-      .references(() => orgs.id),
+    holderOrgId: refColumn("holder_org_id", () => orgs.id),
     reason: text("reason").notNull(),
     status: withdrawalStatus("status").notNull().default("pending"),
-    requestedBy: uuid("requested_by")
-      .notNull()
-      .references(() => users.id),
+    requestedBy: refColumn("requested_by", () => users.id),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
-    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedBy: optionalRefColumn("decided_by", () => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionReason: text("decision_reason"),
   },
@@ -288,21 +261,17 @@ export const declarationWithdrawals = pgTable(
 export const publicities = pgTable(
   "publicities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    unitOrgId: uuid("unit_org_id")
-      .notNull()
-      .references(() => orgs.id),
+    id: idColumn(),
+    unitOrgId: refColumn("unit_org_id", () => orgs.id),
     postedOn: date("posted_on").notNull(),
     workingDays: integer("working_days").notNull(),
     /** Inclusive last day of the 公示 (lib/declarations/publicity-dates.ts). */
     endsOn: date("ends_on").notNull(),
     status: publicityStatus("status").notNull().default("open"),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: refColumn("created_by", () => users.id),
+    createdAt: createdAtColumn(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    finishedBy: uuid("finished_by").references(() => users.id),
+    finishedBy: optionalRefColumn("finished_by", () => users.id),
   },
   (t) => [index("publicities_unit_idx").on(t.unitOrgId, t.status, t.postedOn)],
 );
@@ -310,13 +279,9 @@ export const publicities = pgTable(
 export const publicityItems = pgTable(
   "publicity_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    publicityId: uuid("publicity_id")
-      .notNull()
-      .references(() => publicities.id),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    publicityId: refColumn("publicity_id", () => publicities.id),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     /** False once the declaration left this 公示 (returned, rejected, or a publicised field changed). */
     current: boolean("current").notNull().default(true),
   },
@@ -329,23 +294,17 @@ export const publicityItems = pgTable(
 export const publicityObjections = pgTable(
   "publicity_objections",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    publicityId: uuid("publicity_id")
-      .notNull()
-      .references(() => publicities.id),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
+    id: idColumn(),
+    publicityId: refColumn("publicity_id", () => publicities.id),
+    declarationId: refColumn("declaration_id", () => declarations.id),
     text: text("text").notNull(),
     filedByName: text("filed_by_name").notNull(),
     filedByContact: text("filed_by_contact").notNull(),
     status: objectionStatus("status").notNull().default("open"),
     resolutionReason: text("resolution_reason"),
-    recordedBy: uuid("recorded_by")
-      .notNull()
-      .references(() => users.id),
+    recordedBy: refColumn("recorded_by", () => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedBy: optionalRefColumn("resolved_by", () => users.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
   (t) => [index("publicity_objections_pub_idx").on(t.publicityId, t.status), index("publicity_objections_decl_idx").on(t.declarationId)],
@@ -358,7 +317,7 @@ export const publicityObjections = pgTable(
 export const eligibilityRules = pgTable(
   "eligibility_rules",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: idColumn(),
     series: text("series").notNull(),
     level: titleLevel("level").notNull(),
     education: educationLevel("education").notNull(),

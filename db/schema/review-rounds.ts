@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { committees } from "./committees";
+import { createdAtColumn, idColumn, optionalRefColumn, refColumn } from "./columns";
 import { declarations } from "./declarations";
 import {
   BALLOT_CHOICES,
@@ -30,16 +31,10 @@ export const tallyConfirmerKind = pgEnum("tally_confirmer_kind", TALLY_CONFIRMER
 export const reviewRounds = pgTable(
   "review_rounds",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    committeeId: uuid("committee_id")
-      .notNull()
-      .references(() => committees.id),
-    termId: uuid("term_id")
-      .notNull()
-      .references(() => committeeTerms.id),
-    formingOrgId: uuid("forming_org_id")
-      .notNull()
-      .references(() => orgs.id),
+    id: idColumn(),
+    committeeId: refColumn("committee_id", () => committees.id),
+    termId: refColumn("term_id", () => committeeTerms.id),
+    formingOrgId: refColumn("forming_org_id", () => orgs.id),
     name: text("name").notNull(),
     meetingDate: date("meeting_date").notNull(),
     state: roundState("state").notNull().default("draft"),
@@ -47,14 +42,14 @@ export const reviewRounds = pgTable(
     /** Seated members, frozen at distribution: the `members` of the quorum and pass arithmetic. */
     memberCount: integer("member_count"),
     cancelReason: text("cancel_reason"),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: optionalRefColumn("created_by", () => users.id),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     distributedAt: timestamp("distributed_at", { withTimezone: true }),
     ballotOpenedAt: timestamp("ballot_opened_at", { withTimezone: true }),
     ballotClosedAt: timestamp("ballot_closed_at", { withTimezone: true }),
     signedAt: timestamp("signed_at", { withTimezone: true }),
-    signedBy: uuid("signed_by").references(() => users.id),
+    signedBy: optionalRefColumn("signed_by", () => users.id),
     /** The ballot box's last hash (ballot_votes chain) and the round's closing hash (the last tally row's). */
     ballotBoxHash: text("ballot_box_hash"),
     closingHash: text("closing_hash"),
@@ -70,16 +65,10 @@ export const reviewRounds = pgTable(
 export const roundMembers = pgTable(
   "round_members",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    termMemberId: uuid("term_member_id")
-      .notNull()
-      .references(() => committeeTermMembers.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    userId: refColumn("user_id", () => users.id),
+    termMemberId: refColumn("term_member_id", () => committeeTermMembers.id),
     position: termPosition("position").notNull(),
     seated: boolean("seated").notNull().default(true),
     present: boolean("present").notNull().default(false),
@@ -95,12 +84,10 @@ export const roundMembers = pgTable(
 export const panels = pgTable(
   "panels",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
     name: text("name").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("panels_name_uq").on(t.roundId, t.name)],
 );
@@ -108,16 +95,10 @@ export const panels = pgTable(
 export const panelMembers = pgTable(
   "panel_members",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    panelId: uuid("panel_id")
-      .notNull()
-      .references(() => panels.id),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    panelId: refColumn("panel_id", () => panels.id),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    userId: refColumn("user_id", () => users.id),
     isLeader: boolean("is_leader").notNull().default(false),
   },
   (t) => [
@@ -132,19 +113,15 @@ export const panelMembers = pgTable(
 export const roundCandidates = pgTable(
   "round_candidates",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    declarationId: uuid("declaration_id")
-      .notNull()
-      .references(() => declarations.id),
-    panelId: uuid("panel_id").references(() => panels.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    declarationId: refColumn("declaration_id", () => declarations.id),
+    panelId: optionalRefColumn("panel_id", () => panels.id),
     /** Order on the ballot sheet, the 统票表 and the minutes. */
     position: integer("position").notNull(),
     /** Set at signing (a copy of the tally row's result). */
     result: tallyResult("result"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("round_candidates_uq").on(t.roundId, t.declarationId),
@@ -162,24 +139,18 @@ export const roundCandidates = pgTable(
 export const roundConflicts = pgTable(
   "round_conflicts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    candidateId: uuid("candidate_id")
-      .notNull()
-      .references(() => roundCandidates.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    userId: refColumn("user_id", () => users.id),
+    candidateId: refColumn("candidate_id", () => roundCandidates.id),
     category: blockCategory("category").notNull(),
     source: conflictSource("source").notNull(),
     status: roundConflictStatus("status").notNull(),
     evidence: text("evidence"),
     reason: text("reason"),
-    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedBy: optionalRefColumn("decided_by", () => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("round_conflicts_uq").on(t.roundId, t.userId, t.candidateId, t.category),
@@ -192,16 +163,10 @@ export const roundConflicts = pgTable(
 export const opinions = pgTable(
   "opinions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    candidateId: uuid("candidate_id")
-      .notNull()
-      .references(() => roundCandidates.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    candidateId: refColumn("candidate_id", () => roundCandidates.id),
+    userId: refColumn("user_id", () => users.id),
     text: text("text").notNull(),
     recommend: boolean("recommend").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
@@ -216,17 +181,11 @@ export const panelSummaries = pgTable(
     candidateId: uuid("candidate_id")
       .primaryKey()
       .references(() => roundCandidates.id),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    panelId: uuid("panel_id")
-      .notNull()
-      .references(() => panels.id),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    panelId: refColumn("panel_id", () => panels.id),
     text: text("text").notNull(),
     recommend: boolean("recommend").notNull(),
-    writtenBy: uuid("written_by")
-      .notNull()
-      .references(() => users.id),
+    writtenBy: refColumn("written_by", () => users.id),
     writtenAt: timestamp("written_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("panel_summaries_round_idx").on(t.roundId)],
@@ -240,13 +199,9 @@ export const panelSummaries = pgTable(
 export const ballotParticipation = pgTable(
   "ballot_participation",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    userId: refColumn("user_id", () => users.id),
     receipt: text("receipt").notNull(),
   },
   (t) => [uniqueIndex("ballot_participation_uq").on(t.roundId, t.userId), index("ballot_participation_receipt_idx").on(t.roundId, t.receipt)],
@@ -259,13 +214,9 @@ export const ballotParticipation = pgTable(
 export const ballotStaging = pgTable(
   "ballot_staging",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    candidateId: uuid("candidate_id")
-      .notNull()
-      .references(() => roundCandidates.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    candidateId: refColumn("candidate_id", () => roundCandidates.id),
     choice: ballotChoice("choice").notNull(),
   },
   (t) => [index("ballot_staging_round_idx").on(t.roundId, t.candidateId)],
@@ -301,13 +252,9 @@ export const ballotVotes = pgTable(
 export const tallies = pgTable(
   "tallies",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    candidateId: uuid("candidate_id")
-      .notNull()
-      .references(() => roundCandidates.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    candidateId: refColumn("candidate_id", () => roundCandidates.id),
     seq: integer("seq").notNull(),
     members: integer("members").notNull(),
     present: integer("present").notNull(),
@@ -330,13 +277,9 @@ export const tallies = pgTable(
 export const tallyConfirmations = pgTable(
   "tally_confirmations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    roundId: uuid("round_id")
-      .notNull()
-      .references(() => reviewRounds.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    roundId: refColumn("round_id", () => reviewRounds.id),
+    userId: refColumn("user_id", () => users.id),
     kind: tallyConfirmerKind("kind").notNull(),
     /** The digest of the counts confirmed (lib/review-rounds/tally.ts tallyDigest). */
     digest: text("digest").notNull(),

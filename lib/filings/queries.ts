@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { committeeFilings, committees, orgs } from "@/db/schema";
 import type { FilingStatus } from "@/db/schema/enums";
@@ -28,6 +28,27 @@ const listColumns = {
   version: committeeFilings.version,
 };
 
+/**
+ * One page of filings with their committee and organisation names, newest first by `newest` (then id), 20 a
+ * page, and the total; `countJoinsOrgs` where `where` names the organisation.
+ */
+async function filingPage(db: Db, where: SQL | undefined, newest: AnyColumn, page: number, countJoinsOrgs: boolean) {
+  const counted = db.select({ total: count() }).from(committeeFilings).innerJoin(committees, eq(committees.id, committeeFilings.committeeId)).$dynamic();
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(committeeFilings)
+      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
+      .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
+      .where(where)
+      .orderBy(desc(newest), desc(committeeFilings.id))
+      .limit(FILING_PAGE_SIZE)
+      .offset((page - 1) * FILING_PAGE_SIZE),
+    (countJoinsOrgs ? counted.innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId)) : counted).where(where),
+  ]);
+  return { rows: withDisplay(rows), total };
+}
+
 function withDisplay<T extends { status: FilingStatus; validTo: string }>(rows: T[], today = todayInChina()) {
   return rows.map((r) => ({ ...r, display: displayStatus(r, today) }));
 }
@@ -50,24 +71,7 @@ export async function listOwnFilings(db: Db, user: Actor, filter: FilingListFilt
   const conds: SQL[] = [eq(committeeFilings.formingOrgId, user.orgId)];
   if (filter.status) conds.push(eq(committeeFilings.status, filter.status));
   if (filter.q) conds.push(or(ilike(committees.name, contains(filter.q)), eq(committees.code, filter.q))!);
-  const where = and(...conds);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(committeeFilings)
-      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
-      .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
-      .where(where)
-      .orderBy(desc(committeeFilings.createdAt), desc(committeeFilings.id))
-      .limit(FILING_PAGE_SIZE)
-      .offset((page - 1) * FILING_PAGE_SIZE),
-    db
-      .select({ total: count() })
-      .from(committeeFilings)
-      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
-      .where(where),
-  ]);
-  return { rows: withDisplay(rows), total };
+  return filingPage(db, and(...conds), committeeFilings.createdAt, page, false);
 }
 
 /** The filings an examiner sees: those routed to its organisation (or, for the 专技处, those with no examiner). */
@@ -91,25 +95,7 @@ export async function listExaminerQueue(db: Db, user: Actor, filter: FilingQueue
     const p = contains(filter.q);
     conds.push(or(ilike(committees.name, p), ilike(orgs.name, p))!);
   }
-  const where = and(...conds);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(committeeFilings)
-      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
-      .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
-      .where(where)
-      .orderBy(desc(committeeFilings.submittedAt), desc(committeeFilings.id))
-      .limit(FILING_PAGE_SIZE)
-      .offset((page - 1) * FILING_PAGE_SIZE),
-    db
-      .select({ total: count() })
-      .from(committeeFilings)
-      .innerJoin(committees, eq(committees.id, committeeFilings.committeeId))
-      .innerJoin(orgs, eq(orgs.id, committeeFilings.formingOrgId))
-      .where(where),
-  ]);
-  return { rows: withDisplay(rows), total };
+  return filingPage(db, and(...conds), committeeFilings.submittedAt, page, true);
 }
 
 /** One filing with its committee and organisation names (the caller has checked access). */

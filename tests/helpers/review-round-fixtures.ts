@@ -5,7 +5,6 @@
  * each member an expert of the organisation's pool with a profile, and M accepted declarations from another
  * unit. Used by tests/integration/review-rounds.test.ts and tests/bench/evaluation.bench.ts.
  */
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   committeeFilings,
@@ -22,7 +21,8 @@ import {
 } from "@/db/schema";
 import type { TitleLevel } from "@/db/schema/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { sessionUnderGrant } from "@/db/seed-review-setup";
 import { personName, residentId } from "./roster-workbook";
 
 export const FIXTURE_PASSWORD = "Review@2026";
@@ -183,19 +183,6 @@ export async function buildRoundFixture(db: Db, opts: { seed: number; members?: 
 }
 
 /** The session of `userId` acting under the grant `pick` chooses (default: the default grant). */
-export async function actorOf(db: Db, userId: string, pick?: { role: SessionUser["role"]; position?: string }): Promise<SessionUser> {
-  const [row] = await db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
-  let grantId: string | undefined;
-  if (pick) {
-    const grants = await db
-      .select({ id: roleGrants.id, position: roleGrants.position })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, pick.role), eq(roleGrants.status, "active")));
-    const g = grants.find((x) => pick.position === undefined || x.position === pick.position);
-    if (!g) throw new Error(`actorOf: ${userId} holds no active ${pick.role} grant ${pick.position ?? ""}`);
-    grantId = g.id;
-  }
-  const user = await loadSessionUser(db, { id: userId, sessionVersion: row.sv, grantId });
-  if (!user) throw new Error(`actorOf: no session for ${userId}`);
-  return user;
+export function actorOf(db: Db, userId: string, pick?: { role: SessionUser["role"]; position?: string }): Promise<SessionUser> {
+  return sessionUnderGrant(db, userId, pick && ((g) => g.role === pick.role && (pick.position === undefined || g.position === pick.position)), "actorOf");
 }

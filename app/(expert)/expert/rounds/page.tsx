@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { RoundStateBadge } from "@/app/_review-rounds/round-badge";
+import { RoundsTable } from "@/app/_review-rounds/rounds-table";
 import { Badge, Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireRolePage } from "@/lib/auth/session";
@@ -20,46 +20,39 @@ export default async function Page() {
       {rows.length === 0 ? (
         <Notice>暂无需要参加的评审会议。</Notice>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="expert-rounds">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
-                <th>评审会议</th>
-                <th>评委会</th>
-                <th>会议日期</th>
-                <th>评议组</th>
-                <th>承诺书</th>
-                <th>状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-                  <td>
-                    <Link className="text-brand-700 hover:underline" href={`/expert/rounds/${r.id}`}>
-                      {r.name}
-                    </Link>
-                  </td>
-                  <td className="min-w-48">{r.committeeName}</td>
-                  <td className="whitespace-nowrap">{r.meetingDate}</td>
-                  <td className="whitespace-nowrap">
-                    {r.panelName ?? "—"}
-                    {r.isLeader && (
-                      <span className="ml-1">
-                        <Badge tone="blue">组长</Badge>
-                      </span>
-                    )}
-                  </td>
-                  <td>{r.pledgeSigned ? <Badge tone="green">已签署</Badge> : <Badge tone="amber">待签署</Badge>}</td>
-                  <td className="whitespace-nowrap">
-                    <RoundStateBadge state={r.state} />
-                    {r.voted && <span className="ml-1 text-xs text-slate-500">已投票</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RoundsTable
+          testId="expert-rounds"
+          rows={rows}
+          href={(id) => `/expert/rounds/${id}`}
+          nameHeader="评审会议"
+          columns={[
+            {
+              header: "评议组",
+              className: "whitespace-nowrap",
+              cell: (r) => (
+                <>
+                  {r.panelName ?? "—"}
+                  {r.isLeader && (
+                    <span className="ml-1">
+                      <Badge tone="blue">组长</Badge>
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { header: "承诺书", cell: (r) => (r.pledgeSigned ? <Badge tone="green">已签署</Badge> : <Badge tone="amber">待签署</Badge>) },
+            {
+              header: "状态",
+              className: "whitespace-nowrap",
+              cell: (r) => (
+                <>
+                  <RoundStateBadge state={r.state} />
+                  {r.voted && <span className="ml-1 text-xs text-slate-500">已投票</span>}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Card>
   );
