@@ -4,6 +4,7 @@
  * server normaliser (lib/photos/normalize.ts) as an upload. Each person gets their own colours.
  */
 import sharp from "sharp";
+import { normalizeIdPhoto, type NormalizedPhoto } from "../lib/photos/normalize";
 
 export type PortraitStyle = {
   /** Hair colour (CSS). */
@@ -39,4 +40,24 @@ function portraitSvg(s: PortraitStyle): string {
 /** A JPEG as a phone would send it (600×840, quality 90). */
 export async function demoPortraitJpeg(style: PortraitStyle): Promise<Buffer> {
   return sharp(Buffer.from(portraitSvg(style))).jpeg({ quality: 90 }).toBuffer();
+}
+
+const DECLARATION_STYLES = { 男: { hair: "#1f1a17", jacket: "#2c3854" }, 女: { hair: "#2e2119", jacket: "#5a3d6b", longHair: true } } satisfies Record<string, PortraitStyle>;
+const normalisedCache = new Map<string, Promise<NormalizedPhoto>>();
+
+/**
+ * A normalised 证件照 for a demo or test declaration (docs/domain.md §16), made once per process and gender: the
+ * synthetic portrait through the server's normaliser, as an upload would be stored.
+ */
+export function demoDeclarationPhoto(gender: "男" | "女" = "男"): Promise<NormalizedPhoto> {
+  let photo = normalisedCache.get(gender);
+  if (!photo) {
+    photo = demoPortraitJpeg(DECLARATION_STYLES[gender]).then(async (jpeg) => {
+      const n = await normalizeIdPhoto(jpeg);
+      if (!n.ok) throw new Error(`demo declaration photo rejected: ${n.errors.map((e) => e.message).join("；")}`);
+      return n;
+    });
+    normalisedCache.set(gender, photo);
+  }
+  return photo;
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import * as drafts from "../lib/declarations/drafts";
+import { storeDeclarationPhoto } from "../lib/declarations/photo";
 import type { Actor } from "../lib/declarations/access";
 import { publicityEnd } from "../lib/declarations/publicity-dates";
 import * as tr from "../lib/declarations/transitions";
 import { todayInChina } from "../lib/filings/constants";
 import { idCheckChar } from "../lib/validation/id-number";
 import type { Db } from "./client";
+import { demoDeclarationPhoto } from "./demo-portrait";
 import {
   committees,
   declarationBatches,
@@ -43,7 +45,7 @@ export type DeclarationProfile = {
   achievements: Omit<DeclarationAchievement, "id" | "attachmentId">[];
 };
 
-/** A draft with every section saved and the 诚信承诺 ticked, as the form saves it. */
+/** A draft with every section saved, its 证件照 uploaded and the 诚信承诺 ticked, as the form saves it. */
 export async function createCompleteDraft(tx: Db, person: Actor, batchId: string, p: DeclarationProfile): Promise<Declaration> {
   let d = await drafts.createDraft(tx, person, { batchId, specialty: p.specialty, targetLevel: p.targetLevel });
   const ref = () => ({ declarationId: d.id, version: d.version });
@@ -52,8 +54,15 @@ export async function createCompleteDraft(tx: Db, person: Actor, batchId: string
   d = await drafts.saveWorkSection(tx, person, { ...ref(), entries: p.work.map((w) => ({ id: randomUUID(), ...w })) });
   d = await drafts.saveTitleSection(tx, person, { ...ref(), currentTitle: p.currentTitle, currentTitleLevel: p.currentTitleLevel, currentTitleDate: p.currentTitleDate });
   d = await drafts.saveAchievementsSection(tx, person, { ...ref(), entries: p.achievements.map((a) => ({ id: randomUUID(), attachmentId: null, ...a })) });
+  d = await addDemoPhoto(tx, person, d, p.basic.gender);
   d = await drafts.acceptPledge(tx, person, { ...ref(), accepted: true });
   return d;
+}
+
+/** The 证件照 step as the form does it (a demo portrait through the real store); answers `d` at its new version. */
+export async function addDemoPhoto(tx: Db, person: Actor, d: Declaration, gender: "男" | "女" = "男"): Promise<Declaration> {
+  const stored = await storeDeclarationPhoto(tx, person, { declarationId: d.id, version: d.version, photo: await demoDeclarationPhoto(gender) });
+  return { ...d, version: stored.version, pledgeAcceptedAt: null };
 }
 
 /** The stages a declaration can be walked to, in route order (the route's skipped stages are skipped). */

@@ -18,6 +18,7 @@ import { todayInChina } from "@/lib/filings/constants";
 import { getDeclarationForViewer } from "@/lib/declarations/queries";
 import type { DeclarationMove } from "@/lib/declarations/states";
 import { TITLE_LEVEL_LABELS } from "@/lib/roster/constants";
+import { DeclarationPhoto } from "@/components/declarations/declaration-photo";
 import { DeclarationTabs } from "./list-pages";
 import { DecisionPanel } from "./decision-panel";
 import { WithdrawalDecision } from "./withdrawal-decision";
@@ -39,6 +40,7 @@ const FIELD_LABELS: Record<string, string> = {
   achievements: "业绩成果",
   basic: "基本信息",
   attachments: "附件",
+  photo: "证件照",
 };
 const PANEL_MOVES: readonly DeclarationMove[] = ["unit_verify", "start_publicity", "unit_recommend", "dept_approve", "hrss_check", "accept", "accept_exceptional", "return", "reject"];
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -88,7 +90,7 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
   const sameStage = view.notices.filter((n) => n.stage === returnedAt);
   const restrictSlots = sameStage.length === 1 ? [...new Set(sameStage[0].items.map((i) => i.slot))] : null;
   const slotOptions = [
-    ...(["target", "basic", "education", "work", "title", "achievements", "pledge"] as const).map((s) => ({ value: s, label: SECTION_LABELS[s] })),
+    ...(["target", "basic", "education", "work", "title", "achievements", "photo", "pledge"] as const).map((s) => ({ value: s, label: SECTION_LABELS[s] })),
     ...d.achievements.map((a) => ({ value: `achievement:${a.id}`, label: `业绩成果：${a.title}` })),
   ];
   return (
@@ -101,20 +103,28 @@ export async function DeclarationDetailPage({ user, base, declarationId }: { use
         }
       >
         <DeclarationTabs base={base} current="all" />
-        <Dl
-          rows={[
-            ["证件号码", <span key="id" className="font-mono text-xs">{d.idNumberMasked}</span>],
-            ["评委会", view.committeeName],
-            ["申报批次", view.batch.name],
-            ["系列/专业", `${d.series}·${d.specialty}`],
-            ["申报级别", TITLE_LEVEL_LABELS[d.targetLevel]],
-            ["所在单位", view.unit?.name],
-            ["主管部门", d.routeDept ? view.dept?.name : "（不经主管部门）"],
-            ["人社部门", d.routeHrss ? view.hrss?.name : "（不经人社部门）"],
-            ["受理单位", view.forming?.name],
-            ["提交时间", fmt(d.submittedAt)],
-          ]}
-        />
+        <div className="flex flex-col-reverse gap-4 sm:flex-row sm:items-start">
+          <div className="min-w-0 flex-1">
+            <Dl
+              rows={[
+                ["证件号码", <span key="id" className="font-mono text-xs">{d.idNumberMasked}</span>],
+                ["评委会", view.committeeName],
+                ["申报批次", view.batch.name],
+                ["系列/专业", `${d.series}·${d.specialty}`],
+                ["申报级别", TITLE_LEVEL_LABELS[d.targetLevel]],
+                ["所在单位", view.unit?.name],
+                ["主管部门", d.routeDept ? view.dept?.name : "（不经主管部门）"],
+                ["人社部门", d.routeHrss ? view.hrss?.name : "（不经人社部门）"],
+                ["受理单位", view.forming?.name],
+                ["提交时间", fmt(d.submittedAt)],
+              ]}
+            />
+          </div>
+          <div className="space-y-1 text-xs text-slate-500" data-testid="declaration-photo-box">
+            <DeclarationPhoto photoId={view.photoId} />
+            <div>{mark("photo", "证件照")}</div>
+          </div>
+        </div>
         {view.changedFields.length > 0 && d.status !== "returned" && (
           <div className="mt-3">
             <Notice tone="warning">补正后重新提交，修改了：<span data-testid="changed-fields">{view.changedFields.map((f) => FIELD_LABELS[f] ?? f).join("、")}</span></Notice>

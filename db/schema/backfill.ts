@@ -1,7 +1,9 @@
-import { bigserial, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { BATCH_ITEM_RESULTS, BATCH_STATUSES, PHOTO_STATUSES } from "./enums";
 import { bytea } from "./bytea";
 import { committees } from "./committees";
+import { declarations } from "./declarations";
 import { orgs } from "./orgs";
 import { rosterRecords } from "./roster";
 import { users } from "./users";
@@ -12,14 +14,18 @@ import { users } from "./users";
  */
 export const photoStatus = pgEnum("photo_status", PHOTO_STATUSES);
 
-/** Normalised ID photos (JPEG 295×413, ≤ 60 KB), kept in the database and served only through an authorised handler. */
+/**
+ * Normalised ID photos (JPEG 295×413, ≤ 60 KB), kept in the database and served only through an authorised handler:
+ * the one photo store certificates read (`certificates.photo_id`). A photo belongs to exactly one back-fill record
+ * (`record_id`) or one declaration (`declaration_id`, the 证件照 step, docs/domain.md §16): a declaration's current
+ * photo is its one `pending` row (earlier ones become `replaced`).
+ */
 export const rosterPhotos = pgTable(
   "roster_photos",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    recordId: uuid("record_id")
-      .notNull()
-      .references(() => rosterRecords.id, { onDelete: "cascade" }),
+    recordId: uuid("record_id").references(() => rosterRecords.id, { onDelete: "cascade" }),
+    declarationId: uuid("declaration_id").references(() => declarations.id),
     uploadedBy: uuid("uploaded_by")
       .notNull()
       .references(() => users.id),
@@ -32,7 +38,14 @@ export const rosterPhotos = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("roster_photos_record_idx").on(t.recordId, t.createdAt), index("roster_photos_status_idx").on(t.status)],
+  (t) => [
+    index("roster_photos_record_idx").on(t.recordId, t.createdAt),
+    index("roster_photos_status_idx").on(t.status),
+    index("roster_photos_declaration_idx").on(t.declarationId, t.createdAt),
+    // At most one current photo per declaration (two racing uploads cannot both stay current).
+    uniqueIndex("roster_photos_declaration_current_uq").on(t.declarationId).where(sql`${t.declarationId} is not null and ${t.status} = 'pending'`),
+    check("roster_photos_owner_ck", sql`num_nonnulls(${t.recordId}, ${t.declarationId}) = 1`),
+  ],
 );
 
 export const batchStatus = pgEnum("roster_batch_status", BATCH_STATUSES);

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "statistics.export": "导出统计分析",
   "photo.consent": "同意照片处理",
   "photo.upload": "上传照片",
+  "declaration.photo_upload": "上传申报证件照",
   "photo.submit": "提交照片",
   "photo.view": "查看照片",
   "backfill.photo.approve": "照片审核通过",

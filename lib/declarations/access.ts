@@ -77,3 +77,11 @@ export async function visibleCondition(db: Db, viewer: Actor): Promise<SQL | nul
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0] : or(...parts)!;
 }
+
+/** Whether the viewer may see this declaration (the one visibility rule above). */
+export async function isDeclarationVisible(db: Db, viewer: Actor, declarationId: string): Promise<boolean> {
+  const visible = await visibleCondition(db, viewer);
+  if (!visible) return false;
+  const [row] = await db.select({ id: declarations.id }).from(declarations).where(and(eq(declarations.id, declarationId), visible)).limit(1);
+  return !!row;
+}

@@ -86,7 +86,7 @@ export const MOVE_LABELS: Record<DeclarationMove, string> = {
 };
 
 /** Section keys of the form and of notice items (`slot` is one of these, or `achievement:<id>`). */
-export const DECLARATION_SECTIONS = ["target", "basic", "education", "work", "title", "achievements", "pledge"] as const;
+export const DECLARATION_SECTIONS = ["target", "basic", "education", "work", "title", "achievements", "photo", "pledge"] as const;
 export type DeclarationSection = (typeof DECLARATION_SECTIONS)[number];
 export const SECTION_LABELS: Record<DeclarationSection, string> = {
   target: "申报评委会与级别",
@@ -95,6 +95,7 @@ export const SECTION_LABELS: Record<DeclarationSection, string> = {
   work: "工作经历",
   title: "现任职称",
   achievements: "业绩成果",
+  photo: "证件照",
   pledge: "诚信承诺",
 };
 

@@ -22,6 +22,7 @@ import type { Actor } from "./access";
 import { DECLARATION_MESSAGES, DECLARATION_NOT_FOUND, DECLARATION_STALE, RETIREE_REFUSAL } from "./constants";
 import { checkEligibility, highestEducation, requiredCurrentLevel, type EligibilityResult } from "./eligibility";
 import { filingRefusal } from "./filing-cover";
+import { currentDeclarationPhoto, DECLARATION_PHOTO_MISSING } from "./photo-queries";
 import { formingQueueStamp, reachedStamp, recordMove, type MoveResult } from "./moves-common";
 import { canRequestWithdrawal, checkMove, routeFor, type DeclarationRoute } from "./states";
 
@@ -55,9 +56,9 @@ export function publicisedView(d: Pick<Declaration, "personName" | "unitOrgId" |
   };
 }
 
-/** What a submission hands in (stored as the snapshot). */
-export function snapshotOf(d: Declaration, attachments: { id: string; slot: string; fileName: string; sha256: string; size: number }[]) {
-  return { ...publicisedView(d), basic: d.basic, attachments };
+/** What a submission hands in (stored as the snapshot); `photo`: the 证件照's content hash. */
+export function snapshotOf(d: Declaration, attachments: { id: string; slot: string; fileName: string; sha256: string; size: number }[], photo: string | null) {
+  return { ...publicisedView(d), basic: d.basic, attachments, photo };
 }
 
 /** The eligibility of a declaration as it stands (the form's panel and submit use the same answer). */
@@ -84,14 +85,15 @@ export async function eligibilityOf(db: Db, d: Pick<Declaration, "series" | "tar
   });
 }
 
-/** What is missing before a declaration can be submitted (Chinese), in form order. */
-export function completenessProblems(d: Declaration): string[] {
+/** What is missing before a declaration can be submitted (Chinese), in form order; `hasPhoto`: it has a current 证件照. */
+export function completenessProblems(d: Declaration, hasPhoto: boolean): string[] {
   const out: string[] = [];
   if (!d.basic || !d.unitOrgId) out.push("请填写基本信息（含所在单位）");
   else if (!d.basic.employment) out.push("请在基本信息中选择人员状态");
   if (d.education.length === 0) out.push("请至少填写一条学历信息");
   if (d.work.length === 0) out.push("请至少填写一条工作经历");
   if (requiredCurrentLevel(d.targetLevel) && (!d.currentTitle || !d.currentTitleLevel || !d.currentTitleDate)) out.push("请填写现任职称及取得时间");
+  if (!hasPhoto) out.push(DECLARATION_PHOTO_MISSING);
   if (!d.pledgeAcceptedAt) out.push("请阅读并勾选诚信承诺");
   return out;
 }
@@ -121,7 +123,8 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
   if (d.version !== input.version) throw new StaleStateError(DECLARATION_STALE);
   if (d.status !== "draft" && d.status !== "returned") throw new StaleStateError(DECLARATION_STALE);
   if (d.withdrawalRequestedAt) throw new UserError("您已申请撤回该申报，请等待审批结果");
-  const problems = completenessProblems(d);
+  const photo = await currentDeclarationPhoto(tx, d.id);
+  const problems = completenessProblems(d, photo !== null);
   if (problems.length > 0) throw new UserError(problems.join("；"));
   // Retirees cannot declare: the declared 人员状态 (the unit confirms it at its 审核).
   if (d.basic?.employment === "retired") throw new UserError(RETIREE_REFUSAL);
@@ -198,7 +201,7 @@ export async function submitDeclaration(tx: Db, actor: Actor, input: { declarati
     .select({ id: declarationAttachments.id, slot: declarationAttachments.slot, fileName: declarationAttachments.fileName, sha256: declarationAttachments.sha256, size: declarationAttachments.size })
     .from(declarationAttachments)
     .where(eq(declarationAttachments.declarationId, d.id));
-  await tx.insert(declarationSnapshots).values({ declarationId: d.id, version: row.version, snapshot: snapshotOf(row, attachments), submittedAt: now });
+  await tx.insert(declarationSnapshots).values({ declarationId: d.id, version: row.version, snapshot: snapshotOf(row, attachments, photo?.sha256 ?? null), submittedAt: now });
   await recordMove(tx, actor, "submit", [{ ...row, from: d.status }], to, {
     message: d.status === "draft" ? DECLARATION_MESSAGES.submitted : DECLARATION_MESSAGES.resubmitted,
     ip: input.ip,

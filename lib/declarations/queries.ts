@@ -24,6 +24,7 @@ import type { DeclarationStatus, TitleLevel } from "@/db/schema/enums";
 import { maskIdNumber, normalizeIdNumber } from "@/lib/validation/id-number";
 import { KIND_COLUMN, kindsOf, visibleCondition, type Actor } from "./access";
 import { fromCondition } from "./moves-common";
+import { currentDeclarationPhotoId } from "./photo-queries";
 import { acceptFrom, checkMove, DECLARATION_MOVES, holderOf, REACHED_STAMP, type ActorKind, type DeclarationMove } from "./states";
 
 export const DECLARATION_PAGE_SIZE = 20;
@@ -213,6 +214,8 @@ export type DeclarationView = {
   /** Items of the open notice (examiners of a resubmission see only these as open). */
   openItems: DeclarationNotice["items"];
   attachments: { id: string; slot: string; fileName: string; mime: string; size: number; sha256: string; createdAt: Date }[];
+  /** The current 证件照 (served by /api/photos/[photoId]), or null. */
+  photoId: string | null;
   /** Fields changed by the last resubmission (compared with the submission before it). */
   changedFields: string[];
   /** Withdrawal requests, newest first. */
@@ -254,7 +257,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
   if (!row) return null;
   const d = row.d;
   const kinds = kindsOf(viewer, d);
-  const [offices, events, notices, attachments, snaps, withdrawals] = await Promise.all([
+  const [offices, events, notices, attachments, snaps, withdrawals, photoId] = await Promise.all([
     officeInfo(db, [d.unitOrgId, d.deptOrgId, d.hrssOrgId, d.formingOrgId]),
     eventsOf(db, d.id),
     db.select().from(declarationNotices).where(eq(declarationNotices.declarationId, d.id)).orderBy(asc(declarationNotices.createdAt)),
@@ -265,6 +268,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
       .orderBy(asc(declarationAttachments.createdAt)),
     db.select({ snapshot: declarationSnapshots.snapshot }).from(declarationSnapshots).where(eq(declarationSnapshots.declarationId, d.id)).orderBy(desc(declarationSnapshots.version)).limit(2),
     db.select().from(declarationWithdrawals).where(eq(declarationWithdrawals.declarationId, d.id)).orderBy(desc(declarationWithdrawals.requestedAt)),
+    currentDeclarationPhotoId(db, d.id),
   ]);
   // While a withdrawal request waits, its decision is the only move of the holder (and the person waits too).
   const pending = d.withdrawalRequestedAt !== null;
@@ -285,6 +289,7 @@ export async function getDeclarationForViewer(db: Db, viewer: Actor, declaration
     notices,
     openItems,
     attachments,
+    photoId,
     changedFields: snaps.length === 2 ? snapshotChanges(snaps[1].snapshot, snaps[0].snapshot) : [],
     withdrawals,
   };

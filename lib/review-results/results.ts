@@ -35,6 +35,7 @@ import { isPublicityOver, shiftDays } from "@/lib/calendar/working-days";
 import { signCertificate, newVerifyTokens, getCertificateSigningSecret } from "@/lib/certificates/token";
 import { signedFieldsOf } from "@/lib/certificates/issue";
 import { DECLARATION_MESSAGES } from "@/lib/declarations/constants";
+import { currentDeclarationPhotoIds } from "@/lib/declarations/photo-queries";
 import { publicityWindow } from "@/lib/declarations/publicity-dates";
 import { NotFoundError, StaleStateError, UserError } from "@/lib/errors";
 import { assertCertDivision, type ProvinceActor } from "@/lib/orgs/cert-division";
@@ -300,8 +301,9 @@ export async function issueResultCertificates(tx: Db, actor: RoundActor & Provin
  * birth date of the 基本信息, the unit's name, series, specialty, the level's title), 评审通过时间 = the meeting
  * date, 批准文号 / 发证日期 = the confirmation's, the issuing authority = the confirming 人社部门 (or, for a
  * 备案, the 自主评审单位 itself). Numbers continue the committee's back-fill counter for the pass year.
- * Photo: declarations have no photo step yet, so the person's latest approved back-fill photo (by ID
- * number), or none (the PDF leaves the photo box empty).
+ * Photo: the declaration's own 证件照 (its current photo, lib/declarations/photo-queries.ts); a declaration without one
+ * (made before the 证件照 step existed) takes the person's latest approved back-fill photo (by ID number), or none (the
+ * PDF leaves the photo box empty).
  */
 async function issueReviewCertificates(
   tx: Db,
@@ -340,9 +342,13 @@ async function issueReviewCertificates(
     .leftJoin(orgs, eq(orgs.id, declarations.unitOrgId))
     .where(sql`${declarations.id} = any(${uuidArray(p.declarationIds)})`)
     .orderBy(declarations.personName, declarations.id);
-  const photos = await latestApprovedPhotos(
+  const declared = await currentDeclarationPhotoIds(
     tx,
-    rows.map((r) => r.idNumber ?? ""),
+    rows.map((r) => r.id),
+  );
+  const backfill = await latestApprovedPhotos(
+    tx,
+    rows.filter((r) => !declared.has(r.id)).map((r) => r.idNumber ?? ""),
   );
   const passDate = p.round.meetingDate;
   const passYear = Number(passDate.slice(0, 4));
@@ -380,7 +386,7 @@ async function issueReviewCertificates(
       rosterRecordId: null,
       committeeId: p.round.committeeId,
       passYear,
-      photoId: photos.get(r.idNumber) ?? null,
+      photoId: declared.get(r.id) ?? backfill.get(r.idNumber) ?? null,
       verifyToken: tokens[i],
       signature: "",
       issuedBy: p.actorId,

@@ -13,7 +13,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { PageAudit } from "./support/a11y";
 import { backdatePublicity, hasE2eDatabase } from "./support/declaration-db";
 import { nthWorkingDayAfter, todayInShanghai } from "./support/working-days-oracle";
-import { ApplicantDeclaration, ExaminerDeclarations, registerApplicant, residentId, samplePdf, samplePng, signInAs } from "./pages/declaration-pages";
+import { ApplicantDeclaration, ExaminerDeclarations, registerApplicant, residentId, samplePdf, samplePng, samplePortrait, signInAs } from "./pages/declaration-pages";
 
 const UNIT = "贵州省建筑设计研究院有限责任公司";
 const COMMITTEE = "贵州大学高校教师职称评审委员会";
@@ -59,8 +59,15 @@ test.describe("declaration: the whole journey in the browser", () => {
     await applicant.addAchievement({ kind: "project", title: "遵义市某医院门诊楼结构设计", date: "2022-03-01", detail: "项目负责人" });
     await applicant.upload("证明材料（可选）", { name: "项目验收证明.pdf", mimeType: "application/pdf", buffer: samplePdf("Acceptance") });
     await audit.check("journey-achievements");
-    await applicant.saveAndNext("诚信承诺");
+    await applicant.saveAndNext("证件照");
+    // 证件照 with the photo tool; submitting without it would be refused, naming this step.
+    await applicant.uploadPhoto("IMG_3308.jpg", await samplePortrait(), { screenshot: "tests/.artifacts/e2e/screens/journey-photo-tool.png" });
+    await audit.check("journey-photo");
+    await page.screenshot({ path: "tests/.artifacts/e2e/screens/journey-photo-uploaded.png", fullPage: true });
+    await page.getByRole("button", { name: "下一步", exact: true }).click();
     await applicant.pledgeAndSubmit();
+    // The applicant's read-only declaration shows the photo.
+    await expect.poll(() => page.getByTestId("declaration-photo").evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(295);
     await applicant.timeline();
     await expect(page.getByTestId("holder-office")).toContainText(UNIT);
 
@@ -72,6 +79,9 @@ test.describe("declaration: the whole journey in the browser", () => {
     expect((await download(page, "毕业证书.pdf")).equals(diploma)).toBe(true);
     expect((await download(page, "工程师证书.png")).equals(titleScan)).toBe(true);
     await expect(page.getByText("业绩成果：遵义市某医院门诊楼结构设计：")).toBeVisible();
+    // The examiner sees the applicant's 证件照 (served through the photo handler to the examining unit).
+    await expect.poll(() => page.getByTestId("declaration-photo").evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(295);
+    await page.getByTestId("declaration-photo-box").screenshot({ path: "tests/.artifacts/e2e/screens/journey-examiner-photo.png" });
     await unit.returnWithNotice({ section: "学历信息", field: "学位证书", text: "请填写学位并上传学位证书扫描件", reason: "缺少学位证书" });
 
     // 4. The applicant reads the notice, corrects and resubmits.

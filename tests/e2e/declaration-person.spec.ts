@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
+import { ApplicantDeclaration, samplePortrait } from "./pages/declaration-pages";
 
 // 职称申报, the applicant's side (docs/domain.md §16): 张三 starts a declaration to 贵州大学's committee 004,
 // fills the steps (each saved as a draft), sees the eligibility panel, ticks the 诚信承诺 and submits; the
@@ -54,6 +55,9 @@ test("张三 fills and submits a declaration, then follows it on the timeline", 
   await page.screenshot({ path: "tests/.artifacts/declaration-achievements-390.png", fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "保存并下一步" }).click();
+
+  await new ApplicantDeclaration(page).uploadPhoto("photo.jpg", await samplePortrait());
+  await page.getByRole("button", { name: "下一步", exact: true }).click();
 
   await expect(page.getByTestId("eligibility-panel")).toContainText("符合申报条件");
   await page.getByLabel("我已阅读并同意以上诚信承诺").check();

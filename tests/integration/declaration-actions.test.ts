@@ -27,6 +27,7 @@ process.env.CERT_SIGNING_SECRET ??= "demo-seed-test-signing-secret-0123456789abc
 
 const a = await import("@/app/_declarations-review/actions");
 const drafts = await import("@/lib/declarations/drafts");
+const { addDemoPhoto } = await import("@/db/seed-declaration-demo");
 const tr = await import("@/lib/declarations/transitions");
 const { publicityEnd } = await import("@/lib/declarations/publicity-dates");
 const { listQueue } = await import("@/lib/declarations/review-queries");
@@ -59,6 +60,7 @@ async function submitted(name: string, seq: string, unitKey: string): Promise<st
   d = await inTx((tx) => drafts.saveWorkSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), from: "2008-07-15", to: null, employer: "设计院", post: "工程师" }] }));
   d = await inTx((tx) => drafts.saveTitleSection(tx, p, { ...ref(), currentTitle: "工程师", currentTitleLevel: "intermediate", currentTitleDate: "2015-01-01" }));
   d = await inTx((tx) => drafts.saveAchievementsSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), kind: "project", title: "某项目", detail: "", date: "2020-01-01", attachmentId: null }] }));
+  d = await inTx((tx) => addDemoPhoto(tx, p, d));
   d = await inTx((tx) => drafts.acceptPledge(tx, p, { ...ref(), accepted: true }));
   await inTx((tx) => tr.submitDeclaration(tx, p, { declarationId: d.id, version: d.version }));
   u[seq] = p;

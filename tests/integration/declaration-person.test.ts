@@ -95,7 +95,7 @@ describe("person actions: authorization", () => {
   it("submitting an incomplete draft lists what is missing", async () => {
     session.current = alice;
     const r = await actions.submitDeclarationAction({ declarationId: declId, version });
-    expect(r).toMatchObject({ ok: false, message: "请填写基本信息（含所在单位）；请至少填写一条学历信息；请至少填写一条工作经历；请填写现任职称及取得时间；请阅读并勾选诚信承诺" });
+    expect(r).toMatchObject({ ok: false, message: "请填写基本信息（含所在单位）；请至少填写一条学历信息；请至少填写一条工作经历；请填写现任职称及取得时间；请在「证件照」步骤上传本人证件照；请阅读并勾选诚信承诺" });
   });
 });
 

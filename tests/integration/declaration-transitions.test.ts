@@ -24,6 +24,7 @@ import {
   users,
 } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
+import { addDemoPhoto } from "@/db/seed-declaration-demo";
 import type { SessionUser } from "@/lib/auth/session-user";
 import * as drafts from "@/lib/declarations/drafts";
 import { getDeclarationForViewer, listDeclarations, timelineForPerson } from "@/lib/declarations/queries";
@@ -82,6 +83,7 @@ async function completeDraft(person: SessionUser, unitKey: string, opts: { targe
   d = await inTx((tx) => drafts.saveWorkSection(tx, person, { ...ref(), entries: [{ id: entry(), from: "2010-07-15", to: null, employer: "贵州大学", post: "教师" }] }));
   d = await inTx((tx) => drafts.saveTitleSection(tx, person, { ...ref(), currentTitle: "讲师", currentTitleLevel: "intermediate", currentTitleDate: opts.titleDate ?? "2018-01-01" }));
   d = await inTx((tx) => drafts.saveAchievementsSection(tx, person, { ...ref(), entries: [{ id: entry(), kind: "paper", title: "论文一篇", detail: "", date: "2020-01-01", attachmentId: null }] }));
+  d = await inTx((tx) => addDemoPhoto(tx, person, d));
   d = await inTx((tx) => drafts.acceptPledge(tx, person, { ...ref(), accepted: true }));
   return d;
 }

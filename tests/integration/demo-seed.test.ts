@@ -593,6 +593,9 @@ describe("评审结果 (db/seed-review-results.ts)", () => {
     expect(buildCertNo(cert.passYear, "061", "001", Number(cert.certNo.slice(12, 17)))).toBe(cert.certNo);
     expect(verifySignature(signedFieldsOf(cert), cert.signature)).toBe(true);
     expect((await verifyCertificateLink(t.db, cert.verifyToken, { ip: null })).kind).toBe("verified");
+    // The certificate carries the 证件照 of 张三's declaration (docs/domain.md §16, §18), not a back-fill photo.
+    const [photo] = await t.db.select({ declarationId: rosterPhotos.declarationId, recordId: rosterPhotos.recordId, status: rosterPhotos.status }).from(rosterPhotos).where(eq(rosterPhotos.id, cert.photoId!));
+    expect(photo).toEqual({ declarationId: prov.find((p) => p.certNo === cert.certNo)!.declarationId, recordId: null, status: "pending" });
     const mine = await listHolderCertificates(t.db, ids.person);
     expect(mine?.find((c) => c.certNo === cert.certNo)?.downloadable).toBe(true);
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, certificates, committees, declarationBatches, declarations, integrityRecords, notifications, orgs, rosterRecords, users, type Certificate } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
+import { addDemoPhoto } from "@/db/seed-declaration-demo";
 import type { SessionUser } from "@/lib/auth/session";
 import { revokeCertificateWithRecord } from "@/lib/certificates/changes";
 import * as drafts from "@/lib/declarations/drafts";
@@ -204,6 +205,7 @@ describe("the bar at its boundary dates", () => {
     d = await inTx((tx) => drafts.saveWorkSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), from: "2010-07-15", to: null, employer: "贵州省建筑设计研究院", post: "工程师" }] }));
     d = await inTx((tx) => drafts.saveTitleSection(tx, p, { ...ref(), currentTitle: "工程师", currentTitleLevel: "intermediate", currentTitleDate: "2018-01-01" }));
     d = await inTx((tx) => drafts.saveAchievementsSection(tx, p, { ...ref(), entries: [{ id: randomUUID(), kind: "paper", title: "论文一篇", detail: "", date: "2020-01-01", attachmentId: null }] }));
+    d = await inTx((tx) => addDemoPhoto(tx, p, d));
     d = await inTx((tx) => drafts.acceptPledge(tx, p, { ...ref(), accepted: true }));
     const [row] = await t.db
       .insert(integrityRecords)

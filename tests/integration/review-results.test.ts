@@ -23,6 +23,7 @@ import {
   rosterCertCounters,
   roundResultPublicities,
   roundResults,
+  rosterPhotos,
   users,
   workingDayOverrides,
 } from "@/db/schema";
@@ -284,10 +285,15 @@ describe("确认 of a committee formed by a 主管部门", () => {
     const [hrssOrg] = await t.db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.id, hrss.orgId!));
     await t.db.update(committeeFilings).set({ hrssExaminerOrgId: hrssOrg.id }).where(eq(committeeFilings.termId, f2.termId));
     const owner = await actorOf(t.db, f2.staff[0]);
-    // Candidate 0 has an approved back-fill photo (an earlier title): the certificate takes it.
+    // Both candidates have an approved back-fill photo (an earlier title). Candidate 0's declaration has no 证件照
+    // (made before the step existed): the certificate falls back to the back-fill photo. Candidate 1's has one: it wins.
     const [c0] = await t.db.select({ idNumber: declarations.idNumber }).from(declarations).where(eq(declarations.id, f2.declarationIds[0]));
-    const [rec] = await insertRecords(t.db, { committeeId: f2.committeeId, count: 1, start: 700_000 + 42 * 20_000 + 5_000, status: "confirmed" });
-    const [photoId] = await insertPhotos(t.db, [rec], owner.id, "approved");
+    const recs = await insertRecords(t.db, { committeeId: f2.committeeId, count: 2, start: 700_000 + 42 * 20_000 + 5_000, status: "confirmed" });
+    const [photoId] = await insertPhotos(t.db, recs, owner.id, "approved");
+    const [declared] = await t.db
+      .insert(rosterPhotos)
+      .values({ declarationId: f2.declarationIds[1], uploadedBy: f2.candidateUsers[1], sha256: "d".repeat(64), bytes: 3, data: Buffer.from([0xff, 0xd8, 0xff]), status: "pending" })
+      .returning({ id: rosterPhotos.id });
     const r2 = await inTx((tx) => createRound(tx, owner, { termId: f2.termId, name: "主管部门评审会", meetingDate: today }));
     await inTx((tx) => addCandidates(tx, owner, { roundId: r2.id, declarationIds: f2.declarationIds }));
     await t.db.update(reviewRounds).set({ state: "signed", signedAt: new Date(), closingHash: "ef".repeat(32), memberCount: 5 }).where(eq(reviewRounds.id, r2.id));
@@ -302,7 +308,7 @@ describe("确认 of a committee formed by a 主管部门", () => {
     const certs = await t.db.select().from(certificates).where(eq(certificates.committeeId, f2.committeeId));
     expect(certs.map((c) => Number(c.certNo.slice(12, 17))).sort()).toEqual([1, 2]);
     for (const c of certs) expect(c).toMatchObject({ issuingAuthority: hrssOrg.name, approvalNo: "筑人社通〔2026〕3号", issueDate: today });
-    expect(Object.fromEntries(certs.map((c) => [c.idNumber, c.photoId]))).toEqual({ [c0.idNumber!]: photoId, [certs.find((c) => c.idNumber !== c0.idNumber)!.idNumber]: null });
+    expect(Object.fromEntries(certs.map((c) => [c.idNumber, c.photoId]))).toEqual({ [c0.idNumber!]: photoId, [certs.find((c) => c.idNumber !== c0.idNumber)!.idNumber]: declared.id });
     expect(await t.db.$count(auditLog, and(eq(auditLog.action, "review_round.results_confirmed"), eq(auditLog.targetId, r2.id)))).toBe(1);
     const [c2] = await t.db.select({ n: committees.name }).from(committees).where(eq(committees.id, f2.committeeId));
     const byId = new Map(certs.map((c) => [c.idNumber, c.certNo]));

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { drawPortrait } from "../../fixtures/photo-images";
 import { completeCaptcha } from "./captcha";
 import { DEMO_PASSWORD, LoginPage } from "./login-page";
 
@@ -78,7 +79,13 @@ export function samplePng(): Promise<Buffer> {
   return sharp({ create: { width: 240, height: 160, channels: 3, background: "#e8eef7" } }).png().toBuffer();
 }
 
-type Step = "基本信息" | "学历信息" | "工作经历" | "现任职称" | "业绩成果" | "诚信承诺";
+/** A phone-sized portrait on a white wall, larger than the frame (the photo tool crops and scales it). */
+export async function samplePortrait(): Promise<Buffer> {
+  const { data, width, height, channels } = drawPortrait({ width: 1200, height: 1680 });
+  return sharp(data, { raw: { width, height, channels } }).jpeg({ quality: 90 }).toBuffer();
+}
+
+type Step = "基本信息" | "学历信息" | "工作经历" | "现任职称" | "业绩成果" | "证件照" | "诚信承诺";
 
 /** The applicant's declaration: 新建申报, the step form (each step saved as a draft), materials, 诚信承诺 and 提交. */
 export class ApplicantDeclaration {
@@ -166,6 +173,22 @@ export class ApplicantDeclaration {
     const box = input.locator("xpath=..");
     await expect(box.getByText("已上传")).toBeVisible({ timeout: 20_000 });
     await expect(box.getByRole("link", { name: file.name })).toBeVisible({ timeout: 20_000 });
+  }
+
+  /**
+   * 证件照 with the photo tool (as the back-fill's photo upload): choose the file, wait for the tool's live checks,
+   * 「上传」; the server's normalised photo (295×413) comes back through the authorised handler.
+   */
+  async uploadPhoto(fileName: string, buffer: Buffer, opts: { screenshot?: string } = {}) {
+    await expect(this.page.getByTestId("photo-step")).toBeVisible();
+    await this.page.getByLabel("选择照片文件").setInputFiles({ name: fileName, mimeType: "image/jpeg", buffer });
+    await expect(this.page.getByText("背景为白色或接近白色")).toBeVisible();
+    await expect(this.page.getByRole("button", { name: "上传", exact: true })).toBeEnabled();
+    if (opts.screenshot) await this.page.screenshot({ path: opts.screenshot, fullPage: true });
+    await this.page.getByRole("button", { name: "上传", exact: true }).click();
+    await expect(this.page.getByTestId("photo-feedback")).toContainText("证件照已上传", { timeout: 20_000 });
+    const img = this.page.getByTestId("declaration-photo");
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(295);
   }
 
   /**

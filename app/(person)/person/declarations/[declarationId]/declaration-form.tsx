@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldValues, type UseFormSetError, type Path } from "react-hook-form";
+import { PhotoTool } from "@/components/photo-tool";
 import { OutcomeNotice, useActionRunner } from "@/components/ui/action-runner";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -66,11 +67,13 @@ export type DeclarationFormProps = {
   canWithdraw: boolean;
   /** 破格申报: the reason saved, or null. */
   exceptionalReason: string | null;
+  /** The current 证件照, or null. */
+  photoId: string | null;
   /** 申报专业与级别: editable until the first submission, within the batch's levels. */
   target: { specialty: string; targetLevel: TitleLevel; levels: TitleLevel[]; locked: boolean };
 };
 
-const STEPS = ["target", "basic", "education", "work", "title", "achievements", "pledge"] as const;
+const STEPS = ["target", "basic", "education", "work", "title", "achievements", "photo", "pledge"] as const;
 type Step = (typeof STEPS)[number];
 
 function applyFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>) {
@@ -127,7 +130,8 @@ export function DeclarationForm(props: DeclarationFormProps) {
       {step === "education" && <EducationStep {...p} next={() => setStep("work")} />}
       {step === "work" && <WorkStep {...p} next={() => setStep("title")} />}
       {step === "title" && <TitleStep {...p} next={() => setStep("achievements")} />}
-      {step === "achievements" && <AchievementsStep {...p} next={() => setStep("pledge")} />}
+      {step === "achievements" && <AchievementsStep {...p} next={() => setStep("photo")} />}
+      {step === "photo" && <PhotoStep {...p} next={() => setStep("pledge")} />}
       {step === "pledge" && <PledgeStep {...p} />}
     </div>
   );
@@ -466,6 +470,100 @@ function AchievementsStep(p: StepProps) {
       </div>
       <SaveBar busy={busy} outcome={outcome} />
     </form>
+  );
+}
+
+type PhotoReply = { ok: true; photoId: string; version: number; message: string } | { ok: false; message: string; errors?: { code: string; message: string }[] };
+
+/**
+ * 证件照: the back-fill's photo tool (choose or take a photo, frame it, live checks, certificate preview); 「上传」 sends
+ * the framed JPEG to /api/declarations/<id>/photo, which checks and normalises it on the server. The upload is saved
+ * at once (the declaration's version moves on, the 诚信承诺 is cleared like any other change).
+ */
+function PhotoStep(p: StepProps) {
+  const router = useRouter();
+  const [uploaded, setUploaded] = useState<string | null>(null);
+  const photoId = uploaded ?? p.photoId;
+  const [toolOpen, setToolOpen] = useState(photoId === null);
+  const [uploading, setUploading] = useState(false);
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string; details?: string[] } | null>(null);
+  const upload = async (blob: Blob) => {
+    setUploading(true);
+    setFeedback(null);
+    try {
+      const res = await fetch(`/api/declarations/${p.declarationId}/photo?version=${p.version}`, {
+        method: "POST",
+        headers: { "Content-Type": blob.type || "image/jpeg", "X-File-Name": encodeURIComponent("photo.jpg") },
+        body: blob,
+      });
+      const reply = (await res.json().catch(() => ({ ok: false, message: "上传失败，请稍后重试" }))) as PhotoReply;
+      if (reply.ok) {
+        p.onSaved(reply.version);
+        setUploaded(reply.photoId);
+        setToolOpen(false);
+        setFeedback({ ok: true, text: reply.message });
+        router.refresh();
+      } else {
+        const details = reply.errors && reply.errors.length > 1 ? reply.errors.map((e) => e.message) : undefined;
+        setFeedback({ ok: false, text: details ? "照片未通过检查：" : reply.message, details });
+      }
+    } catch {
+      setFeedback({ ok: false, text: "网络异常，照片未上传，请稍后重试" });
+    } finally {
+      setUploading(false);
+    }
+  };
+  return (
+    <div className="space-y-4" data-testid="photo-step">
+      <p className="text-sm leading-relaxed text-slate-600">
+        请上传本人近期正面免冠证件照（白色背景）。照片经服务器检查并裁剪为 295×413 像素后保存，供审核单位核对，评审通过后印制在职称电子证书上。
+      </p>
+      {feedback ? (
+        <div data-testid="photo-feedback">
+          <Notice tone={feedback.ok ? "success" : "error"}>
+            {feedback.text}
+            {feedback.details ? (
+              <ul className="mt-1 list-disc pl-5">
+                {feedback.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Notice>
+        </div>
+      ) : null}
+      {photoId ? (
+        <figure className="space-y-1">
+          {/* eslint-disable-next-line @next/next/no-img-element -- private, uncacheable photo served by our handler */}
+          <img src={`/api/photos/${photoId}`} alt="已上传的证件照" width={148} height={207} className="h-[207px] w-[148px] border border-slate-300 bg-white object-cover" data-testid="declaration-photo" />
+          <figcaption className="text-xs text-slate-500">已上传的证件照（服务器处理后，295×413 像素）</figcaption>
+        </figure>
+      ) : (
+        <Notice tone="warning">尚未上传证件照，提交申报前须上传。</Notice>
+      )}
+      {toolOpen ? (
+        <section aria-label="照片工具" className="space-y-3 border-t border-slate-100 pt-4">
+          <div className="flex items-center justify-between">
+            <h3 className="text-sm font-semibold text-slate-800">照片工具：选择或拍摄照片，裁剪后上传</h3>
+            {photoId ? (
+              <Button size="sm" variant="ghost" onClick={() => setToolOpen(false)} disabled={uploading}>
+                收起
+              </Button>
+            ) : null}
+          </div>
+          <PhotoTool onReady={upload} busy={uploading} submitLabel="上传" certificate={{ name: p.personName }} />
+        </section>
+      ) : (
+        <Button type="button" variant="secondary" onClick={() => setToolOpen(true)}>
+          更换照片
+        </Button>
+      )}
+      <div>
+        <Button type="button" onClick={p.next} disabled={uploading}>
+          下一步
+        </Button>
+      </div>
+    </div>
   );
 }
 

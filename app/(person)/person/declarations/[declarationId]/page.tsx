@@ -107,6 +107,7 @@ export default async function DeclarationPage({ params }: { params: Promise<{ de
             bar={bar}
             canWithdraw={view.moves.includes("withdraw")}
             exceptionalReason={d.exceptionalReason}
+            photoId={view.photoId}
             target={{ specialty: d.specialty, targetLevel: d.targetLevel, levels: levelsBetween(view.batch.levelFrom, view.batch.levelTo), locked: d.firstSubmittedAt !== null }}
           />
         </Card>

@@ -1,3 +1,4 @@
+import { DeclarationPhoto } from "@/components/declarations/declaration-photo";
 import { Card } from "@/components/ui/card";
 import { ACHIEVEMENT_KIND_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from "@/lib/declarations/constants";
 import type { DeclarationView } from "@/lib/declarations/queries";
@@ -8,16 +9,19 @@ export function DeclarationSummary({ view }: { view: DeclarationView }) {
   const d = view.declaration;
   return (
     <Card title="申报内容">
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <Row k="姓名" v={d.personName} />
-        <Row k="证件号码" v={d.idNumberMasked} />
-        <Row k="所在单位" v={view.unit?.name ?? "—"} />
-        <Row k="现任岗位" v={d.basic?.post ?? "—"} />
-        <Row k="人员状态" v={d.basic?.employment ? EMPLOYMENT_LABELS[d.basic.employment] : "—"} />
-        <Row k="现任职称" v={d.currentTitle ? `${d.currentTitle}（${d.currentTitleLevel ? TITLE_LEVEL_LABELS[d.currentTitleLevel] : ""}，${d.currentTitleDate ?? ""}）` : "—"} />
-        <Row k="申报" v={`${d.series} · ${d.specialty} · ${TITLE_LEVEL_LABELS[d.targetLevel]}`} />
-        {d.exceptional ? <Row k="破格申报" v={`${d.exceptionalReason ?? ""}${d.exceptionalApprovedAt ? "（已批准破格）" : "（待评委会组建单位批准）"}`} /> : null}
-      </dl>
+      <div className="flex flex-col-reverse gap-4 sm:flex-row sm:items-start">
+        <dl className="grid min-w-0 flex-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <Row k="姓名" v={d.personName} />
+          <Row k="证件号码" v={d.idNumberMasked} />
+          <Row k="所在单位" v={view.unit?.name ?? "—"} />
+          <Row k="现任岗位" v={d.basic?.post ?? "—"} />
+          <Row k="人员状态" v={d.basic?.employment ? EMPLOYMENT_LABELS[d.basic.employment] : "—"} />
+          <Row k="现任职称" v={d.currentTitle ? `${d.currentTitle}（${d.currentTitleLevel ? TITLE_LEVEL_LABELS[d.currentTitleLevel] : ""}，${d.currentTitleDate ?? ""}）` : "—"} />
+          <Row k="申报" v={`${d.series} · ${d.specialty} · ${TITLE_LEVEL_LABELS[d.targetLevel]}`} />
+          {d.exceptional ? <Row k="破格申报" v={`${d.exceptionalReason ?? ""}${d.exceptionalApprovedAt ? "（已批准破格）" : "（待评委会组建单位批准）"}`} /> : null}
+        </dl>
+        <DeclarationPhoto photoId={view.photoId} />
+      </div>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">学历</h3>
       <ul className="list-disc pl-5 text-sm">
         {d.education.map((e) => (
