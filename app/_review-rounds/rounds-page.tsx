@@ -31,12 +31,12 @@ export async function RoundsPage({ area, searchParams }: { area: RoundArea; sear
       <Card title="评审会议">
         <form className="mb-4 flex flex-wrap gap-2 text-sm" action={base} role="search" aria-label="评审会议检索">
           <input name="q" defaultValue={filter.q} placeholder="会议名称" aria-label="会议名称" className={selectClass} />
-          <button className="rounded-md border border-slate-300 px-3">查询</button>
+          <button className="rounded-md border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-50">查询</button>
         </form>
         {list.rows.length === 0 ? (
           <p className="text-sm text-slate-500">暂无评审会议。</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="scroll-shadow-x">
             <table className="min-w-full text-sm" data-testid="rounds-table">
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
@@ -51,7 +51,7 @@ export async function RoundsPage({ area, searchParams }: { area: RoundArea; sear
               <tbody>
                 {list.rows.map((r) => (
                   <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-                    <td>
+                    <td className="min-w-48">
                       <Link className="text-brand-700 hover:underline" href={`${base}/${r.id}`}>
                         {r.name}
                       </Link>

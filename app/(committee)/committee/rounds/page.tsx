@@ -14,7 +14,7 @@ export default async function Page() {
       {rows.length === 0 ? (
         <Notice>当前身份没有可主持的评审会议。评议组组长请在“专家工作台 · 线上评审”中填写评议组意见。</Notice>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-shadow-x">
           <table className="min-w-full text-sm" data-testid="chair-rounds">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
@@ -29,7 +29,7 @@ export default async function Page() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-                  <td>
+                  <td className="min-w-48">
                     <Link className="text-brand-700 hover:underline" href={`/committee/rounds/${r.id}`}>
                       {r.name}
                     </Link>

@@ -20,7 +20,7 @@ export default async function Page() {
       {rows.length === 0 ? (
         <Notice>暂无需要参加的评审会议。</Notice>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-shadow-x">
           <table className="min-w-full text-sm" data-testid="expert-rounds">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
@@ -35,7 +35,7 @@ export default async function Page() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-                  <td>
+                  <td className="min-w-48">
                     <Link className="text-brand-700 hover:underline" href={`/expert/rounds/${r.id}`}>
                       {r.name}
                     </Link>
