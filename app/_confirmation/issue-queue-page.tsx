@@ -40,7 +40,7 @@ export async function IssueQueuePage({ searchParams }: { searchParams: SearchPar
           <button className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">查询</button>
         </form>
       </div>
-      <div className="overflow-x-auto">
+      <div className="scroll-shadow-x">
         <table className="min-w-full text-sm [&_th]:whitespace-nowrap" data-testid="issue-queue">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>

@@ -27,43 +27,45 @@ export async function PendingResultsPage({ searchParams }: { searchParams: Searc
   return (
     <Card title="评审结果确认与备案">
       <form className="mb-4 flex gap-2 text-sm" action={BASE} role="search" aria-label="评审会议检索">
-        <input name="q" defaultValue={q} placeholder="会议、评委会或组建单位名称" aria-label="会议、评委会或组建单位名称" className="rounded-md border border-slate-300 px-2 py-1.5" />
-        <button className="rounded-md border border-slate-300 px-3">查询</button>
+        <input name="q" defaultValue={q} placeholder="会议、评委会或组建单位名称" aria-label="会议、评委会或组建单位名称" className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-2 sm:max-w-xs sm:flex-none" />
+        <button className="shrink-0 rounded-md border border-slate-300 px-4 py-2">查询</button>
       </form>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">暂无待确认的评审结果。</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1">评审会议</th>
-              <th>评委会</th>
-              <th>组建单位</th>
-              <th>公示期</th>
-              <th>待确认人数</th>
-              <th>未处理异议</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.roundId} className="border-t border-slate-100">
-                <td className="py-1.5">
-                  <Link className="text-brand-700 hover:underline" href={`${BASE}/${r.roundId}`}>
-                    {r.roundName}
-                  </Link>
-                </td>
-                <td>{r.committeeName}</td>
-                <td>{r.formingOrgName}</td>
-                <td>
-                  {r.postedOn} 至 {r.endsOn}
-                  {today > r.endsOn ? "（已期满）" : ""}
-                </td>
-                <td>{r.candidates}</td>
-                <td>{r.openObjections}</td>
+        <div className="scroll-shadow-x">
+          <table className="w-full text-sm">
+            <thead className="text-left text-slate-500">
+              <tr className="[&_th]:whitespace-nowrap [&_th]:pr-3">
+                <th className="py-1">评审会议</th>
+                <th>评委会</th>
+                <th>组建单位</th>
+                <th>公示期</th>
+                <th>待确认人数</th>
+                <th>未处理异议</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.roundId} className="border-t border-slate-100">
+                  <td className="min-w-48 py-1.5 pr-3">
+                    <Link className="text-brand-700 hover:underline" href={`${BASE}/${r.roundId}`}>
+                      {r.roundName}
+                    </Link>
+                  </td>
+                  <td className="min-w-40 pr-3">{r.committeeName}</td>
+                  <td className="min-w-32 pr-3">{r.formingOrgName}</td>
+                  <td className="whitespace-nowrap pr-3">
+                    {r.postedOn} 至 {r.endsOn}
+                    {today > r.endsOn ? "（已期满）" : ""}
+                  </td>
+                  <td>{r.candidates}</td>
+                  <td>{r.openObjections}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={page} pageSize={RESULTS_PAGE_SIZE} total={total} basePath={BASE} params={{ q }} />
     </Card>
@@ -111,33 +113,35 @@ export async function RoundResultsPage({ roundId }: { roundId: string }) {
         </Card>
       )}
       <Card title={`通过人员（${candidates.length}人）`}>
-        <table className="w-full text-sm">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1">姓名</th>
-              <th>证件号码</th>
-              <th>系列 / 专业</th>
-              <th>状态</th>
-              <th>证书编号</th>
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => (
-              <tr key={c.declarationId} className="border-t border-slate-100">
-                <td className="py-1.5">{c.name}</td>
-                <td>{c.idNumberMasked}</td>
-                <td>
-                  {c.series} / {c.specialty}
-                </td>
-                <td>
-                  {DECLARATION_STATUS_LABELS[c.status].label}
-                  {c.finalReason ? `（${c.finalReason}）` : ""}
-                </td>
-                <td>{c.certNo ?? "—"}</td>
+        <div className="scroll-shadow-x">
+          <table className="w-full text-sm">
+            <thead className="text-left text-slate-500">
+              <tr className="[&_th]:whitespace-nowrap [&_th]:pr-3">
+                <th className="py-1">姓名</th>
+                <th>证件号码</th>
+                <th>系列 / 专业</th>
+                <th>状态</th>
+                <th>证书编号</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {candidates.map((c) => (
+                <tr key={c.declarationId} className="border-t border-slate-100 [&_td]:pr-3">
+                  <td className="whitespace-nowrap py-1.5">{c.name}</td>
+                  <td className="whitespace-nowrap">{c.idNumberMasked}</td>
+                  <td className="min-w-32">
+                    {c.series} / {c.specialty}
+                  </td>
+                  <td className="min-w-24">
+                    {DECLARATION_STATUS_LABELS[c.status].label}
+                    {c.finalReason ? `（${c.finalReason}）` : ""}
+                  </td>
+                  <td className="whitespace-nowrap">{c.certNo ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
       {(objections.length > 0 || (viewer === "forming" && round.state === "publicity")) && (
         <Card title="异议">

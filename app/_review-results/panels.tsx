@@ -114,50 +114,53 @@ export function ConfirmPanel({
           <input type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} className={inputClass} />
         </label>
       </div>
-      <table className="w-full text-sm">
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th className="py-1">申报人</th>
-            <th>暂缓</th>
-            <th>暂缓原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.map((c) => {
-            const on = c.declarationId in withheld;
-            return (
-              <tr key={c.declarationId} className="border-t border-slate-100">
-                <td className="py-1.5">{c.name}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`暂缓${c.name}`}
-                    checked={on}
-                    onChange={(e) =>
-                      setWithheld((w) => {
-                        const next = { ...w };
-                        if (e.target.checked) next[c.declarationId] = "";
-                        else delete next[c.declarationId];
-                        return next;
-                      })
-                    }
-                  />
-                </td>
-                <td>
-                  {on && (
+      <div className="scroll-shadow-x">
+        <table className="w-full text-sm">
+          <thead className="text-left text-slate-500">
+            <tr className="[&_th]:whitespace-nowrap [&_th]:pr-3">
+              <th className="py-1">申报人</th>
+              <th>暂缓</th>
+              <th>暂缓原因</th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => {
+              const on = c.declarationId in withheld;
+              return (
+                <tr key={c.declarationId} className="border-t border-slate-100">
+                  <td className="whitespace-nowrap py-1.5 pr-3">{c.name}</td>
+                  <td className="pr-3">
                     <input
-                      aria-label={`${c.name}的暂缓原因`}
-                      value={withheld[c.declarationId]}
-                      onChange={(e) => setWithheld((w) => ({ ...w, [c.declarationId]: e.target.value }))}
-                      className={inputClass}
+                      type="checkbox"
+                      className="h-5 w-5"
+                      aria-label={`暂缓${c.name}`}
+                      checked={on}
+                      onChange={(e) =>
+                        setWithheld((w) => {
+                          const next = { ...w };
+                          if (e.target.checked) next[c.declarationId] = "";
+                          else delete next[c.declarationId];
+                          return next;
+                        })
+                      }
                     />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td className="min-w-48">
+                    {on && (
+                      <input
+                        aria-label={`${c.name}的暂缓原因`}
+                        value={withheld[c.declarationId]}
+                        onChange={(e) => setWithheld((w) => ({ ...w, [c.declarationId]: e.target.value }))}
+                        className={inputClass}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {asking ? (
         <ConfirmBox
           question={`将${label}${expectedCount}人的评审结果${withhold.length ? `，暂缓${withhold.length}人` : ""}，并转省人社厅专技处签发电子证书。此操作不可撤回，确定吗？`}

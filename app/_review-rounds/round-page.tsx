@@ -93,9 +93,9 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
       <Card title={`申报人（${candidates.total}人）`}>
         <form className="mb-4 flex flex-wrap gap-2 text-sm" action={path} role="search" aria-label="申报人检索">
           <input name="q" defaultValue={filter.q} placeholder="姓名或完整证件号码" aria-label="姓名或完整证件号码" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
-          <button className="rounded-md border border-slate-300 px-3">查询</button>
+          <button className="rounded-md border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-50">查询</button>
         </form>
-        <div className="overflow-x-auto">
+        <div className="scroll-shadow-x">
           <table className="min-w-full text-sm" data-testid="round-candidates">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
@@ -143,7 +143,7 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
         <Card title="添加申报人（本评委会已受理的申报）">
           <form className="mb-4 flex flex-wrap gap-2 text-sm" action={path} role="search" aria-label="已受理申报检索">
             <input name="aq" defaultValue={addFilter.aq} placeholder="姓名" aria-label="已受理申报：姓名" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" />
-            <button className="rounded-md border border-slate-300 px-3">查询</button>
+            <button className="rounded-md border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-50">查询</button>
           </form>
           <AddCandidatesPicker
             roundId={r.id}

@@ -90,7 +90,7 @@ export function RoundProgress({ detail }: { detail: RoundDetail }) {
       {detail.panels.length === 0 ? (
         <p className="text-sm text-slate-500">尚未组建评议组。</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-shadow-x">
           <table className="min-w-full text-sm" data-testid="panel-progress">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

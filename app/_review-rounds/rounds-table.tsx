@@ -34,7 +34,7 @@ export function RoundsTable<R extends RoundListBase>({
   columns: readonly RoundColumn<R>[];
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="scroll-shadow-x">
       <table className="min-w-full text-sm" data-testid={testId}>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">
@@ -49,7 +49,7 @@ export function RoundsTable<R extends RoundListBase>({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100 [&_td]:px-2 [&_td]:py-2">
-              <td>
+              <td className="min-w-48">
                 <Link className="text-brand-700 hover:underline" href={href(r.id)}>
                   {r.name}
                 </Link>

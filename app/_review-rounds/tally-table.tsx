@@ -13,7 +13,7 @@ export function TallyTable({ tally }: { tally: TallyPreview }) {
       <p className="text-sm text-slate-700">
         参会委员 {tally.members} 人，出席 {tally.present} 人，提交表决票 {tally.voters} 人。通过须同意票不少于该申报人应参加表决人数的三分之二（弃权及未投票均不计为同意）。
       </p>
-      <div className="overflow-x-auto">
+      <div className="scroll-shadow-x">
         <table className="min-w-full text-sm" data-testid="tally-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

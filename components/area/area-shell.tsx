@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { FlashNotice, FlashProvider } from "@/components/ui/flash-notice";
 import { ROLE_INFO, type Role } from "@/lib/roles";
 import { GrantSwitcher, type GrantChoice } from "./grant-switcher";
 import { NAV_BY_ROLE } from "./nav-config";
@@ -56,7 +57,14 @@ export function AreaShell({ role, userName, orgName, isCertDivision, logout, gra
             </nav>
           </div>
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main className="min-w-0 flex-1">
+          {/* The flash of the latest successful action (components/ui/flash-notice.tsx): the shell persists
+              across refreshes, so it outlives the panel that ran the action. */}
+          <FlashProvider>
+            <FlashNotice />
+            {children}
+          </FlashProvider>
+        </main>
       </div>
     </div>
   );

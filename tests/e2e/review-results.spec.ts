@@ -45,6 +45,9 @@ test("the forming organisation publishes the 结果公示 of the signed round", 
   await confirm(province, "确认发布");
   // The publish panel leaves the page with the state change (its outcome line with it): wait for the state.
   await expect(province.getByText("状态：结果公示中")).toBeVisible();
+  // The area shell's flash keeps the action's message once the panel has gone (and shows it only once).
+  await expect(province.getByTestId("flash-notice")).toHaveText(/已发布结果公示（\d{4}-\d{2}-\d{2}起，至\d{4}-\d{2}-\d{2}）/);
+  await expect(province.getByText(/^已发布结果公示/)).toHaveCount(1);
   await province.reload();
   await expect(province.getByText(`结果公示：${todayInShanghai()} 发布，至`)).toBeVisible();
   // Before the end of the 公示 the confirmation is not offered.
@@ -69,6 +72,7 @@ test("after the 公示, the 人社部门 confirms both in bulk with 文号 and �
   // The confirmation panel goes with the round's state (its outcome line with it): the page now shows the result.
   await expect(province.getByText(`确认文号：${APPROVAL_NO}（${todayInShanghai()}），确认2人，暂缓0人`)).toBeVisible();
   await expect(province.getByTestId("issue-state")).toHaveText("电子证书：待省人社厅专技处签发");
+  await expect(province.getByTestId("flash-notice")).toContainText("已确认：2人。已转省人社厅专技处签发电子证书");
   const row = province.getByRole("row").filter({ hasText: HOLDER });
   await expect(row).toContainText("已确认");
   await shot(province, "confirmed");
@@ -86,6 +90,7 @@ test("the 专技处 finds the round in its 证书确认 queue and issues the cer
   await expect(zjc.getByRole("dialog", { name: "确认操作" })).toContainText("将签发2张电子证书");
   await confirm(zjc, "确认签发");
   await expect(zjc.getByTestId("issue-state")).toContainText("电子证书：已由专技处签发2张");
+  await expect(zjc.getByTestId("flash-notice")).toContainText("已签发电子证书2张");
   const row = zjc.getByRole("row").filter({ hasText: HOLDER });
   certNo = (/52\d{15}[\dX]/.exec(await row.innerText()) ?? [""])[0];
   expect(certNo).toMatch(/^52\d{4}061001\d{5}[\dX]$/);

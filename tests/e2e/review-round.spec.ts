@@ -166,6 +166,13 @@ test("each expert submits one sheet for all candidates with the password and fin
   await expect(wang.getByTestId("ballot-status")).toContainText("已提交表决票 3 /");
   await wang.getByRole("button", { name: "结束投票" }).click();
   await confirm(wang, "确认结束投票");
+  // The 结束投票 button leaves with the state (its outcome line with it): the area shell's flash keeps the
+  // message, shown once, until dismissed.
+  const flash = wang.getByTestId("flash-notice");
+  await expect(flash).toHaveText(/投票已结束，可以统票/);
+  await expect(wang.getByText("投票已结束，可以统票")).toHaveCount(1);
+  await flash.getByRole("button", { name: "关闭提示" }).click();
+  await expect(flash).toHaveCount(0);
   // The ballot panel changes with the state (its outcome line may leave with it): the server no longer
   // offers 结束投票 once the ballot is closed.
   await expect

@@ -36,7 +36,7 @@ export function formatFindings(findings: Finding[]): string {
 }
 
 /** Elements sticking out to the right of the viewport, to say what made the page too wide. */
-function overflowCulprits(page: Page, width: number) {
+export function overflowCulprits(page: Page, width: number) {
   return page.evaluate((w) => {
     const out: string[] = [];
     for (const el of Array.from(document.body.querySelectorAll("*"))) {

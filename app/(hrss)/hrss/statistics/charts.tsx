@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** One bar group: its label and one value per series (keys of `series`). */
@@ -7,6 +8,17 @@ export type ChartDatum = { label: string } & Record<string, number | string>;
 export type ChartSeries = { key: string; name: string; color: string };
 
 const AXIS = { fontSize: 12, fill: "#475569" };
+/** Narrower than Tailwind's `sm` (a phone): the categories of an upright chart are slanted to stay apart. */
+const NARROW = "(max-width: 639px)";
+const subscribeNarrow = (onChange: () => void) => {
+  const q = window.matchMedia(NARROW);
+  q.addEventListener("change", onChange);
+  return () => q.removeEventListener("change", onChange);
+};
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
+}
+
 const number = (v: unknown) => (typeof v === "number" ? v.toLocaleString("zh-CN") : typeof v === "string" ? v : "");
 
 /**
@@ -14,15 +26,17 @@ const number = (v: unknown) => (typeof v === "number" ? v.toLocaleString("zh-CN"
  * the chart is hidden from assistive technology and takes no focus). `horizontal`: categories down the side, for long labels.
  */
 export function BarFigure({ data, series, horizontal = false, height, labels = false }: { data: ChartDatum[]; series: ChartSeries[]; horizontal?: boolean; height: number; labels?: boolean }) {
+  const narrow = useNarrow();
   const category = horizontal ? (
     <YAxis type="category" dataKey="label" width={104} tick={AXIS} tickLine={false} axisLine={false} interval={0} />
   ) : (
-    <XAxis type="category" dataKey="label" tick={AXIS} tickLine={false} interval={0} />
+    // On a phone twelve months or ten 市州 side by side overlap: slant them (the table beside lists them too).
+    <XAxis type="category" dataKey="label" tick={AXIS} tickLine={false} interval={0} {...(narrow ? { angle: -45, textAnchor: "end", height: 56 } : {})} />
   );
   const value = horizontal ? (
     <XAxis type="number" tick={AXIS} tickFormatter={number} allowDecimals={false} />
   ) : (
-    <YAxis type="number" tick={AXIS} tickFormatter={number} allowDecimals={false} width={64} />
+    <YAxis type="number" tick={AXIS} tickFormatter={number} allowDecimals={false} width={narrow ? 40 : 64} />
   );
   return (
     <div aria-hidden="true" style={{ height }}>

@@ -42,7 +42,7 @@ export default async function Page({ params }: { params: Promise<{ roundId: stri
 
 function MemberList({ members }: { members: Awaited<ReturnType<typeof loadChairConsole>>["data"]["members"] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="scroll-shadow-x">
       <table className="min-w-full text-sm" data-testid="round-members">
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

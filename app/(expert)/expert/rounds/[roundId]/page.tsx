@@ -107,7 +107,7 @@ export default async function Page({ params }: { params: Promise<{ roundId: stri
           {candidates.length === 0 ? (
             <p className="text-sm text-slate-500">暂无需要评审的申报人。</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="scroll-shadow-x">
               <table className="min-w-full text-sm" data-testid="expert-candidates">
                 <thead className="bg-slate-50 text-left text-slate-600">
                   <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

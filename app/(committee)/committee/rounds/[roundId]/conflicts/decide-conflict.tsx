@@ -13,7 +13,7 @@ export function DecideConflict({ roundId, conflictId }: { roundId: string; confl
   const [reason, setReason] = useState("");
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex gap-2">
         <Button size="sm" disabled={busy} onClick={() => run(() => decideConflictAction({ roundId, conflictId, decision: "pin" }))}>
           确认回避
         </Button>

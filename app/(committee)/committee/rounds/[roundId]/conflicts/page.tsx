@@ -49,9 +49,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               </option>
             ))}
           </select>
-          <button className="rounded-md border border-slate-300 px-3">查询</button>
+          <button className="rounded-md border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-50">查询</button>
         </form>
-        <div className="overflow-x-auto">
+        <div className="scroll-shadow-x">
           <table className="min-w-full text-sm" data-testid="blocks-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

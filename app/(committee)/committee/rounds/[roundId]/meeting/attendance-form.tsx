@@ -29,8 +29,8 @@ export function AttendanceForm({ roundId, members, quorumNeeded, editable }: { r
         <legend className="sr-only">出席委员</legend>
         <div className="grid grid-cols-2 gap-1 sm:grid-cols-4 lg:grid-cols-5">
           {members.map((m) => (
-            <label key={m.userId} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
-              <input type="checkbox" checked={present.has(m.userId)} onChange={() => toggle(m.userId)} aria-label={`${m.name} 出席`} />
+            <label key={m.userId} className="flex items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50 max-sm:py-2.5">
+              <input type="checkbox" className="max-sm:h-5 max-sm:w-5" checked={present.has(m.userId)} onChange={() => toggle(m.userId)} aria-label={`${m.name} 出席`} />
               <span>{m.name}</span>
             </label>
           ))}

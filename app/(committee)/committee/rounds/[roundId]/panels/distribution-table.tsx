@@ -61,7 +61,7 @@ export function DistributionTable({ roundId, rows, panels, editable }: { roundId
         />
       )}
       <OutcomeNotice outcome={outcome} />
-      <div className="overflow-x-auto">
+      <div className="scroll-shadow-x">
         <table className="min-w-full text-sm" data-testid="distribution-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr className="[&_th]:whitespace-nowrap [&_th]:px-2 [&_th]:py-2">

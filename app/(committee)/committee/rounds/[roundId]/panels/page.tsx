@@ -117,7 +117,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <option value="unassigned">未分组</option>
             <option value="short">未分组或评议专家不足</option>
           </select>
-          <button className="rounded-md border border-slate-300 px-3">查询</button>
+          <button className="rounded-md border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-50">查询</button>
         </form>
         <DistributionTable roundId={r.id} rows={rows} panels={panels.map((p) => ({ panelId: p.panelId, name: p.name }))} editable={editable && panels.length > 0} />
         <Pagination page={page} pageSize={PAGE_SIZE} total={matches.length} basePath={path} params={filter} />

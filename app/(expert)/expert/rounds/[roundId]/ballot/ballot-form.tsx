@@ -46,8 +46,8 @@ export function BallotForm({ roundId, rows }: { roundId: string; rows: SheetRow[
             </div>
             <fieldset className="flex gap-4" aria-label={`对 ${r.personName} 的表决`}>
               {BALLOT_CHOICES.map((c) => (
-                <label key={c} className="flex items-center gap-1 whitespace-nowrap">
-                  <input type="radio" name={`choice-${r.candidateId}`} checked={choices[r.candidateId] === c} onChange={() => setChoices((s) => ({ ...s, [r.candidateId]: c }))} />
+                <label key={c} className="flex items-center gap-1 whitespace-nowrap max-sm:gap-2 max-sm:py-2">
+                  <input type="radio" className="max-sm:h-5 max-sm:w-5" name={`choice-${r.candidateId}`} checked={choices[r.candidateId] === c} onChange={() => setChoices((s) => ({ ...s, [r.candidateId]: c }))} />
                   {BALLOT_CHOICE_LABELS[c]}
                 </label>
               ))}

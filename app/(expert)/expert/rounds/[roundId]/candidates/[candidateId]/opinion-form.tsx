@@ -46,12 +46,12 @@ export function OpinionForm({ roundId, candidateId, kind, initial }: { roundId: 
               结论
             </legend>
             <div className="flex gap-4 text-sm">
-              <label className="flex items-center gap-1">
-                <input type="radio" name={`${id}-recommend`} checked={field.value === true} onChange={() => field.onChange(true)} />
+              <label className="flex items-center gap-1 max-sm:gap-2 max-sm:py-2">
+                <input type="radio" className="max-sm:h-5 max-sm:w-5" name={`${id}-recommend`} checked={field.value === true} onChange={() => field.onChange(true)} />
                 建议通过
               </label>
-              <label className="flex items-center gap-1">
-                <input type="radio" name={`${id}-recommend`} checked={field.value === false} onChange={() => field.onChange(false)} />
+              <label className="flex items-center gap-1 max-sm:gap-2 max-sm:py-2">
+                <input type="radio" className="max-sm:h-5 max-sm:w-5" name={`${id}-recommend`} checked={field.value === false} onChange={() => field.onChange(false)} />
                 不建议通过
               </label>
             </div>
