@@ -2,8 +2,8 @@
 
 import { protectedAction } from "@/lib/actions/safe-action";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
-import { addCandidates, cancelRound, createRound, removeCandidate } from "@/lib/review-rounds/rounds";
-import { addCandidatesSchema, cancelRoundSchema, confirmTallySchema, createRoundSchema, removeCandidateSchema } from "@/lib/review-rounds/schemas";
+import { addCandidates, cancelRound, createRound, removeCandidate, setActingChair } from "@/lib/review-rounds/rounds";
+import { actingChairSchema, addCandidatesSchema, cancelRoundSchema, confirmTallySchema, createRoundSchema, removeCandidateSchema } from "@/lib/review-rounds/schemas";
 import { confirmTally } from "@/lib/review-rounds/tally";
 import { CONFIRMER_KIND_LABELS } from "@/lib/review-rounds/constants";
 import { ROUND_AREAS } from "./round-areas";
@@ -55,6 +55,22 @@ export const cancelRoundAction = protectedAction({
   handler: async ({ tx, user, input, ip }) => {
     await cancelRound(tx, user, { ...input, ip });
     return { data: undefined, message: "评审会议已取消", audit: { targetType: "review_round", targetId: input.roundId } };
+  },
+});
+
+/** 指定副主任主持 / 恢复由主任主持 (the forming organisation, before signing, with the reason). */
+export const actingChairAction = protectedAction({
+  name: "review_round.acting_chair.action",
+  roles: COMMITTEE_FORMING_ROLES,
+  schema: actingChairSchema,
+  revalidate: ROUND_AREAS,
+  handler: async ({ tx, user, input, ip }) => {
+    await setActingChair(tx, user, { ...input, ip });
+    return {
+      data: undefined,
+      message: input.userId ? "已指定副主任主持本次评审会议" : "已恢复由主任主持本次评审会议",
+      audit: { targetType: "review_round", targetId: input.roundId, detail: { userId: input.userId } },
+    };
   },
 });
 

@@ -13,6 +13,7 @@ import { ROUND_PAGE_SIZE, TALLY_RESULT_LABELS } from "@/lib/review-rounds/consta
 import { getRoundDetail, listAddableDeclarations } from "@/lib/review-rounds/queries";
 import { computeTally } from "@/lib/review-rounds/tally";
 import { confirmTallyStaffAction } from "./actions";
+import { ActingChairForm } from "./acting-chair-form";
 import { CancelRoundForm } from "./cancel-round-form";
 import { AddCandidatesPicker, RemoveCandidateButton } from "./candidate-picker";
 import { ConfirmTallyButton } from "./confirm-tally-button";
@@ -74,6 +75,15 @@ export async function RoundPage({ area, roundId, searchParams }: { area: RoundAr
         }
       />
       <RoundProgress detail={detail} />
+
+      <Card title="会议主持">
+        <p className="mb-3 text-sm" data-testid="round-chair">
+          {detail.chair.actingUserId
+            ? `由副主任委员${detail.chair.actingName ?? ""}主持（主任缺席或回避：${detail.chair.reason ?? ""}）`
+            : `由主任委员${detail.chair.chairName ?? ""}主持`}
+        </p>
+        {!signed && r.state !== "cancelled" && <ActingChairForm roundId={r.id} version={r.version} acting={detail.chair.actingUserId} viceChairs={detail.chair.viceChairs} />}
+      </Card>
 
       {tally && (
         <Card title={signed ? "统票结果" : "统票结果（待确认）"}>

@@ -42,6 +42,12 @@ export const reviewRounds = pgTable(
     /** Seated members, frozen at distribution: the `members` of the quorum and pass arithmetic. */
     memberCount: integer("member_count"),
     cancelReason: text("cancel_reason"),
+    /**
+     * EVALUATION §7: "a designated 副主任 chairs when the 主任 is absent or blocked". Set by the forming
+     * organisation with the reason: while set, this 副主任委员 of the term chairs the round and the 主任 does not.
+     */
+    actingChairUserId: optionalRefColumn("acting_chair_user_id", () => users.id),
+    actingChairReason: text("acting_chair_reason"),
     createdBy: optionalRefColumn("created_by", () => users.id),
     createdAt: createdAtColumn(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

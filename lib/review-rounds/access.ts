@@ -1,7 +1,8 @@
 /**
  * Who may do what in a review round (docs/domain.md §17 "Who"), always from the ACTIVE grant:
  * - the forming organisation (hrss / dept / self_unit whose organisation formed the committee);
- * - the 主任 (a 评委会成员 grant on the round's committee and term, position 主任委员; a 副主任委员 deputises);
+ * - the 主任 (a 评委会成员 grant on the round's committee and term, position 主任委员), or instead the 副主任委员 the
+ *   forming organisation designated for the round when the 主任 is absent or blocked;
  * - a member of the round acting as expert (an expert grant of the forming organisation's pool, or a
  *   评委会成员 grant on the committee — the 组长's round grant included).
  * A round the actor has no part in answers 「评审会议不存在」 (NotFoundError), so its existence is not revealed.
@@ -36,16 +37,16 @@ export function isFormingOrg(actor: RoundActor, round: Pick<ReviewRound, "formin
   return COMMITTEE_FORMING_ROLES.includes(actor.role) && actor.orgId === round.formingOrgId;
 }
 
-/** The active grant is the 主任 (or a 副主任 deputising) of the round's committee term. */
-export function isChair(actor: RoundActor, round: Pick<ReviewRound, "committeeId" | "termId">): boolean {
+/**
+ * The active grant chairs the round: the 主任 of the committee term — unless the forming organisation has
+ * designated a 副主任 because the 主任 is absent or blocked (EVALUATION §7), in which case that 副主任 and only
+ * that one chairs.
+ */
+export function isChair(actor: RoundActor, round: Pick<ReviewRound, "committeeId" | "termId" | "actingChairUserId">): boolean {
   const g = activeGrant(actor);
-  return (
-    actor.role === "committee_member" &&
-    !!g &&
-    g.committeeId === round.committeeId &&
-    (g.termId === null || g.termId === round.termId) &&
-    (g.position === CHAIR_POSITION || g.position === VICE_CHAIR_POSITION)
-  );
+  if (actor.role !== "committee_member" || !g || g.committeeId !== round.committeeId || (g.termId !== null && g.termId !== round.termId)) return false;
+  if (g.position === CHAIR_POSITION) return round.actingChairUserId === null;
+  return g.position === VICE_CHAIR_POSITION && round.actingChairUserId === actor.id;
 }
 
 /** The active grant may act as a member of this round: an expert of the forming organisation's pool, or a 评委会成员 of the committee. */

@@ -4,10 +4,10 @@
  * asserts access itself. ID numbers leave masked; the 主任 sees a block's category, never the declared ID
  * number; nobody sees counts before the ballot closes (tally.ts computeTally answers after).
  */
-import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeRows } from "@/db/raw";
-import { committees, committeeTermMembers, committeeTerms, declarations, expertPoolMembers, orgs, reviewRounds } from "@/db/schema";
+import { committees, committeeTermMembers, committeeTerms, declarations, expertPoolMembers, orgs, reviewRounds, users } from "@/db/schema";
 import type { BlockCategory, RoundConflictStatus, RoundState, TermPosition, TitleLevel } from "@/db/schema/enums";
 import { NotFoundError } from "@/lib/errors";
 import { COMMITTEE_FORMING_ROLES } from "@/lib/roles";
@@ -77,13 +77,15 @@ export async function listRoundsForChair(db: Db, actor: RoundActor): Promise<Rou
   const g = activeGrant(actor);
   if (actor.role !== "committee_member" || !g?.committeeId) return [];
   const rows = await db
-    .select({ ...listColumns, termId: reviewRounds.termId })
+    .select({ ...listColumns, termId: reviewRounds.termId, actingChairUserId: reviewRounds.actingChairUserId })
     .from(reviewRounds)
     .innerJoin(committees, eq(committees.id, reviewRounds.committeeId))
     .where(and(eq(reviewRounds.committeeId, g.committeeId), g.termId ? eq(reviewRounds.termId, g.termId) : undefined))
     .orderBy(desc(reviewRounds.meetingDate), desc(reviewRounds.createdAt))
     .limit(100);
-  return rows.filter((r) => isChair(actor, { committeeId: g.committeeId!, termId: r.termId })).map(({ termId: _t, ...r }) => r);
+  return rows
+    .filter((r) => isChair(actor, { committeeId: g.committeeId!, termId: r.termId, actingChairUserId: r.actingChairUserId }))
+    .map(({ termId: _t, actingChairUserId: _a, ...r }) => r);
 }
 
 export type AddableDeclaration = { id: string; personName: string; maskedIdNumber: string; unitName: string | null; specialty: string; targetLevel: TitleLevel; acceptedAt: Date | null };
@@ -121,6 +123,8 @@ export type RoundDetail = {
   /** Sheets received (never what they say) once the ballot has opened. */
   ballot: { participation: number; eligibleVoters: number } | null;
   viewer: "forming" | "chair";
+  /** Who chairs: the 主任, or the 副主任 the forming organisation designated (with the reason); the term's 副主任委员 to choose from. */
+  chair: { actingUserId: string | null; actingName: string | null; reason: string | null; chairName: string | null; viceChairs: { userId: string; name: string }[] };
 };
 
 /** Progress of one round for the forming organisation or the 主任. */
@@ -156,6 +160,12 @@ export async function getRoundDetail(db: Db, actor: RoundActor, roundId: string)
                (select count(*)::int from panel_summaries s where s.panel_id = p.id) as summaries
         from panels p where p.round_id = ${r.id}::uuid order by p.created_at, p.name`,
   );
+  const leaders = await db
+    .select({ userId: committeeTermMembers.userId, position: committeeTermMembers.position, name: users.name })
+    .from(committeeTermMembers)
+    .innerJoin(users, eq(users.id, committeeTermMembers.userId))
+    .where(and(eq(committeeTermMembers.termId, r.termId), inArray(committeeTermMembers.position, ["chair", "vice_chair"])))
+    .orderBy(asc(users.name));
   const ballotStarted = ["ballot_open", "closed", "signed", "publicity", "confirmed"].includes(r.state);
   const [{ n: sheets }] = ballotStarted
     ? await executeRows<{ n: number }>(db, sql`select count(*)::int as n from ballot_participation where round_id = ${r.id}::uuid`)
@@ -194,6 +204,13 @@ export async function getRoundDetail(db: Db, actor: RoundActor, roundId: string)
     })),
     ballot: ballotStarted ? { participation: Number(sheets), eligibleVoters: Number(m.voters) } : null,
     viewer,
+    chair: {
+      actingUserId: r.actingChairUserId,
+      actingName: leaders.find((l) => l.userId === r.actingChairUserId)?.name ?? null,
+      reason: r.actingChairReason,
+      chairName: leaders.find((l) => l.position === "chair")?.name ?? null,
+      viceChairs: leaders.filter((l) => l.position === "vice_chair").map((l) => ({ userId: l.userId, name: l.name })),
+    },
   };
 }
 

@@ -25,9 +25,9 @@ import { loadOwnedTerm } from "@/lib/terms/terms";
 import { assertFormingOrg, assertManager, assertState, type RoundActor } from "./access";
 import { refreshConflicts } from "./conflicts";
 import { seatedCountBreaks } from "./panels";
-import { CANDIDATE_NOT_FOUND, MAX_ROUND_CANDIDATES, PANEL_LEADER_POSITION } from "./constants";
+import { CANDIDATE_NOT_FOUND, MAX_ROUND_CANDIDATES, PANEL_LEADER_POSITION, VICE_CHAIR_POSITION } from "./constants";
 import { auditRound, moveDeclarations, moveRound } from "./moves";
-import type { AddCandidates, CancelRound, CreateRound, RemoveCandidate, SelectMembers } from "./schemas";
+import type { ActingChair, AddCandidates, CancelRound, CreateRound, RemoveCandidate, SelectMembers } from "./schemas";
 
 type Ip = { ip?: string | null };
 
@@ -164,6 +164,43 @@ export async function selectMembers(tx: Db, actor: RoundActor, input: SelectMemb
   await refreshConflicts(tx, round.id);
   await auditRound(tx, actor, "select_members", round.id, input.ip, { seated, notSeated: notSeated.size });
   return { seated, notSeated: notSeated.size };
+}
+
+/**
+ * 指定副主任主持 (EVALUATION §7: "a designated 副主任 chairs when the 主任 is absent or blocked"): the forming
+ * organisation names one 副主任委员 of the round's term, with the reason, at the version seen, before the
+ * round is signed; from then on that 副主任 holds the 主任's console and signature and the 主任 does not.
+ * `userId: null` gives the chair back to the 主任.
+ */
+export async function setActingChair(tx: Db, actor: RoundActor, input: ActingChair & Ip): Promise<ReviewRound> {
+  const round = await assertFormingOrg(tx, actor, input.roundId, { lock: "update" });
+  const active = ["draft", "distributed", "panel_review", "ballot_open", "closed"] as const;
+  assertState(round, active, input.userId ? "指定副主任主持" : "恢复由主任主持");
+  if (input.userId) {
+    const [vice] = await tx
+      .select({ id: committeeTermMembers.id })
+      .from(committeeTermMembers)
+      .where(and(eq(committeeTermMembers.termId, round.termId), eq(committeeTermMembers.userId, input.userId), eq(committeeTermMembers.position, "vice_chair")));
+    if (!vice) throw new UserError("只能指定本届评委会的副主任委员", { userId: "只能指定本届评委会的副主任委员" });
+    const [grant] = await tx
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.userId, input.userId),
+          eq(roleGrants.role, "committee_member"),
+          eq(roleGrants.committeeId, round.committeeId),
+          eq(roleGrants.position, VICE_CHAIR_POSITION),
+          eq(roleGrants.status, "active"),
+        ),
+      );
+    if (!grant) throw new UserError("该副主任委员没有有效的评委会成员身份，不能主持", { userId: "该副主任委员没有有效的评委会成员身份，不能主持" });
+  } else if (round.actingChairUserId === null) {
+    throw new UserError("本次会议已由主任主持");
+  }
+  const moved = await moveRound(tx, round, round.state, round.state, input.version, { actingChairUserId: input.userId, actingChairReason: input.userId ? input.reason : null });
+  await auditRound(tx, actor, input.userId ? "designate_acting_chair" : "restore_chair", round.id, input.ip, { userId: input.userId, reason: input.reason });
+  return moved;
 }
 
 /**

@@ -51,6 +51,10 @@ export type AssignCandidates = z.infer<typeof assignCandidatesSchema>;
 export const roundStepSchema = z.object({ ...roundRef });
 export type RoundStep = z.infer<typeof roundStepSchema>;
 
+/** 指定副主任主持 (the 主任 absent or blocked), or back to the 主任 (userId null); the reason is required either way. */
+export const actingChairSchema = z.object({ ...roundRef, userId: uuidField.nullable(), reason: reasonField("原因") });
+export type ActingChair = z.infer<typeof actingChairSchema>;
+
 export const cancelRoundSchema = z.object({ ...roundRef, reason: reasonField("取消原因") });
 export type CancelRound = z.infer<typeof cancelRoundSchema>;
 

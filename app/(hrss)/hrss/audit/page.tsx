@@ -3,7 +3,7 @@ import { KeysetPagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/db/schema/enums";
 import { listAuditRows } from "@/lib/audit";
-import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
+import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/labels";
 import { getAuditScopeOrgIds } from "@/lib/audit/scope";
 import { keysetRequest } from "@/lib/keyset";
 import { requireRolePage } from "@/lib/auth/session";
@@ -81,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">
                 <td className="whitespace-nowrap px-3 py-2">{fmt.format(r.at)}</td>
-                <td className="px-3 py-2">{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
+                <td className="px-3 py-2">{auditActionLabel(r.action)}</td>
                 <td className="px-3 py-2">{r.actorRole ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{r.targetType ? `${r.targetType}:${r.targetId?.slice(0, 8)}` : "—"}</td>
                 <td className="px-3 py-2">
