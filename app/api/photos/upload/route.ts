@@ -6,8 +6,7 @@ import {
   storePersonPhoto,
 } from "@/lib/backfill/person-photo";
 import { protectedRoute, RouteError } from "@/lib/http/protected-route";
-import { normalizeIdPhoto } from "@/lib/photos/normalize";
-import { readPhotoUpload } from "@/lib/photos/upload-body";
+import { readNormalizedPhoto } from "@/lib/photos/upload-route";
 
 /**
  * Upload of the holder's certificate photo: `POST /api/photos/upload?recordId=…`, the image as the raw
@@ -27,16 +26,7 @@ export const POST = protectedRoute({
     const blocked = photoUploadBlockedReason(row.status, row.passYear);
     if (blocked) throw new RouteError(409, blocked);
 
-    const body = await readPhotoUpload(req);
-    if (!body.ok) throw new RouteError(body.status, body.error.message, { reason: body.error.code, body: { errors: [body.error] } });
-    const photo = await normalizeIdPhoto(body.file);
-    if (!photo.ok) {
-      throw new RouteError(422, photo.errors.map((e) => e.message).join("；"), {
-        detail: { fileName: body.fileName, bytes: body.file.length, codes: photo.errors.map((e) => e.code) },
-        reason: "rejected_photo",
-        body: { errors: photo.errors },
-      });
-    }
+    const { photo, sourceBytes } = await readNormalizedPhoto(req);
     return transaction(async (tx) => {
       const stored = await storePersonPhoto(tx, user.id, row.id, photo);
       return {
@@ -53,7 +43,7 @@ export const POST = protectedRoute({
         ),
         audit: {
           targetId: row.id,
-          detail: { photoId: stored.photoId, certNo: stored.certNo, sha256: photo.sha256, bytes: photo.bytes, sourceBytes: body.file.length, replaced: stored.replaced, withdrawn: stored.withdrawn },
+          detail: { photoId: stored.photoId, certNo: stored.certNo, sha256: photo.sha256, bytes: photo.bytes, sourceBytes, replaced: stored.replaced, withdrawn: stored.withdrawn },
         },
       };
     });

@@ -3,8 +3,7 @@ import { storeDeclarationPhoto } from "@/lib/declarations/photo";
 import { DECLARATION_PHOTO_LOCKED, isPhotoEditable } from "@/lib/declarations/photo-queries";
 import { DECLARATION_NOT_FOUND, DECLARATION_STALE } from "@/lib/declarations/constants";
 import { protectedRoute, RouteError } from "@/lib/http/protected-route";
-import { normalizeIdPhoto } from "@/lib/photos/normalize";
-import { readPhotoUpload } from "@/lib/photos/upload-body";
+import { readNormalizedPhoto } from "@/lib/photos/upload-route";
 
 /**
  * 证件照 of a declaration (docs/domain.md §16): `POST /api/declarations/<id>/photo?version=<n>`, the image as the raw
@@ -28,16 +27,7 @@ export const POST = protectedRoute({
     if (!Number.isInteger(version) || version < 1) throw new RouteError(400, "请求缺少申报版本，请刷新后重试");
     if (version !== row.version) throw new RouteError(409, DECLARATION_STALE, { reason: "stale" });
 
-    const body = await readPhotoUpload(req);
-    if (!body.ok) throw new RouteError(body.status, body.error.message, { reason: body.error.code, body: { errors: [body.error] } });
-    const photo = await normalizeIdPhoto(body.file);
-    if (!photo.ok) {
-      throw new RouteError(422, photo.errors.map((e) => e.message).join("；"), {
-        detail: { fileName: body.fileName, bytes: body.file.length, codes: photo.errors.map((e) => e.code) },
-        reason: "rejected_photo",
-        body: { errors: photo.errors },
-      });
-    }
+    const { photo, sourceBytes } = await readNormalizedPhoto(req);
     return transaction(async (tx) => {
       const stored = await storeDeclarationPhoto(tx, user, { declarationId: row.id, version, photo });
       return {
@@ -47,7 +37,7 @@ export const POST = protectedRoute({
         ),
         audit: {
           targetId: row.id,
-          detail: { photoId: stored.photoId, sha256: photo.sha256, bytes: photo.bytes, sourceBytes: body.file.length, replaced: stored.replaced },
+          detail: { photoId: stored.photoId, sha256: photo.sha256, bytes: photo.bytes, sourceBytes, replaced: stored.replaced },
         },
       };
     });
